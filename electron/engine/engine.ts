@@ -1,0 +1,126 @@
+import { promises as fs } from 'node:fs';
+import type { AppStatus, ServiceStatus } from '../../shared/api/app';
+import {
+  isRequestName,
+  requests,
+  type EventName,
+  type Events,
+  type RequestName,
+  type ResponseOf,
+} from '../../shared/api/contract';
+import { err, ok, PhonebenchError, type Result } from '../../shared/api/result';
+import { createAppDomain } from './app-domain';
+import type { Domain, EngineContext } from './context';
+import { EventBus } from './event-bus';
+import { createFirmwareDomain } from './firmware/firmware-domain';
+import { createMigrateDomain } from './migration/migrate-domain';
+import { createPlanDomain } from './migration/plan-domain';
+import { createSerialDomain } from './serial/serial-domain';
+import { SettingsStore } from './settings-store';
+import { createSimDomain } from './phone-sim/sim-domain';
+import { createTftpDomain } from './tftp/tftp-domain';
+import { appVersion } from './version';
+
+export interface EngineOptions {
+  dataDir: string;
+  host: AppStatus['host'];
+}
+
+type AnyHandler = (params: unknown) => unknown;
+
+/** The composition root: builds every domain and answers the contract. Hosts only carry messages. */
+export class Engine {
+  private readonly handlers = new Map<RequestName, AnyHandler>();
+  private domains: Domain<never>[] = [];
+  private closed = false;
+
+  private constructor(
+    readonly ctx: EngineContext,
+    private readonly services: Map<string, ServiceStatus>,
+  ) {}
+
+  static async create(options: EngineOptions): Promise<Engine> {
+    await fs.mkdir(options.dataDir, { recursive: true });
+    const settings = await SettingsStore.load(options.dataDir);
+    const events = new EventBus<Events>();
+    const services = new Map<string, ServiceStatus>();
+    const ctx: EngineContext = {
+      dataDir: options.dataDir,
+      host: options.host,
+      settings,
+      events,
+      reportService(status) {
+        services.set(status.name, status);
+        events.emit('service:state', status);
+      },
+    };
+
+    const engine = new Engine(ctx, services);
+    const domains = [
+      createAppDomain(ctx, () => engine.status()),
+      createFirmwareDomain(ctx),
+      createTftpDomain(ctx),
+      createSerialDomain(ctx),
+      createPlanDomain(ctx),
+      createSimDomain(ctx),
+      createMigrateDomain(ctx),
+    ];
+    for (const domain of domains) engine.register(domain.handlers as Record<string, AnyHandler>);
+    engine.domains = domains as unknown as Domain<never>[];
+    return engine;
+  }
+
+  /** Answers one request. Never throws: every failure comes back as a Result. */
+  async request<N extends RequestName>(name: N, rawParams: unknown): Promise<ResponseOf<N>>;
+  async request(name: string, rawParams: unknown): Promise<Result<unknown>>;
+  async request(name: string, rawParams: unknown): Promise<Result<unknown>> {
+    if (this.closed) return err('not-running', 'Phonebench is shutting down.');
+    if (!isRequestName(name)) return err('bad-request', `Unknown request '${String(name).slice(0, 64)}'.`);
+    const handler = this.handlers.get(name);
+    if (!handler) return err('internal', `No handler for '${name}'.`);
+    const parsed = requests[name].params.safeParse(rawParams ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? ` at '${issue.path.join('.')}'` : '';
+      return err('bad-request', `Invalid parameters for ${name}${where}: ${issue?.message ?? 'invalid'}.`);
+    }
+    try {
+      return ok(await handler(parsed.data));
+    } catch (error) {
+      if (error instanceof PhonebenchError) return { ok: false, error: error.toAppError() };
+      const message = error instanceof Error ? error.message : String(error);
+      return err('internal', `${name} failed: ${message}`);
+    }
+  }
+
+  /** Every engine event; returns the unsubscribe function. */
+  listen(listener: <E extends EventName>(name: E, payload: Events[E]) => void): () => void {
+    return this.ctx.events.listen(listener);
+  }
+
+  status(): AppStatus {
+    const status: AppStatus = {
+      version: appVersion(),
+      host: this.ctx.host,
+      platform: `${process.platform}-${process.arch}`,
+      dataDir: this.ctx.dataDir,
+      services: [...this.services.values()],
+    };
+    const notice = this.ctx.settings.notice;
+    return notice === undefined ? status : { ...status, settingsNotice: notice };
+  }
+
+  /** Idempotent: releases every port, socket and file the domains hold. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.allSettled([...this.domains].reverse().map((domain) => domain.close()));
+  }
+
+  private register(handlers: Record<string, AnyHandler>): void {
+    for (const [name, handler] of Object.entries(handlers)) {
+      if (!isRequestName(name)) throw new Error(`handler for unknown request ${name}`);
+      this.handlers.set(name, handler);
+    }
+  }
+}

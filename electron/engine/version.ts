@@ -1,0 +1,5 @@
+import packageJson from '../../package.json';
+
+export function appVersion(): string {
+  return packageJson.version;
+}
