@@ -1,0 +1,9 @@
+import type { CliCommand } from '../command';
+import { serveCommand } from './serve';
+import { statusCommand } from './status';
+
+/** Every subcommand, in the order `phonebench --help` lists them. Add yours with one line. */
+export const COMMANDS: CliCommand[] = [
+  serveCommand,
+  statusCommand,
+];

@@ -1,0 +1,167 @@
+import { existsSync } from 'node:fs';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { clientMessageSchema, type ServerMessage } from '../../shared/api/wire';
+import { PhonebenchError } from '../../shared/api/result';
+import type { Engine } from '../engine/engine';
+import { serveStatic } from './static-files';
+import { saveUpload } from './upload';
+import { WebAuth } from './web-auth';
+
+export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+
+export interface WebHostOptions {
+  engine: Engine;
+  /** 0 picks a free port. */
+  port: number;
+  rendererDir?: string;
+}
+
+export interface WebHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+/** `phonebench serve`: the renderer and the API over a WebSocket, on 127.0.0.1 only, behind a per-start token. */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
+  let port = options.port;
+  const auth = new WebAuth(() => port);
+  const sockets = new Set<WebSocket>();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+
+  const server = http.createServer((req, res) => {
+    handleHttp(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendText(res, 500, error instanceof Error ? error.message : 'internal error');
+      else res.destroy();
+    });
+  });
+
+  async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const isPost = req.method === 'POST';
+    if (!auth.sameSite(req, isPost) || !auth.hasToken(req, url)) {
+      sendText(res, 403, 'Forbidden: open the exact URL that `phonebench serve` printed (it carries a token).');
+      return;
+    }
+    if (isPost && url.pathname === '/upload') {
+      try {
+        const file = await saveUpload(req, options.engine.ctx.dataDir, url.searchParams.get('name'));
+        sendJson(res, 200, { ok: true, value: { path: file } });
+      } catch (error) {
+        const appError = error instanceof PhonebenchError ? error.toAppError() : { code: 'io-error', message: String(error) };
+        sendJson(res, 400, { ok: false, error: appError });
+      }
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendText(res, 405, 'Method not allowed');
+      return;
+    }
+    if (!existsSync(rendererDir)) {
+      sendText(res, 503, `The UI is not built yet: run 'npm run build:renderer' (looked in ${rendererDir}).`);
+      return;
+    }
+    const headers = {
+      'set-cookie': auth.sessionCookie(),
+      'content-security-policy': contentSecurityPolicy(port),
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'x-frame-options': 'DENY',
+    };
+    if (await serveStatic(rendererDir, url.pathname, res, headers)) return;
+    // A single-page app: unknown paths get the page itself.
+    if (await serveStatic(rendererDir, '/index.html', res, headers)) return;
+    sendText(res, 404, 'Not found');
+  }
+
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname !== '/api' || !auth.sameSite(req, true) || !auth.hasToken(req, url)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => attach(ws));
+  });
+
+  function attach(ws: WebSocket): void {
+    sockets.add(ws);
+    const send = (message: ServerMessage) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    };
+    const unlisten = options.engine.listen((name, payload) => send({ type: 'event', name, payload }));
+    ws.on('message', (data) => {
+      let parsed;
+      try {
+        parsed = clientMessageSchema.safeParse(JSON.parse(String(data)));
+      } catch {
+        parsed = undefined;
+      }
+      if (!parsed?.success) {
+        send({ type: 'response', id: -1, result: { ok: false, error: { code: 'bad-request', message: 'Malformed message.' } } });
+        return;
+      }
+      const { id, name, params } = parsed.data;
+      void options.engine.request(name, params).then((result) => send({ type: 'response', id, result }));
+    });
+    ws.on('close', () => {
+      unlisten();
+      sockets.delete(ws);
+    });
+    ws.on('error', () => ws.terminate());
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        reject(new PhonebenchError('port-in-use', `Port ${options.port} on 127.0.0.1 is already in use.`, 'Pick another with --port, or leave it out to use a free one.'));
+      } else reject(error);
+    });
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  let closed: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${auth.token}`,
+    port,
+    token: auth.token,
+    close() {
+      closed ??= new Promise<void>((resolve) => {
+        for (const ws of sockets) ws.terminate();
+        wss.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+      return closed;
+    },
+  };
+}
+
+function contentSecurityPolicy(port: number): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end(`${text}\n`);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
