@@ -1,0 +1,111 @@
+import type { EventName, Events, PhonebenchClient, RequestName } from '../../../shared/api/contract';
+import type { Result } from '../../../shared/api/result';
+import type { ServerMessage } from '../../../shared/api/wire';
+
+export type ConnectionState = 'connecting' | 'open' | 'closed';
+
+/** What the Electron preload exposes as window.phonebench (see electron/preload). */
+export interface PreloadBridge {
+  request(domain: string, verb: string, params: unknown): Promise<Result<unknown>>;
+  subscribe(name: string, listener: (payload: unknown) => void): () => void;
+}
+
+type Listener = (payload: unknown) => void;
+
+/** The renderer's one way to the engine: over the preload in Electron, over a WebSocket in the browser. */
+export interface RendererClient extends PhonebenchClient {
+  onConnection(listener: (state: ConnectionState) => void): () => void;
+}
+
+export function createClient(): RendererClient {
+  const bridge = (window as unknown as { phonebench?: PreloadBridge }).phonebench;
+  return bridge ? bridgeClient(bridge) : webSocketClient();
+}
+
+function bridgeClient(bridge: PreloadBridge): RendererClient {
+  return {
+    request(name, params) {
+      const [domain, verb] = String(name).split(':') as [string, string];
+      return bridge.request(domain, verb, params) as never;
+    },
+    subscribe(name, listener) {
+      return bridge.subscribe(name, listener as Listener);
+    },
+    onConnection(listener) {
+      listener('open');
+      return () => {};
+    },
+  };
+}
+
+function webSocketClient(): RendererClient {
+  const token = new URLSearchParams(window.location.search).get('token') ?? '';
+  const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/api?token=${encodeURIComponent(token)}`;
+  const pending = new Map<number, (result: Result<unknown>) => void>();
+  const listeners = new Map<string, Set<Listener>>();
+  const connectionListeners = new Set<(state: ConnectionState) => void>();
+  let queue: string[] = [];
+  let nextId = 1;
+  let socket: WebSocket | undefined;
+  let state: ConnectionState = 'connecting';
+  let retryMs = 250;
+
+  const setState = (next: ConnectionState) => {
+    state = next;
+    for (const listener of connectionListeners) listener(next);
+  };
+
+  const connect = () => {
+    setState('connecting');
+    const ws = new WebSocket(url);
+    socket = ws;
+    ws.onopen = () => {
+      retryMs = 250;
+      setState('open');
+      for (const message of queue) ws.send(message);
+      queue = [];
+    };
+    ws.onmessage = (event) => {
+      const message = JSON.parse(String(event.data)) as ServerMessage;
+      if (message.type === 'response') {
+        pending.get(message.id)?.(message.result as Result<unknown>);
+        pending.delete(message.id);
+      } else {
+        for (const listener of listeners.get(message.name) ?? []) listener(message.payload);
+      }
+    };
+    ws.onclose = () => {
+      setState('closed');
+      for (const resolve of pending.values()) {
+        resolve({ ok: false, error: { code: 'not-running', message: 'The connection to Phonebench was lost.' } });
+      }
+      pending.clear();
+      setTimeout(connect, retryMs);
+      retryMs = Math.min(retryMs * 2, 5000);
+    };
+  };
+  connect();
+
+  return {
+    request<N extends RequestName>(name: N, params: unknown) {
+      const id = nextId++;
+      const message = JSON.stringify({ type: 'request', id, name, params });
+      return new Promise((resolve) => {
+        pending.set(id, resolve as (result: Result<unknown>) => void);
+        if (state === 'open' && socket?.readyState === WebSocket.OPEN) socket.send(message);
+        else queue.push(message);
+      }) as never;
+    },
+    subscribe<E extends EventName>(name: E, listener: (payload: Events[E]) => void) {
+      const set = listeners.get(name) ?? new Set<Listener>();
+      set.add(listener as Listener);
+      listeners.set(name, set);
+      return () => set.delete(listener as Listener);
+    },
+    onConnection(listener) {
+      connectionListeners.add(listener);
+      listener(state);
+      return () => connectionListeners.delete(listener);
+    },
+  };
+}

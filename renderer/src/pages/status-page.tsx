@@ -1,0 +1,91 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AppStatus, ServiceStatus } from '../../../shared/api/app';
+import type { AppError } from '../../../shared/api/result';
+import { useClient, useEvent } from '../api/client-context';
+import { ErrorView } from '../components/error-view';
+import { useI18n } from '../i18n/i18n';
+
+/** The engine's version, data folder and services, live. The pattern every page follows. */
+export function StatusPage() {
+  const client = useClient();
+  const { t } = useI18n();
+  const [status, setStatus] = useState<AppStatus>();
+  const [error, setError] = useState<AppError>();
+
+  const refresh = useCallback(async () => {
+    const result = await client.request('app:status', {});
+    if (result.ok) {
+      setStatus(result.value);
+      setError(undefined);
+    } else setError(result.error);
+  }, [client]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const onService = useCallback((service: ServiceStatus) => {
+    setStatus((current) =>
+      current && { ...current, services: [...current.services.filter((s) => s.name !== service.name), service] },
+    );
+  }, []);
+  useEvent('service:state', onService);
+
+  return (
+    <section aria-labelledby="status-heading">
+      <h1 id="status-heading">{t('app.status.heading')}</h1>
+      {error ? <ErrorView error={error} /> : null}
+      {status ? (
+        <>
+          <dl className="facts" data-testid="status-facts">
+            <dt>{t('app.status.version')}</dt>
+            <dd data-testid="status-version">{status.version}</dd>
+            <dt>{t('app.status.host')}</dt>
+            <dd>{t(`app.status.host.${status.host}`)}</dd>
+            <dt>{t('app.status.platform')}</dt>
+            <dd>{status.platform}</dd>
+            <dt>{t('app.status.dataDir')}</dt>
+            <dd>
+              <code>{status.dataDir}</code>
+            </dd>
+          </dl>
+          {status.settingsNotice ? (
+            <p role="status" className="notice">
+              <strong>{t('app.settings.corrupt')}:</strong> {status.settingsNotice}
+            </p>
+          ) : null}
+          <h2>{t('app.status.services')}</h2>
+          {status.services.length === 0 ? (
+            <p>{t('app.status.noServices')}</p>
+          ) : (
+            <table data-testid="status-services">
+              <thead>
+                <tr>
+                  <th>{t('app.status.service')}</th>
+                  <th>{t('app.status.state')}</th>
+                  <th>{t('app.status.detail')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...status.services]
+                  .sort((a, b) => a.name.localeCompare(b.name))
+                  .map((service) => (
+                    <tr key={service.name}>
+                      <td>{service.name}</td>
+                      <td>
+                        <span className={`badge state-${service.state}`}>{t(`app.state.${service.state}`)}</span>
+                      </td>
+                      <td>{service.detail ?? ''}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      ) : null}
+      <button type="button" onClick={() => void refresh()}>
+        {t('app.status.refresh')}
+      </button>
+    </section>
+  );
+}
