@@ -35,7 +35,7 @@ export default tseslint.config(
     },
   },
   { files: ['electron/engine/**', 'electron/web/**', 'electron/cli/**', 'test/**', 'bench/**', 'scripts/**', 'bin/**'], rules: boundaryRules.noElectron },
-  { files: ['renderer/**', 'shared/**'], rules: boundaryRules.runtimeNeutral },
+  { files: ['renderer/**', 'shared/**'], ignores: ['renderer/vite.config.ts'], rules: boundaryRules.runtimeNeutral },
   // Config files whose tools want a default export.
   { files: ['**/*.config.ts', '**/*.config.js', 'eslint.config.js'], rules: { 'no-restricted-exports': 'off' } },
 );
