@@ -1,0 +1,254 @@
+import dgram from 'node:dgram';
+import { PhonebenchError } from '../../../shared/api/result';
+import {
+  DHCP_MESSAGE_TYPES,
+  decodeDhcp,
+  directedBroadcast,
+  encodeDhcp,
+  ipOption,
+  ipsOpt,
+  isIpv4,
+  messageTypeOf,
+  OPT,
+  opt,
+  textOpt,
+  textOption,
+  u32Opt,
+  type DhcpOption,
+  type DhcpPacket,
+} from './codec';
+
+export interface BenchDhcpOptions {
+  /** The one phone answered: 12 hex digits, upper-case. */
+  mac: string;
+  /** The address offered to that phone. */
+  offerIp: string;
+  /** This machine's address on the bench NIC: siaddr, server id, options 66 and 150. */
+  serverIp: string;
+  mask: string;
+  router?: string;
+  dns?: string[];
+  leaseSeconds: number;
+  /** Where to listen. Broadcasts only reach a socket bound to 0.0.0.0 on Linux, so that is the default. */
+  bindAddress?: string;
+  port?: number;
+  clientPort?: number;
+  /** Where broadcast replies go; by default the bench subnet's broadcast address, so they leave by that NIC. */
+  broadcastAddress?: string;
+}
+
+export type DhcpEvent =
+  | { kind: 'offered'; mac: string; ip: string; vendorClass?: string }
+  | { kind: 'acked'; mac: string; ip: string; vendorClass?: string }
+  | { kind: 'nak'; mac: string; requested: string; reason: string }
+  | { kind: 'released'; mac: string; ip: string }
+  | { kind: 'declined'; mac: string; ip: string }
+  | { kind: 'chose-other-server'; mac: string; serverId: string }
+  | { kind: 'ignored'; mac: string; messageType: string; vendorClass?: string }
+  | { kind: 'malformed'; from: string; reason: string };
+
+export type DhcpListener = (event: DhcpEvent) => void;
+
+/** A DHCP server for one phone on a bench cable. Everyone else is ignored and reported. */
+export class BenchDhcpServer {
+  private readonly listeners = new Set<DhcpListener>();
+  private closed = false;
+
+  private constructor(
+    private readonly socket: dgram.Socket,
+    private readonly options: Required<Omit<BenchDhcpOptions, 'router' | 'dns'>> & Pick<BenchDhcpOptions, 'router' | 'dns'>,
+  ) {
+    socket.on('message', (msg, rinfo) => this.onMessage(msg, `${rinfo.address}:${rinfo.port}`));
+  }
+
+  static async start(options: BenchDhcpOptions): Promise<BenchDhcpServer> {
+    for (const [name, value] of [
+      ['offerIp', options.offerIp],
+      ['serverIp', options.serverIp],
+      ['mask', options.mask],
+      ['router', options.router ?? '0.0.0.0'],
+      ...(options.dns ?? []).map((d) => ['dns', d] as const),
+    ] as const) {
+      if (!isIpv4(value)) throw new PhonebenchError('bad-request', `DHCP ${name} '${value}' is not an IPv4 address.`);
+    }
+    if (!/^[0-9A-F]{12}$/.test(options.mac)) {
+      throw new PhonebenchError('bad-request', `DHCP needs the phone's MAC as 12 hex digits, got '${options.mac}'.`);
+    }
+    const full = {
+      ...options,
+      bindAddress: options.bindAddress ?? '0.0.0.0',
+      port: options.port ?? 67,
+      clientPort: options.clientPort ?? 68,
+      broadcastAddress: options.broadcastAddress ?? directedBroadcast(options.serverIp, options.mask),
+    };
+    const socket = dgram.createSocket({ type: 'udp4' });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('error', (error: NodeJS.ErrnoException) => {
+        socket.close();
+        reject(mapBindError(error, full.bindAddress, full.port));
+      });
+      socket.bind(full.port, full.bindAddress, () => {
+        socket.removeAllListeners('error');
+        socket.setBroadcast(true);
+        resolve();
+      });
+    });
+    const server = new BenchDhcpServer(socket, full);
+    socket.on('error', () => {
+      // A send error on one reply must not take the server down; the next request retries.
+    });
+    return server;
+  }
+
+  get port(): number {
+    return this.socket.address().port;
+  }
+
+  onEvent(listener: DhcpListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await new Promise<void>((resolve) => this.socket.close(() => resolve()));
+  }
+
+  private emit(event: DhcpEvent): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(event);
+      } catch {
+        // Listeners must not break the server.
+      }
+    }
+  }
+
+  private onMessage(msg: Buffer, from: string): void {
+    const decoded = decodeDhcp(new Uint8Array(msg.buffer, msg.byteOffset, msg.byteLength));
+    if (!decoded.ok) {
+      this.emit({ kind: 'malformed', from, reason: decoded.reason });
+      return;
+    }
+    const packet = decoded.packet;
+    if (packet.op !== 1) return;
+    const type = messageTypeOf(packet);
+    if (type === undefined) {
+      this.emit({ kind: 'malformed', from, reason: 'no message type option' });
+      return;
+    }
+    const mac = packet.chaddr;
+    const vendorClass = textOption(packet, OPT.vendorClass);
+    const withVendor = <T extends object>(e: T): T & { vendorClass?: string } =>
+      vendorClass === undefined ? e : { ...e, vendorClass };
+    if (mac !== this.options.mac || packet.hlen !== 6 || packet.giaddr !== '0.0.0.0') {
+      this.emit(withVendor({ kind: 'ignored', mac, messageType: type }));
+      return;
+    }
+    const o = this.options;
+    switch (type) {
+      case 'discover':
+        this.reply(packet, 'offer', o.offerIp);
+        this.emit(withVendor({ kind: 'offered', mac, ip: o.offerIp }));
+        return;
+      case 'request': {
+        const serverId = ipOption(packet, OPT.serverId);
+        if (serverId !== undefined && serverId !== o.serverIp) {
+          this.emit({ kind: 'chose-other-server', mac, serverId });
+          return;
+        }
+        const requested = ipOption(packet, OPT.requestedIp) ?? packet.ciaddr;
+        if (requested !== o.offerIp) {
+          const reason = `asked for ${requested}; this bench offers only ${o.offerIp}`;
+          this.reply(packet, 'nak', '0.0.0.0', reason);
+          this.emit({ kind: 'nak', mac, requested, reason });
+          return;
+        }
+        this.reply(packet, 'ack', o.offerIp);
+        this.emit(withVendor({ kind: 'acked', mac, ip: o.offerIp }));
+        return;
+      }
+      case 'release':
+        this.emit({ kind: 'released', mac, ip: packet.ciaddr });
+        return;
+      case 'decline':
+        this.emit({ kind: 'declined', mac, ip: ipOption(packet, OPT.requestedIp) ?? o.offerIp });
+        return;
+      case 'inform':
+      case 'offer':
+      case 'ack':
+      case 'nak':
+        this.emit(withVendor({ kind: 'ignored', mac, messageType: type }));
+        return;
+      default:
+        assertType(type);
+    }
+  }
+
+  private reply(request: DhcpPacket, type: 'offer' | 'ack' | 'nak', yiaddr: string, message?: string): void {
+    const o = this.options;
+    const options: DhcpOption[] = [opt(OPT.messageType, [DHCP_MESSAGE_TYPES[type]]), ipsOpt(OPT.serverId, [o.serverIp])];
+    if (type === 'nak') {
+      if (message) options.push(textOpt(OPT.message, message.slice(0, 200)));
+    } else {
+      options.push(
+        u32Opt(OPT.leaseTime, o.leaseSeconds),
+        ipsOpt(OPT.subnetMask, [o.mask]),
+        ...(o.router ? [ipsOpt(OPT.router, [o.router])] : []),
+        ...(o.dns?.length ? [ipsOpt(OPT.dns, o.dns)] : []),
+        // 66 for SIP phones, 150 for CallManager-era firmware; both name the same server as siaddr.
+        textOpt(OPT.tftpServerName, o.serverIp),
+        ipsOpt(OPT.ciscoTftpServers, [o.serverIp]),
+      );
+    }
+    const packet: DhcpPacket = {
+      op: 2,
+      htype: request.htype,
+      hlen: request.hlen,
+      hops: 0,
+      xid: request.xid,
+      secs: 0,
+      flags: request.flags,
+      ciaddr: type === 'nak' ? '0.0.0.0' : request.ciaddr,
+      yiaddr,
+      siaddr: type === 'nak' ? '0.0.0.0' : o.serverIp,
+      giaddr: '0.0.0.0',
+      chaddr: request.chaddr,
+      sname: '',
+      file: '',
+      options,
+    };
+    const unicast = type !== 'nak' && request.ciaddr !== '0.0.0.0';
+    const to = unicast ? request.ciaddr : o.broadcastAddress;
+    this.socket.send(encodeDhcp(packet), o.clientPort, to);
+  }
+}
+
+function assertType(type: never): never {
+  throw new Error(`unexpected DHCP message type ${String(type)}`);
+}
+
+function mapBindError(error: NodeJS.ErrnoException, address: string, port: number): PhonebenchError {
+  switch (error.code) {
+    case 'EACCES':
+      return new PhonebenchError(
+        'port-privileged',
+        `DHCP needs UDP port ${port}, which only an administrator may open.`,
+        process.platform === 'win32'
+          ? 'Run Phonebench as administrator, or allow it in Windows Firewall.'
+          : 'Run with sudo, or give node the capability: sudo setcap cap_net_bind_service=+ep $(which node).',
+      );
+    case 'EADDRINUSE':
+      return new PhonebenchError(
+        'port-in-use',
+        `UDP port ${port} is already taken on ${address}: another DHCP server runs on this machine.`,
+        'Stop the other DHCP server (dnsmasq, Tftpd64, ISC dhcpd), or leave the bench DHCP off and enter the phone IP.',
+      );
+    case 'EADDRNOTAVAIL':
+      return new PhonebenchError('address-unavailable', `This machine has no address ${address}.`, 'Pick another network interface.');
+    default:
+      return new PhonebenchError('io-error', `DHCP could not listen on ${address}:${port}: ${error.message}`);
+  }
+}
+
