@@ -1,0 +1,55 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { CliIo } from '../../../../electron/cli/command';
+import { runCli } from '../../../../electron/cli/main';
+import { COMMANDS } from '../../../../electron/cli/commands/index';
+
+function io() {
+  const out: string[] = [];
+  const errors: string[] = [];
+  const value: CliIo = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => errors.push(t),
+    stdin: new PassThrough(),
+    env: {},
+    interrupted: new Promise(() => {}),
+  };
+  return { value, out: () => out.join(''), err: () => errors.join('') };
+}
+
+describe('phonebench command line', () => {
+  it('lists every command in --help', async () => {
+    const t = io();
+    expect(await runCli(['--help'], t.value)).toBe(0);
+    for (const command of COMMANDS) expect(t.out()).toContain(command.name);
+  });
+
+  it('names an unknown command and exits 2', async () => {
+    const t = io();
+    expect(await runCli(['frobnicate'], t.value)).toBe(2);
+    expect(t.err()).toContain("unknown command 'frobnicate'");
+  });
+
+  it('reports an unknown flag with the usage', async () => {
+    const t = io();
+    expect(await runCli(['status', '--bogus'], t.value)).toBe(2);
+    expect(t.err()).toContain('Usage: phonebench status');
+  });
+
+  it('status --json gives the engine status', async () => {
+    const t = io();
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pb-cli-'));
+    expect(await runCli(['status', '--data-dir', dataDir, '--json'], t.value)).toBe(0);
+    expect(JSON.parse(t.out())).toMatchObject({ host: 'cli', dataDir });
+  });
+
+  it('gives every command a summary, a usage line and --json where it reports', () => {
+    for (const command of COMMANDS) {
+      expect(command.summary.length).toBeGreaterThan(5);
+      expect(command.usage).toMatch(new RegExp(`^phonebench ${command.name}`));
+    }
+  });
+});
