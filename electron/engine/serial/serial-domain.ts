@@ -1,9 +1,169 @@
-import type { serialRequests } from '../../../shared/api/serial';
+import { randomBytes } from 'node:crypto';
+import { assertNever, PhonebenchError } from '../../../shared/api/result';
+import {
+  MAX_WRITE_BYTES,
+  type SerialStateEvent,
+  type serialRequests,
+  type WriteEncoding,
+} from '../../../shared/api/serial';
 import type { Domain, EngineContext } from '../context';
+import { ConsoleLog, consoleLogPaths } from './console-log';
+import { listPorts, type PortListDeps, defaultPortListDeps } from './port-list';
+import { openSerialLink, portPresent, type LinkOpener } from './serial-link';
+import { SerialSession, type SessionOptions } from './serial-session';
 
-export function createSerialDomain(_ctx: EngineContext): Domain<typeof serialRequests> {
+export interface SerialDomainOptions {
+  open?: LinkOpener;
+  present?: (path: string) => Promise<boolean>;
+  portList?: Partial<PortListDeps>;
+  /** Passed on to each session (poll, backoff, batching); tests shorten them. */
+  session?: Omit<SessionOptions, 'open' | 'present' | 'listener'>;
+  /** At most this many consoles open at once. */
+  maxSessions?: number;
+}
+
+function decode(data: string, encoding: WriteEncoding): Buffer {
+  switch (encoding) {
+    case 'utf8':
+      return Buffer.from(data, 'utf8');
+    case 'latin1':
+      if (/[\u0100-\uffff]/.test(data)) {
+        throw new PhonebenchError('bad-request', 'latin1 data holds a character above 255.', "Send it as 'utf8' or 'base64'.");
+      }
+      return Buffer.from(data, 'latin1');
+    case 'base64':
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data) || data.length % 4 !== 0) {
+        throw new PhonebenchError('bad-request', 'The data is not valid base64.');
+      }
+      return Buffer.from(data, 'base64');
+    default:
+      return assertNever(encoding, 'encoding');
+  }
+}
+
+export function createSerialDomain(ctx: EngineContext, options: SerialDomainOptions = {}): Domain<typeof serialRequests> {
+  const sessions = new Map<string, SerialSession>();
+  const open = options.open ?? openSerialLink;
+  const present = options.present ?? ((path: string) => portPresent(path));
+  const listDeps: PortListDeps = { ...defaultPortListDeps(), ...options.portList };
+  const maxSessions = options.maxSessions ?? 16;
+
+  const report = () => {
+    const live = [...sessions.values()];
+    const connected = live.filter((s) => s.state === 'connected').length;
+    ctx.reportService({
+      name: 'serial',
+      state: 'running',
+      detail: live.length === 0 ? 'no console open' : `${live.length} console(s), ${connected} connected`,
+    });
+  };
+
+  const listener: SessionOptions['listener'] = {
+    data(batch, session) {
+      ctx.events.emit('serial:data', {
+        sessionId: session.id,
+        data: batch.toString('base64'),
+        length: batch.length,
+        ...session.totals,
+      });
+    },
+    state(session, detail, attempt) {
+      const payload: SerialStateEvent = {
+        sessionId: session.id,
+        state: session.state,
+        at: new Date().toISOString(),
+        session: session.info(),
+      };
+      if (detail !== undefined) payload.detail = detail;
+      if (attempt !== undefined) payload.attempt = attempt;
+      ctx.events.emit('serial:state', payload);
+      if (session.state === 'closed') sessions.delete(session.id);
+      report();
+    },
+    hint(match, session) {
+      ctx.events.emit('serial:hint', {
+        sessionId: session.id,
+        hintId: match.hint.id,
+        excerpt: match.excerpt,
+        at: new Date().toISOString(),
+      });
+    },
+  };
+
+  const get = (sessionId: string): SerialSession => {
+    const session = sessions.get(sessionId);
+    if (!session) {
+      throw new PhonebenchError('not-found', `No console session ${sessionId}.`, 'Open the port again from the Console page.');
+    }
+    return session;
+  };
+
+  report();
+
   return {
-    handlers: {},
-    async close() {},
+    handlers: {
+      'serial:list': () => listPorts(listDeps),
+      'serial:open': async (params) => {
+        if (sessions.size >= maxSessions) {
+          throw new PhonebenchError('busy', `${maxSessions} consoles are open already.`, 'Close a console you no longer need.');
+        }
+        for (const other of sessions.values()) {
+          if (other.path === params.path) {
+            throw new PhonebenchError('serial-busy', `${params.path} is already open in another console.`, 'Use that console, or close it first.');
+          }
+        }
+        const { path, autoReconnect, ...settings } = params;
+        const id = `c${randomBytes(5).toString('hex')}`;
+        const log = await ConsoleLog.open(consoleLogPaths(ctx.dataDir, path, id, new Date()));
+        const session = await SerialSession.start(id, path, settings, autoReconnect, log, {
+          ...options.session,
+          open,
+          present,
+          listener,
+        });
+        sessions.set(id, session);
+        report();
+        return session.info();
+      },
+      'serial:write': async (params) => {
+        const bytes = decode(params.data, params.encoding);
+        if (bytes.length > MAX_WRITE_BYTES) {
+          throw new PhonebenchError('bad-request', `At most ${MAX_WRITE_BYTES} bytes per write.`, 'Send the data in smaller pieces.');
+        }
+        return { bytes: await get(params.sessionId).write(bytes) };
+      },
+      'serial:break': async (params) => {
+        const session = get(params.sessionId);
+        await session.sendBreak(params.durationMs);
+        return session.info();
+      },
+      'serial:set': async (params) => {
+        const session = get(params.sessionId);
+        const lines: { dtr?: boolean; rts?: boolean } = {};
+        if (params.dtr !== undefined) lines.dtr = params.dtr;
+        if (params.rts !== undefined) lines.rts = params.rts;
+        await session.setLines(lines);
+        return session.info();
+      },
+      'serial:reconnect': async (params) => {
+        const session = get(params.sessionId);
+        await session.reconnect();
+        return session.info();
+      },
+      'serial:close': async (params) => {
+        const session = get(params.sessionId);
+        await session.close();
+        sessions.delete(session.id);
+        report();
+        return session.info();
+      },
+      'serial:sessions': () => [...sessions.values()].map((s) => s.info()),
+    },
+    async close() {
+      const all = [...sessions.values()];
+      await Promise.allSettled(all.map((s) => s.close()));
+      sessions.clear();
+      ctx.reportService({ name: 'serial', state: 'stopped' });
+    },
   };
 }

@@ -1,0 +1,112 @@
+import { promises as fs } from 'node:fs';
+import { PhonebenchError } from '../../../shared/api/result';
+import type { LineSettings } from '../../../shared/api/serial';
+
+/** The part of a serialport SerialPort a session uses; tests may hand in their own. */
+export interface SerialLink {
+  readonly isOpen: boolean;
+  on(event: 'data', listener: (bytes: Buffer) => void): unknown;
+  on(event: 'close', listener: (error?: Error | null) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  removeAllListeners(): unknown;
+  write(bytes: Buffer, callback: (error?: Error | null) => void): unknown;
+  drain(callback: (error?: Error | null) => void): unknown;
+  set(flags: { brk?: boolean; dtr?: boolean; rts?: boolean }, callback: (error?: Error | null) => void): unknown;
+  close(callback: (error?: Error | null) => void): unknown;
+}
+
+export type LinkOpener = (path: string, settings: LineSettings) => Promise<SerialLink>;
+
+function errnoOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') return code;
+  const message = error instanceof Error ? error.message : String(error);
+  return /Cannot lock port|Resource temporarily unavailable|EBUSY/i.test(message)
+    ? 'EBUSY'
+    : /ENOENT|No such file|File not found|cannot find the file/i.test(message)
+      ? 'ENOENT'
+      : /EACCES|Permission denied|Access denied/i.test(message)
+        ? 'EACCES'
+        : /Unknown error code 31/i.test(message)
+          ? 'WIN31'
+          : 'OTHER';
+}
+
+/** Turns an OS error from opening a port into one a technician can act on. */
+export function openFailure(path: string, error: unknown, platform: NodeJS.Platform = process.platform): PhonebenchError {
+  const reason = (error instanceof Error ? error.message : String(error)).slice(0, 300);
+  switch (errnoOf(error)) {
+    case 'ENOENT':
+      return new PhonebenchError(
+        'serial-unavailable',
+        `Port ${path} does not exist.`,
+        'Plug the USB serial adapter in, or pick a port from the list.',
+      );
+    case 'EACCES':
+      return new PhonebenchError(
+        'serial-unavailable',
+        `No permission to open ${path}.`,
+        platform === 'linux'
+          ? 'Add your user to the dialout group (sudo usermod -aG dialout $USER), then log out and in again.'
+          : 'Close other programs using the port and check its permissions.',
+      );
+    case 'EBUSY':
+      return new PhonebenchError(
+        'serial-busy',
+        `Port ${path} is in use by another program.`,
+        'Close PuTTY, Tera Term, screen or minicom on this port (on Linux, ModemManager can hold it too).',
+      );
+    case 'WIN31':
+      return new PhonebenchError(
+        'serial-unavailable',
+        `Windows could not open ${path} (error 31, a device driver failure).`,
+        'Unplug the adapter and plug it into another USB port; if it is a CH340 adapter, reinstall its driver.',
+      );
+    default:
+      return new PhonebenchError('serial-unavailable', `Could not open ${path}: ${reason}`, 'Check the cable and the port settings, then try again.');
+  }
+}
+
+/** Opens a real port with the serialport driver. */
+export const openSerialLink: LinkOpener = async (path, settings) => {
+  const { SerialPort } = await import('serialport');
+  let port: InstanceType<typeof SerialPort>;
+  try {
+    port = new SerialPort({
+      path,
+      baudRate: settings.baud,
+      dataBits: settings.dataBits,
+      parity: settings.parity,
+      stopBits: settings.stopBits,
+      rtscts: settings.rtscts,
+      xon: settings.xonxoff,
+      xoff: settings.xonxoff,
+      autoOpen: false,
+      // Reads of up to 64 KB keep up with 115200 baud easily.
+      highWaterMark: 64 * 1024,
+    });
+  } catch (error) {
+    throw openFailure(path, error);
+  }
+  // Never let an 'error' without a listener crash the engine.
+  port.on('error', () => {});
+  await new Promise<void>((resolve, reject) => {
+    port.open((error) => (error ? reject(openFailure(path, error)) : resolve()));
+  });
+  return port as unknown as SerialLink;
+};
+
+/** Whether the device is still there; where close never fires on unplug, this is how we notice. */
+export async function portPresent(path: string, platform: NodeJS.Platform = process.platform): Promise<boolean> {
+  if (platform === 'win32') {
+    const { listPorts } = await import('./port-list');
+    const list = await listPorts();
+    return list.ports.some((port) => port.path.toUpperCase() === path.toUpperCase());
+  }
+  try {
+    await fs.stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

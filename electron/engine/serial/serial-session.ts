@@ -1,0 +1,354 @@
+import { StreamingHintMatcher, type HintMatch } from '../../../shared/cisco/hints';
+import { PhonebenchError } from '../../../shared/api/result';
+import type { LineSettings, SessionInfo, SessionState } from '../../../shared/api/serial';
+import { ByteBatcher } from './byte-batcher';
+import type { ConsoleLog } from './console-log';
+import type { LinkOpener, SerialLink } from './serial-link';
+
+export interface SessionListener {
+  data(batch: Buffer, session: SerialSession): void;
+  state(session: SerialSession, detail?: string, attempt?: number): void;
+  hint(match: HintMatch, session: SerialSession): void;
+}
+
+export interface SessionOptions {
+  open: LinkOpener;
+  present: (path: string) => Promise<boolean>;
+  listener: SessionListener;
+  now?: () => Date;
+  /** How often to check the device is still there while connected. */
+  presencePollMs?: number;
+  /** Delay before reconnect attempt n (1-based). */
+  backoffMs?: (attempt: number) => number;
+  /** Attempts before giving up; the Reconnect button starts again. */
+  maxReconnectAttempts?: number;
+  batchIntervalMs?: number;
+  batchMaxBytes?: number;
+}
+
+const DEFAULT_BACKOFF = (attempt: number) => Math.min(250 * 2 ** Math.max(0, attempt - 1), 5000);
+
+function settingsLabel(s: LineSettings): string {
+  const parity = s.parity[0]?.toUpperCase() ?? 'N';
+  const flow = [s.rtscts ? 'RTS/CTS' : '', s.xonxoff ? 'XON/XOFF' : ''].filter(Boolean).join('+') || 'no flow control';
+  return `${s.baud} ${s.dataBits}${parity}${s.stopBits}, ${flow}`;
+}
+
+function reasonOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error ?? 'port closed')).slice(0, 300);
+}
+
+/**
+ * One console: a port, its logs, its batcher and hint matcher. Survives unplugs: when the port goes away it
+ * says so, and (when asked to) reopens the same path with a bounded backoff once the device is back.
+ */
+export class SerialSession {
+  private link: SerialLink | undefined;
+  /** Bumped whenever a link is dropped, so late events of an old link are ignored. */
+  private generation = 0;
+  private stateValue: SessionState = 'connecting';
+  private connectedSince: string | undefined;
+  private bytesIn = 0;
+  private bytesOut = 0;
+  private dtr = true;
+  private rts = true;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private pollTimer: NodeJS.Timeout | undefined;
+  private polling = false;
+  private closed = false;
+  private readonly batcher: ByteBatcher;
+  private readonly matcher = new StreamingHintMatcher();
+  private readonly now: () => Date;
+
+  private constructor(
+    readonly id: string,
+    readonly path: string,
+    readonly settings: LineSettings,
+    readonly autoReconnect: boolean,
+    private readonly log: ConsoleLog,
+    private readonly options: SessionOptions,
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.batcher = new ByteBatcher(
+      (batch) => options.listener.data(batch, this),
+      options.batchIntervalMs ?? 40,
+      options.batchMaxBytes ?? 16 * 1024,
+    );
+  }
+
+  /** Opens the port; throws a PhonebenchError (and closes the log) when it cannot. */
+  static async start(
+    id: string,
+    path: string,
+    settings: LineSettings,
+    autoReconnect: boolean,
+    log: ConsoleLog,
+    options: SessionOptions,
+  ): Promise<SerialSession> {
+    const session = new SerialSession(id, path, settings, autoReconnect, log, options);
+    try {
+      const link = await options.open(path, settings);
+      session.attach(link, 'connected');
+    } catch (error) {
+      log.note(`could not open ${path}: ${reasonOf(error)}`);
+      await log.close();
+      throw error;
+    }
+    return session;
+  }
+
+  get state(): SessionState {
+    return this.stateValue;
+  }
+
+  info(): SessionInfo {
+    const info: SessionInfo = {
+      id: this.id,
+      path: this.path,
+      settings: this.settings,
+      autoReconnect: this.autoReconnect,
+      state: this.stateValue,
+      bytesIn: this.bytesIn,
+      bytesOut: this.bytesOut,
+      dtr: this.dtr,
+      rts: this.rts,
+      logFile: this.log.logFile,
+      rawFile: this.log.rawFile,
+    };
+    if (this.connectedSince !== undefined) info.connectedSince = this.connectedSince;
+    return info;
+  }
+
+  get totals(): { bytesIn: number; bytesOut: number } {
+    return { bytesIn: this.bytesIn, bytesOut: this.bytesOut };
+  }
+
+  private setState(state: SessionState, detail?: string, attempt?: number): void {
+    this.stateValue = state;
+    this.options.listener.state(this, detail, attempt);
+  }
+
+  private attach(link: SerialLink, how: 'connected' | 'reconnected'): void {
+    const generation = ++this.generation;
+    this.link = link;
+    link.on('data', (bytes) => {
+      if (generation === this.generation) this.received(bytes);
+    });
+    link.on('close', (error) => {
+      if (generation === this.generation) this.lost(error ? reasonOf(error) : 'the port closed');
+    });
+    link.on('error', (error) => {
+      if (generation === this.generation) this.lost(reasonOf(error));
+    });
+    this.connectedSince = this.now().toISOString();
+    this.log.note(`${how} ${this.path} ${settingsLabel(this.settings)}`);
+    this.setState('connected', how === 'reconnected' ? 'the port is back' : undefined);
+    this.startPresencePoll(generation);
+  }
+
+  private received(bytes: Buffer): void {
+    this.bytesIn += bytes.length;
+    this.log.received(bytes);
+    this.batcher.push(bytes);
+    for (const match of this.matcher.push(bytes.toString('latin1'))) this.options.listener.hint(match, this);
+  }
+
+  private startPresencePoll(generation: number): void {
+    this.stopPresencePoll();
+    const every = this.options.presencePollMs ?? 1000;
+    this.pollTimer = setInterval(() => {
+      if (this.polling || generation !== this.generation) return;
+      this.polling = true;
+      this.options
+        .present(this.path)
+        .then((present) => {
+          if (!present && generation === this.generation) this.lost('the device is gone (unplugged?)');
+        })
+        .catch(() => {})
+        .finally(() => {
+          this.polling = false;
+        });
+    }, every);
+    this.pollTimer.unref();
+  }
+
+  private stopPresencePoll(): void {
+    if (this.pollTimer !== undefined) clearInterval(this.pollTimer);
+    this.pollTimer = undefined;
+  }
+
+  /** Drops the current link quietly; its late events are ignored. */
+  private drop(): void {
+    this.generation++;
+    this.stopPresencePoll();
+    const link = this.link;
+    this.link = undefined;
+    if (!link) return;
+    link.removeAllListeners();
+    link.on('error', () => {});
+    if (link.isOpen) link.close(() => {});
+  }
+
+  private lost(reason: string): void {
+    if (this.closed || this.stateValue !== 'connected') return;
+    this.drop();
+    this.batcher.flush();
+    this.matcher.reset();
+    this.log.note(`unplugged: ${reason}`);
+    this.setState('unplugged', reason);
+    if (this.autoReconnect) this.scheduleReconnect(1);
+  }
+
+  private scheduleReconnect(attempt: number): void {
+    if (this.closed) return;
+    const max = this.options.maxReconnectAttempts ?? 120;
+    if (attempt > max) {
+      this.log.note(`gave up reconnecting after ${max} attempts`);
+      this.setState('unplugged', `Gave up after ${max} attempts; press Reconnect when the adapter is back.`);
+      return;
+    }
+    this.setState('reconnecting', undefined, attempt);
+    const delay = (this.options.backoffMs ?? DEFAULT_BACKOFF)(attempt);
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      void this.tryReconnect(attempt);
+    }, delay);
+  }
+
+  private async tryReconnect(attempt: number): Promise<void> {
+    if (this.closed) return;
+    let link: SerialLink;
+    try {
+      if (!(await this.options.present(this.path))) throw new Error('not there yet');
+      link = await this.options.open(this.path, this.settings);
+    } catch {
+      this.scheduleReconnect(attempt + 1);
+      return;
+    }
+    if (this.closed) {
+      link.close(() => {});
+      return;
+    }
+    this.attach(link, 'reconnected');
+    await this.applyLines().catch(() => {});
+  }
+
+  /** The Reconnect button: drop the port if open and open it again now. */
+  async reconnect(): Promise<void> {
+    this.assertOpen();
+    if (this.reconnectTimer !== undefined) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
+    this.drop();
+    this.batcher.flush();
+    this.matcher.reset();
+    this.setState('reconnecting', 'reconnect requested', 1);
+    try {
+      const link = await this.options.open(this.path, this.settings);
+      if (this.closed) {
+        link.close(() => {});
+        return;
+      }
+      this.attach(link, 'reconnected');
+    } catch (error) {
+      this.log.note(`reconnect failed: ${reasonOf(error)}`);
+      this.setState('unplugged', reasonOf(error));
+      if (this.autoReconnect) this.scheduleReconnect(1);
+      throw error;
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new PhonebenchError('not-found', `Console session ${this.id} is closed.`, 'Open the port again.');
+  }
+
+  private connectedLink(): SerialLink {
+    this.assertOpen();
+    if (this.stateValue !== 'connected' || !this.link) {
+      throw new PhonebenchError(
+        'serial-disconnected',
+        `The port ${this.path} is not connected (${this.stateValue}).`,
+        'Plug the adapter back in; the console reconnects by itself, or press Reconnect.',
+      );
+    }
+    return this.link;
+  }
+
+  async write(bytes: Buffer): Promise<number> {
+    const link = this.connectedLink();
+    if (bytes.length === 0) return 0;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        link.write(bytes, (error) => (error ? reject(error) : resolve()));
+      });
+      await new Promise<void>((resolve, reject) => {
+        link.drain((error) => (error ? reject(error) : resolve()));
+      });
+    } catch (error) {
+      // Where unplugging fires no close event (Windows), a failed write is how we find out.
+      this.lost(reasonOf(error));
+      throw new PhonebenchError('serial-disconnected', `Writing to ${this.path} failed: ${reasonOf(error)}`, 'Check the cable; the console reconnects when the port is back.');
+    }
+    this.bytesOut += bytes.length;
+    const preview = bytes.subarray(0, 200).toString('latin1');
+    this.log.note(`sent ${bytes.length} bytes: ${preview}${bytes.length > 200 ? '...' : ''}`);
+    return bytes.length;
+  }
+
+  private setFlags(link: SerialLink, flags: { brk: boolean; dtr: boolean; rts: boolean }, what: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      link.set(flags, (error) => {
+        if (!error) return resolve();
+        const reason = reasonOf(error);
+        reject(
+          /ioctl|ENOTTY|not supported/i.test(reason)
+            ? new PhonebenchError('serial-unavailable', `This port cannot ${what} (${reason}).`, 'Virtual ports (PTYs, some USB bridges) have no control lines; use a real RS-232 adapter.')
+            : new PhonebenchError('serial-unavailable', `Could not ${what} on ${this.path}: ${reason}`),
+        );
+      });
+    });
+  }
+
+  private applyLines(): Promise<void> {
+    const link = this.connectedLink();
+    return this.setFlags(link, { brk: false, dtr: this.dtr, rts: this.rts }, 'set DTR/RTS');
+  }
+
+  /** Holds the line in BREAK for `durationMs`. */
+  async sendBreak(durationMs: number): Promise<void> {
+    const link = this.connectedLink();
+    await this.setFlags(link, { brk: true, dtr: this.dtr, rts: this.rts }, 'send BREAK');
+    await new Promise((resolve) => setTimeout(resolve, durationMs));
+    await this.setFlags(link, { brk: false, dtr: this.dtr, rts: this.rts }, 'send BREAK');
+    this.log.note(`sent BREAK (${durationMs} ms)`);
+  }
+
+  async setLines(lines: { dtr?: boolean; rts?: boolean }): Promise<void> {
+    const link = this.connectedLink();
+    const next = { dtr: lines.dtr ?? this.dtr, rts: lines.rts ?? this.rts };
+    await this.setFlags(link, { brk: false, ...next }, 'set DTR/RTS');
+    this.dtr = next.dtr;
+    this.rts = next.rts;
+    this.log.note(`DTR ${next.dtr ? 'on' : 'off'}, RTS ${next.rts ? 'on' : 'off'}`);
+  }
+
+  /** Closes the port and the logs; idempotent. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.reconnectTimer !== undefined) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
+    const link = this.link;
+    this.generation++;
+    this.stopPresencePoll();
+    this.link = undefined;
+    if (link) {
+      link.removeAllListeners();
+      link.on('error', () => {});
+      if (link.isOpen) await new Promise<void>((resolve) => link.close(() => resolve()));
+    }
+    this.batcher.flush();
+    this.log.note('closed');
+    await this.log.close();
+    this.setState('closed');
+  }
+}
