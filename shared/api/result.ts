@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'archive-refused',
   'archive-corrupt',
   'duplicate-bundle',
+  'export-conflict',
   'plan-refused',
   'config-invalid',
   'serial-unavailable',

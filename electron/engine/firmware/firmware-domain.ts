@@ -1,9 +1,68 @@
-import type { firmwareRequests } from '../../../shared/api/firmware';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { BundleManifest, BundleSummary, firmwareRequests } from '../../../shared/api/firmware';
+import { PhonebenchError } from '../../../shared/api/result';
 import type { Domain, EngineContext } from '../context';
+import { FirmwareLibrary } from './library-store';
 
-export function createFirmwareDomain(_ctx: EngineContext): Domain<typeof firmwareRequests> {
+/** The library lives in `<dataDir>/library/`. */
+export function libraryRoot(dataDir: string): string {
+  return path.join(dataDir, 'library');
+}
+
+export function summarize(manifest: BundleManifest): BundleSummary {
   return {
-    handlers: {},
+    id: manifest.id,
+    sourceName: manifest.source.name,
+    importedAt: manifest.importedAt,
+    fileCount: manifest.files.length,
+    totalBytes: manifest.files.reduce((sum, file) => sum + file.size, 0),
+    kind: manifest.recognition.kind,
+    protocol: manifest.recognition.protocol,
+    versionLabel: manifest.recognition.versionLabel,
+    complete: manifest.recognition.complete,
+    issueCount: manifest.recognition.issues.length,
+  };
+}
+
+export function createFirmwareDomain(ctx: EngineContext, library = new FirmwareLibrary(libraryRoot(ctx.dataDir))): Domain<typeof firmwareRequests> {
+  const changed = (ids: string[]): void => ctx.events.emit('firmware:library-changed', { ids });
+  return {
+    handlers: {
+      'firmware:import': async ({ path: sourcePath }) => {
+        const importId = randomBytes(6).toString('hex');
+        const sourceName = path.basename(sourcePath);
+        let last = { bytes: 0, entries: 0 };
+        try {
+          const manifest = await library.import(sourcePath, {
+            onProgress: (phase, progress) => {
+              last = progress;
+              ctx.events.emit('firmware:import-progress', { importId, sourceName, phase, ...progress });
+            },
+          });
+          const bytes = manifest.files.reduce((sum, file) => sum + file.size, 0);
+          ctx.events.emit('firmware:import-progress', { importId, sourceName, phase: 'done', bytes, entries: last.entries });
+          changed([manifest.id]);
+          return manifest;
+        } catch (error) {
+          ctx.events.emit('firmware:import-progress', { importId, sourceName, phase: 'failed', ...last });
+          throw error;
+        }
+      },
+      'firmware:list': async () => (await library.list()).map(summarize),
+      'firmware:show': ({ id }) => library.get(id),
+      'firmware:delete': async ({ id }) => {
+        await library.delete(id);
+        changed([id]);
+        return { id };
+      },
+      'firmware:export': async ({ id, to }) => {
+        if (!path.isAbsolute(to)) {
+          throw new PhonebenchError('bad-request', `Export folder must be an absolute path, got ${JSON.stringify(to)}.`);
+        }
+        return library.export(id, to);
+      },
+    },
     async close() {},
   };
 }

@@ -1,0 +1,183 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream, promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { BundleFile } from '../../../shared/api/firmware';
+import { assertNever, PhonebenchError } from '../../../shared/api/result';
+import type { ArchiveEntry, EntryVisitor } from './archive-entry';
+import { checkEntryName, isPlatformJunk, nestedArchiveFormat } from './entry-name';
+import type { ImportBudget } from './import-budget';
+import { meteredDrain, meteredWrite } from './metered-write';
+import { sniffFile, type SourceKind } from './source-format';
+import { walkTar } from './tar-walk';
+import { walkZip, zipError } from './zip-walk';
+
+const REFUSE_FIX = 'Download the firmware again from Cisco; this archive is not safe to unpack.';
+const CORRUPT_FIX = "The download is probably incomplete: download it again and check its size against Cisco's page.";
+
+export interface Skipped {
+  name: string;
+  reason: string;
+}
+
+/**
+ * Unpacks a source into a flat staging folder: the TFTP root is one folder, so every file keeps only its
+ * base name, and two names a phone could confuse (equal, or equal but for case) are refused.
+ */
+export class Extraction {
+  readonly files: BundleFile[] = [];
+  readonly skipped: Skipped[] = [];
+  private readonly byLowerName = new Map<string, BundleFile>();
+
+  constructor(
+    private readonly filesDir: string,
+    private readonly scratchDir: string,
+    private readonly budget: ImportBudget,
+  ) {}
+
+  /** `origin` names the source as the technician knows it, e.g. "sip-8-12.zip". */
+  async fromArchive(file: string, kind: Exclude<SourceKind, 'file'>, origin: string, depth: number): Promise<void> {
+    const visit: EntryVisitor = (entry) => this.handle(entry, origin, depth);
+    switch (kind) {
+      case 'zip':
+        return walkZip(file, origin, visit);
+      case 'tar':
+        return walkTar(file, false, origin, visit);
+      case 'tar.gz':
+        return walkTar(file, true, origin, visit);
+      default:
+        return assertNever(kind, 'archive kind');
+    }
+  }
+
+  /** A single loose file given on its own (an old single-image download). */
+  async fromLooseFile(file: string, name: string): Promise<void> {
+    await this.handle(looseEntry(file, name, 'file'), '', 0);
+  }
+
+  /** Every file under `dir`, recursively; symlinks and special files are refused as in archives. */
+  async fromFolder(dir: string, origin: string): Promise<void> {
+    const pending: string[] = [''];
+    while (pending.length > 0) {
+      const rel = pending.pop() ?? '';
+      const names = (await fs.readdir(path.join(dir, rel))).sort();
+      for (const name of names) {
+        const relName = rel === '' ? name : `${rel}/${name}`;
+        const stat = await fs.lstat(path.join(dir, relName));
+        if (stat.isDirectory()) {
+          this.budget.countEntry();
+          pending.push(relName);
+          continue;
+        }
+        const type = stat.isFile() ? 'file' : stat.isSymbolicLink() ? 'symlink' : 'device';
+        await this.handle(looseEntry(path.join(dir, relName), relName, type), origin, 0);
+      }
+    }
+  }
+
+  private async handle(entry: ArchiveEntry, origin: string, depth: number): Promise<void> {
+    this.budget.countEntry();
+    const parts = checkEntryName(entry.name, origin || entry.name);
+    const shownName = parts.join('/');
+    const where = origin === '' ? shownName : `${origin}/${shownName}`;
+    switch (entry.type) {
+      case 'directory':
+        return;
+      case 'symlink':
+      case 'hardlink':
+        throw new PhonebenchError('archive-refused', `${where} is a link; firmware bundles hold plain files only.`, REFUSE_FIX);
+      case 'device':
+      case 'other':
+        throw new PhonebenchError('archive-refused', `${where} is a special file (device, pipe or socket), not a plain file.`, REFUSE_FIX);
+      case 'file':
+        break;
+      default:
+        return assertNever(entry.type, 'entry type');
+    }
+    if (entry.encrypted) {
+      throw new PhonebenchError(
+        'archive-refused',
+        `${where} is encrypted.`,
+        'Cisco firmware is never password-protected: use the archive as Cisco ships it.',
+      );
+    }
+    const meter = { budget: this.budget, entryName: where, compressedSize: entry.compressedSize };
+    if (isPlatformJunk(parts)) {
+      await this.guard(where, async () => meteredDrain(await entry.open(), meter));
+      this.skipped.push({ name: where, reason: 'operating-system metadata, not firmware' });
+      return;
+    }
+    const base = parts[parts.length - 1] ?? shownName;
+    const nested = nestedArchiveFormat(base);
+    if (nested !== null) return this.nestedArchive(entry, where, base, depth, meter);
+    this.claimName(base, where);
+    const written = await this.guard(where, async () => meteredWrite(await entry.open(), path.join(this.filesDir, base), meter));
+    const file: BundleFile = { name: base, size: written.size, sha256: written.sha256, origin: where };
+    this.files.push(file);
+    this.byLowerName.set(base.toLowerCase(), file);
+  }
+
+  private async nestedArchive(
+    entry: ArchiveEntry,
+    where: string,
+    base: string,
+    depth: number,
+    meter: { budget: ImportBudget; entryName: string; compressedSize: number | undefined },
+  ): Promise<void> {
+    if (depth >= this.budget.limits.maxNesting) {
+      throw new PhonebenchError(
+        'archive-refused',
+        `${where} is an archive nested more than ${this.budget.limits.maxNesting} levels deep.`,
+        'Unpack the outer archives by hand and import the innermost one.',
+      );
+    }
+    const scratch = path.join(this.scratchDir, `${randomBytes(6).toString('hex')}-${base}`);
+    try {
+      await this.guard(where, async () => meteredWrite(await entry.open(), scratch, meter));
+      const kind = await sniffFile(scratch, base);
+      if (kind === 'file') {
+        throw new PhonebenchError('archive-corrupt', `${where} is named like an archive but is not one.`, 'Download the firmware again from Cisco.');
+      }
+      await this.fromArchive(scratch, kind, where, depth + 1);
+    } finally {
+      await fs.rm(scratch, { force: true });
+    }
+  }
+
+  private claimName(base: string, where: string): void {
+    const clash = this.byLowerName.get(base.toLowerCase());
+    if (!clash) return;
+    if (clash.name === base) {
+      throw new PhonebenchError(
+        'archive-refused',
+        `Two entries are both named ${base} (${clash.origin} and ${where}); a TFTP root holds one file per name.`,
+        'Import the archive that holds the one set of files you mean to use.',
+      );
+    }
+    throw new PhonebenchError(
+      'archive-refused',
+      `${clash.name} and ${base} differ only in case (${clash.origin}, ${where}); the TFTP server matches names without case, so a phone could get either.`,
+      'Keep one of the two files and import again.',
+    );
+  }
+
+  /** Reading errors that are not ours are the archive's: truncated or damaged data. */
+  private async guard<T>(where: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof PhonebenchError) throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOSPC' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+        throw new PhonebenchError('io-error', `Cannot write ${where} into the library: ${code}.`, 'Free disk space or fix the permissions of the data folder.');
+      }
+      const refused = zipError(error, where);
+      if (refused.code === 'archive-refused') throw refused;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new PhonebenchError('archive-corrupt', `${where} is damaged or truncated (${message}).`, CORRUPT_FIX);
+    }
+  }
+}
+
+function looseEntry(file: string, name: string, type: 'file' | 'symlink' | 'device'): ArchiveEntry {
+  return { name, type, encrypted: false, open: async () => createReadStream(file) };
+}

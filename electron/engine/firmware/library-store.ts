@@ -1,0 +1,293 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import {
+  bundleManifestSchema,
+  type ArchiveFormat,
+  type BundleFile,
+  type BundleManifest,
+  type ExportResult,
+} from '../../../shared/api/firmware';
+import { PhonebenchError } from '../../../shared/api/result';
+import { recognizeBundle } from '../../../shared/cisco/bundle-recognition';
+import { writeFileAtomic } from '../atomic-write';
+import { Extraction } from './extraction';
+import { ImportBudget, type BudgetProgress } from './import-budget';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits';
+import { exportBundle } from './bundle-export';
+import { sniffFile } from './source-format';
+
+const MANIFEST = 'manifest.json';
+const FILES = 'files';
+const STAGING = '.staging';
+const ID_PATTERN = /^[0-9a-f]{16}$/;
+/** OS79XX.TXT is read for recognition; a real one is a dozen bytes. */
+const MAX_TEXT_READ = 4096;
+
+export type ImportPhaseReport = (phase: 'hashing' | 'extracting' | 'recognizing' | 'committing', progress: BudgetProgress) => void;
+
+export interface ImportOptions {
+  /** Shown to the technician and kept in the manifest; defaults to the file's own name. */
+  sourceName?: string;
+  onProgress?: ImportPhaseReport;
+}
+
+/**
+ * The firmware library on disk: `<root>/<id>/manifest.json` and `<root>/<id>/files/<name>`. An import
+ * unpacks into `<root>/.staging/<random>/` and is renamed into place whole, so a failure leaves nothing.
+ */
+export class FirmwareLibrary {
+  private staleStagingCleared = false;
+
+  constructor(
+    readonly root: string,
+    private readonly limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+  ) {}
+
+  /** Every readable bundle, newest first. A damaged manifest is left out (show/delete still name it). */
+  async list(): Promise<BundleManifest[]> {
+    const ids = await this.ids();
+    const manifests: BundleManifest[] = [];
+    for (const id of ids) {
+      try {
+        manifests.push(await this.get(id));
+      } catch {
+        // Unreadable bundles are reported by get(); the list shows what can be used.
+      }
+    }
+    return manifests.sort((a, b) => b.importedAt.localeCompare(a.importedAt) || a.id.localeCompare(b.id));
+  }
+
+  async get(id: string): Promise<BundleManifest> {
+    const dir = this.bundleDir(id);
+    let text: string;
+    try {
+      text = await fs.readFile(path.join(dir, MANIFEST), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new PhonebenchError('not-found', `No firmware bundle ${id} in the library.`, 'Run "phonebench firmware list" to see the bundles.');
+      }
+      throw error;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    const parsed = bundleManifestSchema.safeParse(json);
+    if (!parsed.success || parsed.data.id !== id) {
+      throw new PhonebenchError('io-error', `The manifest of bundle ${id} is damaged.`, `Delete bundle ${id} and import its archive again.`);
+    }
+    return parsed.data;
+  }
+
+  /** Where a bundle's file lives. `name` must be a plain file name; existence is not checked. */
+  filePath(id: string, name: string): string {
+    if (name === '' || name === '.' || name === '..' || /[/\\\0]/.test(name)) {
+      throw new PhonebenchError('bad-request', `${JSON.stringify(name)} is not a plain file name.`);
+    }
+    return path.join(this.bundleDir(id), FILES, name);
+  }
+
+  /** The manifest entry for `name`, matched without case as the TFTP server does; undefined when absent. */
+  async findFile(id: string, name: string): Promise<BundleFile | undefined> {
+    const manifest = await this.get(id);
+    const exact = manifest.files.find((file) => file.name === name);
+    return exact ?? manifest.files.find((file) => file.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** A stream of one file of a bundle, for serving it straight from the library. */
+  async openFile(id: string, name: string): Promise<{ file: BundleFile; stream: Readable }> {
+    const file = await this.findFile(id, name);
+    if (!file) throw new PhonebenchError('not-found', `Bundle ${id} has no file ${name}.`);
+    const full = this.filePath(id, file.name);
+    const handle = await fs.open(full, 'r');
+    return { file, stream: handle.createReadStream() };
+  }
+
+  async import(sourcePath: string, options: ImportOptions = {}): Promise<BundleManifest> {
+    const source = path.resolve(sourcePath);
+    const sourceName = options.sourceName ?? path.basename(source);
+    const report = options.onProgress ?? (() => {});
+    const stat = await fs.stat(source).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') {
+        throw new PhonebenchError('not-found', `${sourcePath} does not exist.`, 'Check the path of the firmware archive or folder.');
+      }
+      throw new PhonebenchError('io-error', `Cannot read ${sourcePath}: ${error.code ?? error.message}.`, 'Check the permissions of the file.');
+    });
+    const format: ArchiveFormat = stat.isDirectory() ? 'folder' : await sniffFile(source, sourceName);
+
+    let sourceSha: string | null = null;
+    if (format !== 'folder') {
+      report('hashing', { bytes: 0, entries: 0 });
+      sourceSha = await sha256File(source);
+      await this.refuseDuplicate((m) => m.source.sha256 === sourceSha, sourceName);
+    }
+
+    await this.clearStaleStaging();
+    const stagingDir = path.join(this.root, STAGING, `${process.pid}-${randomBytes(8).toString('hex')}`);
+    const filesDir = path.join(stagingDir, FILES);
+    const scratchDir = path.join(stagingDir, 'scratch');
+    try {
+      await fs.mkdir(filesDir, { recursive: true });
+      await fs.mkdir(scratchDir);
+      const budgetBase = format === 'folder' ? 0 : stat.size;
+      const budget = new ImportBudget(this.limits, budgetBase, sourceName, (p) => report('extracting', p));
+      const extraction = new Extraction(filesDir, scratchDir, budget);
+      report('extracting', { bytes: 0, entries: 0 });
+      switch (format) {
+        case 'folder':
+          await extraction.fromFolder(source, sourceName);
+          break;
+        case 'file':
+          await extraction.fromLooseFile(source, sourceName);
+          break;
+        default:
+          await extraction.fromArchive(source, format, sourceName, 0);
+      }
+      await fs.rm(scratchDir, { recursive: true, force: true });
+      if (extraction.files.length === 0) {
+        throw new PhonebenchError('archive-refused', `${sourceName} holds no files.`, 'Pick the firmware archive itself.');
+      }
+
+      const progress = { bytes: budget.totalBytes, entries: budget.totalEntries };
+      report('recognizing', progress);
+      const files = [...extraction.files].sort((a, b) => a.name.localeCompare(b.name));
+      const contentSha = contentDigest(files);
+      const id = contentSha.slice(0, 16);
+      await this.refuseDuplicate((m) => m.id === id, sourceName);
+      const recognition = recognizeBundle({
+        files: files.map((f) => ({ name: f.name, size: f.size })),
+        texts: await readTexts(filesDir, files),
+      });
+      const manifest: BundleManifest = {
+        formatVersion: 1,
+        id,
+        source: {
+          name: sourceName.slice(0, 1024),
+          format,
+          size: format === 'folder' ? budget.totalBytes : stat.size,
+          sha256: sourceSha ?? contentSha,
+        },
+        importedAt: new Date().toISOString(),
+        files,
+        skipped: extraction.skipped,
+        recognition,
+      };
+      bundleManifestSchema.parse(manifest);
+
+      report('committing', progress);
+      await writeFileAtomic(path.join(stagingDir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+      try {
+        await fs.rename(stagingDir, this.bundleDir(id));
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST' || code === 'ENOTEMPTY') await this.refuseDuplicate((m) => m.id === id, sourceName, true);
+        throw error;
+      }
+      return manifest;
+    } finally {
+      await fs.rm(stagingDir, { recursive: true, force: true });
+    }
+  }
+
+  /** Removes a bundle at once: renamed aside first, so a half-deleted bundle is never listed. */
+  async delete(id: string): Promise<void> {
+    const dir = this.bundleDir(id);
+    const trash = path.join(this.root, STAGING, `${process.pid}-deleted-${id}-${randomBytes(4).toString('hex')}`);
+    await fs.mkdir(path.dirname(trash), { recursive: true });
+    try {
+      await fs.rename(dir, trash);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new PhonebenchError('not-found', `No firmware bundle ${id} in the library.`);
+      }
+      throw error;
+    }
+    await fs.rm(trash, { recursive: true, force: true });
+  }
+
+  /** Copies a bundle's files into `to` (a TFTP root). See exportBundle for the overwrite rules. */
+  async export(id: string, to: string): Promise<ExportResult> {
+    const manifest = await this.get(id);
+    return exportBundle(manifest, (name) => this.filePath(id, name), path.resolve(to));
+  }
+
+  private bundleDir(id: string): string {
+    if (!ID_PATTERN.test(id)) throw new PhonebenchError('bad-request', `${JSON.stringify(id)} is not a bundle id (16 hex digits).`);
+    return path.join(this.root, id);
+  }
+
+  private async ids(): Promise<string[]> {
+    const names = await fs.readdir(this.root).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [] as string[];
+      throw error;
+    });
+    return names.filter((name) => ID_PATTERN.test(name));
+  }
+
+  private async refuseDuplicate(match: (m: BundleManifest) => boolean, sourceName: string, always = false): Promise<void> {
+    const existing = (await this.list()).find(match);
+    if (!existing && !always) return;
+    const what = existing ? `${existing.id} (from ${existing.source.name}, imported ${existing.importedAt})` : 'another bundle';
+    throw new PhonebenchError(
+      'duplicate-bundle',
+      `${sourceName} is already in the library as ${what}.`,
+      'Use the bundle already there; delete it first to import it again.',
+    );
+  }
+
+  /** Leftovers of imports or deletes cut short by a crash: staging folders whose process is gone. */
+  private async clearStaleStaging(): Promise<void> {
+    if (this.staleStagingCleared) return;
+    this.staleStagingCleared = true;
+    const staging = path.join(this.root, STAGING);
+    const names = await fs.readdir(staging).catch(() => [] as string[]);
+    for (const name of names) {
+      const pid = Number(name.split('-')[0]);
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid)) continue;
+      if (pid === process.pid) continue;
+      await fs.rm(path.join(staging, name), { recursive: true, force: true });
+    }
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(file), hash);
+  return hash.digest('hex');
+}
+
+/** The identity of a bundle's content: the sorted file list with hashes, as sha256sum would print it. */
+export function contentDigest(files: BundleFile[]): string {
+  const lines = files.map((f) => `${f.sha256}  ${f.name}\n`).join('');
+  return createHash('sha256').update(lines).digest('hex');
+}
+
+async function readTexts(dir: string, files: BundleFile[]): Promise<Record<string, string>> {
+  const texts: Record<string, string> = {};
+  for (const file of files) {
+    if (file.name.toUpperCase() !== 'OS79XX.TXT') continue;
+    const handle = await fs.open(path.join(dir, file.name), 'r');
+    try {
+      const buffer = Buffer.alloc(Math.min(file.size, MAX_TEXT_READ));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      texts[file.name] = buffer.subarray(0, bytesRead).toString('latin1');
+    } finally {
+      await handle.close();
+    }
+  }
+  return texts;
+}

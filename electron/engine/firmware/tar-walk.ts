@@ -1,0 +1,76 @@
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import tar from 'tar-stream';
+import { PhonebenchError } from '../../../shared/api/result';
+import type { ArchiveEntry, EntryType, EntryVisitor } from './archive-entry';
+
+const CORRUPT_FIX = "The download is probably incomplete: download it again and check its size against Cisco's page.";
+
+/** Visits every entry of a tar or tar.gz file, streaming: nothing is held in memory. */
+export async function walkTar(file: string, gzip: boolean, where: string, visit: EntryVisitor): Promise<void> {
+  const source = createReadStream(file);
+  const extract = tar.extract();
+  const fail = (error: Error): void => {
+    extract.destroy(error);
+  };
+  source.on('error', fail);
+  if (gzip) {
+    const gunzip = createGunzip();
+    gunzip.on('error', fail);
+    source.pipe(gunzip).pipe(extract);
+  } else {
+    source.pipe(extract);
+  }
+  try {
+    for await (const stream of extract) {
+      const header = stream.header;
+      let opened = false;
+      const entry: ArchiveEntry = {
+        name: header.name,
+        type: entryType(header.type),
+        encrypted: false,
+        open: async () => {
+          opened = true;
+          // tar-stream hands out streamx streams; Node's pipeline gets a Node stream over the same bytes.
+          return Readable.from(stream, { objectMode: false });
+        },
+      };
+      await visit(entry);
+      // An entry the visitor did not read must still be consumed before tar-stream moves on.
+      if (!opened) stream.resume();
+    }
+  } catch (error) {
+    if (error instanceof PhonebenchError) throw error;
+    throw tarError(error, where);
+  } finally {
+    source.destroy();
+  }
+}
+
+function entryType(type: string | null | undefined): EntryType {
+  switch (type) {
+    case 'file':
+    case 'contiguous-file':
+    case null:
+    case undefined:
+      return 'file';
+    case 'directory':
+      return 'directory';
+    case 'symlink':
+      return 'symlink';
+    case 'link':
+      return 'hardlink';
+    case 'character-device':
+    case 'block-device':
+    case 'fifo':
+      return 'device';
+    default:
+      return 'other';
+  }
+}
+
+export function tarError(error: unknown, where: string): PhonebenchError {
+  const message = error instanceof Error ? error.message : String(error);
+  return new PhonebenchError('archive-corrupt', `${where} is not a readable tar archive: ${message}.`, CORRUPT_FIX);
+}

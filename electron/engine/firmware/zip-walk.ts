@@ -1,0 +1,100 @@
+import type { Readable } from 'node:stream';
+import yauzl from 'yauzl';
+import { PhonebenchError } from '../../../shared/api/result';
+import type { ArchiveEntry, EntryType, EntryVisitor } from './archive-entry';
+
+const CORRUPT_FIX = 'The download is probably incomplete: download it again and check its size against Cisco\'s page.';
+const REFUSE_FIX = 'Download the firmware again from Cisco; this archive is not safe to unpack.';
+
+/** Visits every entry of a zip file, one at a time (yauzl, lazyEntries): nothing is held in memory. */
+export async function walkZip(file: string, where: string, visit: EntryVisitor): Promise<void> {
+  const zip = await openZip(file, where);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let failed = false;
+      const fail = (error: unknown): void => {
+        if (failed) return;
+        failed = true;
+        reject(error instanceof PhonebenchError ? error : zipError(error, where));
+      };
+      zip.on('error', fail);
+      zip.on('end', () => {
+        if (!failed) resolve();
+      });
+      zip.on('entry', (raw: yauzl.Entry) => {
+        const entry = toEntry(zip, raw, where);
+        visit(entry).then(() => {
+          if (!failed) zip.readEntry();
+        }, fail);
+      });
+      zip.readEntry();
+    });
+  } finally {
+    zip.close();
+  }
+}
+
+function openZip(file: string, where: string): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(
+      file,
+      { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false, decodeStrings: true },
+      (error, zip) => {
+        if (error || !zip) reject(zipError(error, where));
+        else resolve(zip);
+      },
+    );
+  });
+}
+
+function toEntry(zip: yauzl.ZipFile, raw: yauzl.Entry, where: string): ArchiveEntry {
+  return {
+    name: raw.fileName,
+    type: entryType(raw),
+    encrypted: (raw.generalPurposeBitFlag & 0x1) !== 0,
+    compressedSize: raw.compressedSize,
+    open: () =>
+      new Promise<Readable>((resolve, reject) => {
+        zip.openReadStream(raw, (error, stream) => {
+          if (error || !stream) reject(zipError(error, where));
+          else resolve(stream);
+        });
+      }),
+  };
+}
+
+/** Unix mode bits live in the high half of the external attributes when the zip was made on Unix. */
+function entryType(raw: yauzl.Entry): EntryType {
+  const madeOnUnix = raw.versionMadeBy >> 8 === 3;
+  const mode = (raw.externalFileAttributes >>> 16) & 0o170000;
+  if (madeOnUnix && mode !== 0) {
+    switch (mode) {
+      case 0o100000:
+        return 'file';
+      case 0o040000:
+        return 'directory';
+      case 0o120000:
+        return 'symlink';
+      case 0o020000:
+      case 0o060000:
+      case 0o010000:
+      case 0o140000:
+        return 'device';
+      default:
+        return 'other';
+    }
+  }
+  return raw.fileName.endsWith('/') ? 'directory' : 'file';
+}
+
+/** yauzl reports unsafe names and encryption as errors; they are refusals, everything else is corruption. */
+export function zipError(error: unknown, where: string): PhonebenchError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/^(absolute path|invalid relative path|invalid characters in fileName)/.test(message)) {
+    return new PhonebenchError('archive-refused', `${where}: unsafe entry name (${message}).`, REFUSE_FIX);
+  }
+  if (/encrypt/i.test(message)) {
+    return new PhonebenchError('archive-refused', `${where} is encrypted (${message}).`, 'Use the archive as Cisco ships it, without a password.');
+  }
+  return new PhonebenchError('archive-corrupt', `${where} is not a readable zip: ${message}.`, CORRUPT_FIX);
+}
