@@ -1,0 +1,37 @@
+import { _electron as electron, expect, test } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findElectronBinary } from '../../scripts/electron-binary.js';
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+const found = findElectronBinary();
+const reason = 'reason' in found ? found.reason : '';
+
+test.describe('the desktop app', () => {
+  test.beforeAll(() => {
+    if (reason) console.log(`Electron smoke test skipped: ${reason}.`);
+  });
+
+  test('opens its window and shows the status view', async () => {
+    test.skip(Boolean(reason), `Electron smoke test skipped: ${reason}`);
+    const app = await electron.launch({
+      executablePath: 'path' in found ? found.path : undefined,
+      args: [REPO_ROOT],
+      env: { ...process.env, PHONEBENCH_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'pb-electron-')) },
+    });
+    try {
+      const window = await app.firstWindow();
+      await window.evaluate(() => (window.location.hash = '#/status'));
+      await expect(window.getByRole('heading', { name: 'Engine status' })).toBeVisible();
+      await expect(window.getByText('the desktop app')).toBeVisible();
+      const exposed = await window.evaluate(() => Object.keys((window as unknown as { phonebench: object }).phonebench));
+      expect(exposed.sort()).toEqual(['request', 'subscribe']);
+      expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+    } finally {
+      await app.close();
+    }
+  });
+});

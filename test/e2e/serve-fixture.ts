@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base } from '@playwright/test';
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface ServedApp {
+  url: string;
+  port: number;
+  dataDir: string;
+}
+
+/** Starts `phonebench serve` on a free port with a fresh data directory, for one test file's worker. */
+export async function startServe(extraEnv: NodeJS.ProcessEnv = {}): Promise<ServedApp & { stop(): Promise<void> }> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pb-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['bin/phonebench.js', 'serve', '--port', '0', '--json', '--data-dir', dataDir], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`phonebench serve printed no URL in 30 s: ${stderr}`)), 30_000);
+    child.stdout?.on('data', (chunk) => {
+      out += String(chunk);
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) {
+        clearTimeout(timer);
+        resolve((JSON.parse(line) as { url: string }).url);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`phonebench serve exited with ${code}: ${stderr}`)));
+  });
+  return {
+    url,
+    port: Number(new URL(url).port),
+    dataDir,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const test = base.extend<object, { app: ServedApp }>({
+  app: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const served = await startServe();
+      await use(served);
+      await served.stop();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+export { expect } from '@playwright/test';
