@@ -1,0 +1,113 @@
+import { EventEmitter } from 'node:events';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_LINE_SETTINGS, type SessionState } from '../../../../../shared/api/serial';
+// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+import { ConsoleLog } from '../../../../../electron/engine/serial/console-log';
+// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+import type { SerialLink } from '../../../../../electron/engine/serial/serial-link';
+// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+import { SerialSession, type SessionOptions } from '../../../../../electron/engine/serial/serial-session';
+
+/** A port that behaves like an unplugged adapter on Windows: no close event, writes fail. */
+class SilentLink extends EventEmitter implements SerialLink {
+  isOpen = true;
+  failWrites = false;
+  written: Buffer[] = [];
+  write(bytes: Buffer, callback: (error?: Error | null) => void) {
+    if (this.failWrites) callback(new Error('Writing to COM port (GetOverlappedResult): Unknown error code 22'));
+    else {
+      this.written.push(bytes);
+      callback(null);
+    }
+  }
+  drain(callback: (error?: Error | null) => void) {
+    callback(null);
+  }
+  set(_flags: object, callback: (error?: Error | null) => void) {
+    callback(null);
+  }
+  close(callback: (error?: Error | null) => void) {
+    this.isOpen = false;
+    callback(null);
+  }
+}
+
+async function until(check: () => boolean, limit = 2000): Promise<boolean> {
+  for (let i = 0; i < limit && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 2));
+  return check();
+}
+
+describe('SerialSession without close events', () => {
+  let dir: string;
+  let links: SilentLink[];
+  let present: boolean;
+  let states: { state: SessionState; detail?: string; attempt?: number }[];
+  let options: SessionOptions;
+
+  beforeEach(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pb-session-'));
+    links = [];
+    present = true;
+    states = [];
+    options = {
+      open: async () => {
+        if (!present) throw new Error('File not found');
+        const link = new SilentLink();
+        links.push(link);
+        return link;
+      },
+      present: async () => present,
+      listener: {
+        data: () => {},
+        hint: () => {},
+        state: (s, detail, attempt) => states.push({ state: s.state, detail, attempt }),
+      },
+      presencePollMs: 5,
+      backoffMs: () => 1,
+      maxReconnectAttempts: 5,
+    };
+  });
+  afterEach(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  const start = async () =>
+    SerialSession.start('c1', 'COM7', DEFAULT_LINE_SETTINGS, true, await ConsoleLog.open({ logFile: path.join(dir, 'x.log'), rawFile: path.join(dir, 'x.raw') }), options);
+
+  it('notices the device is gone by polling, and reconnects when it returns', async () => {
+    const session = await start();
+    present = false;
+    expect(await until(() => states.some((s) => s.state === 'unplugged'))).toBe(true);
+    expect(states.find((s) => s.state === 'unplugged')?.detail).toMatch(/gone/);
+    expect(links[0]?.isOpen).toBe(false);
+    present = true;
+    expect(await until(() => session.state === 'connected' && links.length === 2)).toBe(true);
+    await session.close();
+    expect(session.state).toBe('closed');
+  });
+
+  it('treats a failed write as an unplug', async () => {
+    const session = await start();
+    (links[0] as SilentLink).failWrites = true;
+    present = false;
+    await expect(session.write(Buffer.from('x'))).rejects.toMatchObject({ code: 'serial-disconnected' });
+    expect(states.some((s) => s.state === 'unplugged' && /Unknown error code 22/.test(s.detail ?? ''))).toBe(true);
+    await session.close();
+  });
+
+  it('gives up after the bounded number of attempts, and Reconnect starts again', async () => {
+    const session = await start();
+    present = false;
+    expect(await until(() => states.some((s) => s.state === 'unplugged' && /Gave up after 5/.test(s.detail ?? '')))).toBe(true);
+    expect(states.filter((s) => s.state === 'reconnecting').map((s) => s.attempt)).toEqual([1, 2, 3, 4, 5]);
+    present = true;
+    await session.reconnect();
+    expect(session.state).toBe('connected');
+    await session.close();
+    const log = await fs.readFile(path.join(dir, 'x.log'), 'utf8');
+    expect(log).toMatch(/# gave up reconnecting after 5 attempts/);
+  });
+});
