@@ -19,7 +19,7 @@ export const SIM_STATES = [
 ] as const;
 export type SimState = (typeof SIM_STATES)[number];
 
-export const SIM_TFTP_RESULTS = ['ok', 'not-found', 'error', 'timeout', 'refused'] as const;
+export const SIM_TFTP_RESULTS = ['ok', 'not-found', 'error', 'timeout'] as const;
 export type SimTftpResult = (typeof SIM_TFTP_RESULTS)[number];
 
 /** What the phone's flash holds. Image ids carry no extension. */

@@ -1,0 +1,16 @@
+/**
+ * What a 7940/7960 shows when a boot goes wrong (domain reference section 6). The texts are the phone's own;
+ * the details the virtual phone adds to them are its own words.
+ */
+export const PHONE_MESSAGES = {
+  imageAuthenticationFailed: 'Image Authentication Failed',
+  noLoadSpecified: 'No Load Specified',
+  protocolApplicationInvalid: 'Protocol Application Invalid',
+  bufferFull: 'W210 TFTP Error : buffer full',
+  tftpTimeout: 'TFTP Timeout',
+  tftpError: 'TFTP Error',
+  /** Not a phone message: the simulator stopped a boot that kept rebooting. */
+  bootLoop: '[sim] Boot loop',
+} as const;
+
+export type PhoneMessage = (typeof PHONE_MESSAGES)[keyof typeof PHONE_MESSAGES];
