@@ -23,13 +23,13 @@ test.describe('the desktop app', () => {
       env: { ...process.env, PHONEBENCH_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'pb-electron-')) },
     });
     try {
-      const window = await app.firstWindow();
-      await window.evaluate(() => (window.location.hash = '#/status'));
-      await expect(window.getByRole('heading', { name: 'Engine status' })).toBeVisible();
-      await expect(window.getByText('the desktop app')).toBeVisible();
-      const exposed = await window.evaluate(() => Object.keys((window as unknown as { phonebench: object }).phonebench));
+      const page = await app.firstWindow();
+      await page.evaluate(() => (window.location.hash = '#/status'));
+      await expect(page.getByRole('heading', { name: 'Engine status' })).toBeVisible();
+      await expect(page.getByText('the desktop app')).toBeVisible();
+      const exposed = await page.evaluate(() => Object.keys((window as unknown as { phonebench: object }).phonebench));
       expect(exposed.sort()).toEqual(['request', 'subscribe']);
-      expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+      expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
     } finally {
       await app.close();
     }
