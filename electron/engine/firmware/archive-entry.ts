@@ -10,6 +10,8 @@ export interface ArchiveEntry {
   encrypted: boolean;
   /** Stated by zip entries; used for the per-entry ratio check only. */
   compressedSize?: number;
+  /** Stated by zip entries; checked against the bytes as they stream. */
+  crc32?: number;
   /** The entry's bytes; must be read to the end (or destroyed) before the next entry comes. */
   open(): Promise<Readable>;
 }

@@ -6,7 +6,7 @@ import { assertNever, PhonebenchError } from '../../../shared/api/result';
 import type { ArchiveEntry, EntryVisitor } from './archive-entry';
 import { checkEntryName, isPlatformJunk, nestedArchiveFormat } from './entry-name';
 import type { ImportBudget } from './import-budget';
-import { meteredDrain, meteredWrite } from './metered-write';
+import { meteredDrain, meteredWrite, type MeterOptions } from './metered-write';
 import { sniffFile, type SourceKind } from './source-format';
 import { walkTar } from './tar-walk';
 import { walkZip, zipError } from './zip-walk';
@@ -100,7 +100,7 @@ export class Extraction {
         'Cisco firmware is never password-protected: use the archive as Cisco ships it.',
       );
     }
-    const meter = { budget: this.budget, entryName: where, compressedSize: entry.compressedSize };
+    const meter = { budget: this.budget, entryName: where, compressedSize: entry.compressedSize, crc32: entry.crc32 };
     if (isPlatformJunk(parts)) {
       await this.guard(where, async () => meteredDrain(await entry.open(), meter));
       this.skipped.push({ name: where, reason: 'operating-system metadata, not firmware' });
@@ -121,7 +121,7 @@ export class Extraction {
     where: string,
     base: string,
     depth: number,
-    meter: { budget: ImportBudget; entryName: string; compressedSize: number | undefined },
+    meter: MeterOptions,
   ): Promise<void> {
     if (depth >= this.budget.limits.maxNesting) {
       throw new PhonebenchError(

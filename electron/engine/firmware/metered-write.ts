@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { Transform, Writable, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { crc32 } from 'node:zlib';
+import { PhonebenchError } from '../../../shared/api/result';
 import type { ImportBudget } from './import-budget';
 
 export interface WrittenFile {
@@ -14,12 +16,15 @@ export interface MeterOptions {
   /** For the per-entry ratio check, when the archive states it. */
   compressedSize?: number;
   entryName: string;
+  /** The CRC-32 the archive states (zip); checked at the end, since zip readers do not. */
+  crc32?: number;
 }
 
 /** Counts and hashes bytes as they pass; stops the stream as soon as a cap is crossed. */
 class Meter extends Transform {
   readonly hash = createHash('sha256');
   size = 0;
+  private crc = 0;
 
   constructor(private readonly options: MeterOptions) {
     super();
@@ -33,10 +38,25 @@ class Meter extends Transform {
         this.options.budget.checkEntryRatio(this.options.entryName, this.size, this.options.compressedSize);
       }
       this.hash.update(chunk);
+      if (this.options.crc32 !== undefined) this.crc = crc32(chunk, this.crc);
       callback(null, chunk);
     } catch (error) {
       callback(error as Error);
     }
+  }
+
+  override _flush(callback: TransformCallback): void {
+    if (this.options.crc32 !== undefined && this.crc >>> 0 !== this.options.crc32 >>> 0) {
+      callback(
+        new PhonebenchError(
+          'archive-corrupt',
+          `${this.options.entryName} is damaged: its bytes do not match the archive's checksum.`,
+          "The download is probably damaged: download it again and check its size against Cisco's page.",
+        ),
+      );
+      return;
+    }
+    callback();
   }
 }
 

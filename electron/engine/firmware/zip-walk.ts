@@ -53,6 +53,7 @@ function toEntry(zip: yauzl.ZipFile, raw: yauzl.Entry, where: string): ArchiveEn
     type: entryType(raw),
     encrypted: (raw.generalPurposeBitFlag & 0x1) !== 0,
     compressedSize: raw.compressedSize,
+    crc32: raw.crc32,
     open: () =>
       new Promise<Readable>((resolve, reject) => {
         zip.openReadStream(raw, (error, stream) => {
@@ -92,6 +93,13 @@ export function zipError(error: unknown, where: string): PhonebenchError {
   const message = error instanceof Error ? error.message : String(error);
   if (/^(absolute path|invalid relative path|invalid characters in fileName)/.test(message)) {
     return new PhonebenchError('archive-refused', `${where}: unsafe entry name (${message}).`, REFUSE_FIX);
+  }
+  if (message.startsWith('too many bytes in the stream')) {
+    return new PhonebenchError(
+      'archive-refused',
+      `${where} unpacks to more than its header states (a zip bomb, or a forged archive): ${message}.`,
+      REFUSE_FIX,
+    );
   }
   if (/encrypt/i.test(message)) {
     return new PhonebenchError('archive-refused', `${where} is encrypted (${message}).`, 'Use the archive as Cisco ships it, without a password.');
