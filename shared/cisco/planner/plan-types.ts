@@ -1,0 +1,106 @@
+import type { FirmwareVersion } from '../firmware-version';
+import type { PhoneModel } from '../phone-files';
+
+/** Section 4 of the domain reference names each path; the planner only uses these. */
+export type PathId = 'F1' | 'F2' | 'F3' | 'R1' | 'R2' | 'R3' | 'R3-field' | 'R4' | 'CM' | 'UPGRADE' | 'SIP23-FALLBACK';
+
+export const PATH_IDS: readonly PathId[] = ['F1', 'F2', 'F3', 'R1', 'R2', 'R3', 'R3-field', 'R4', 'CM', 'UPGRADE', 'SIP23-FALLBACK'];
+
+export type PlanContext = 'bench' | 'cucm' | 'cme';
+
+export interface Provenance {
+  /** doc: the source document; cisco: another Cisco document; field: field reports; inferred: our own reasoning. */
+  source: 'doc' | 'cisco' | 'field' | 'inferred';
+  /** Where in the domain reference. */
+  section: string;
+  reason?: string;
+}
+
+export interface PlannedConfig {
+  name: string;
+  content: string;
+  /** all: common to every phone served by this root; phone: this phone only. */
+  scope: 'all' | 'phone';
+}
+
+/** A file served under a second name (an 8.3 alias for SIP 2.1 and earlier). */
+export interface FileAlias {
+  alias: string;
+  file: string;
+}
+
+export interface Hop {
+  index: number;
+  from: FirmwareVersion;
+  to: FirmwareVersion;
+  path: PathId;
+  provenance: Provenance;
+  /** Exact names that must be in the TFTP root (images and tools; configs are in `configs`). */
+  requiredFiles: string[];
+  configs: PlannedConfig[];
+  aliases: FileAlias[];
+  /** What the phone should ask for, in order (from the old image's boot to the new image's boot). */
+  expectedRequests: string[];
+  /** What the technician should see on the phone's screen. */
+  phoneShows: string[];
+  warnings: string[];
+  /**
+   * Requests the new image makes after the hop's image files were sent: seeing them all, in order, after the
+   * last image transfer means the phone runs the new image.
+   */
+  doneWhen: string[];
+  /** Commands the technician runs on a PC (R3 as written: cfgfmt). */
+  commands: string[];
+  /** Steps done by hand outside the TFTP root (CM: the CallManager checklist; Alternate TFTP; reset). */
+  checklist: string[];
+}
+
+export interface Plan {
+  hops: Hop[];
+  warnings: string[];
+  /** The full configs to leave in the root once the last hop is done (restores what a SIP 2.x hop trimmed). */
+  finalConfigs: PlannedConfig[];
+}
+
+export type PlanOutcome = { ok: true; plan: Plan } | { ok: false; reason: string; rule: string };
+
+/** Settings that could be assumptions; every default comes from KNOWN_FIRMWARE and can be overridden. */
+export interface PlanStops {
+  /** "The latest SCCP 4.x" a SIP 3.x-or-earlier phone goes to first. */
+  latestSccp4: FirmwareVersion;
+  /** The SCCP 5.x stop before later SCCP releases. */
+  sccp5: FirmwareVersion;
+  /** R2's first hop (the source document names 6.3). */
+  sccp63: FirmwareVersion;
+  /** The SIP upgrade chain 4.4 -> 5.3 -> 6.x -> 7.x. */
+  sip44: FirmwareVersion;
+  sip53: FirmwareVersion;
+  sip6: FirmwareVersion;
+  sip7: FirmwareVersion;
+  sip23: FirmwareVersion;
+}
+
+export interface R3UpgradeCode {
+  /** The build field of the `upgradecode:` line, e.g. "051117a". */
+  build: string;
+  /** The image file the line names, e.g. "CP7940080001SCCP051117A.sbin". */
+  file: string;
+}
+
+export interface PlanInput {
+  model: PhoneModel;
+  mac: string;
+  from: FirmwareVersion | 'unknown';
+  to: FirmwareVersion;
+  context: PlanContext;
+  library?: { files: string[] };
+  /** SIP parameters (`name: value`) for the phone; per-phone ones (line*, phone_*) go to SIP<MAC>.cnf. */
+  sipSettings?: Record<string, string>;
+  /** R3 as the source document writes it (gkdefault/cfgfmt), or the field procedure (default). */
+  r3?: 'as-written' | 'field';
+  /** The build and file for R3's upgradecode line when the known table lacks the target. */
+  r3UpgradeCode?: R3UpgradeCode;
+  /** Old SCCP to SIP 3.x/4.x: go through SIP 2.3 first (the fix for TFTP "State Error"). */
+  viaSip23?: boolean;
+  stops?: Partial<PlanStops>;
+}
