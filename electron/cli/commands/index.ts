@@ -1,4 +1,6 @@
 import type { CliCommand } from '../command';
+import { consoleCommand } from './console';
+import { portsCommand } from './ports';
 import { serveCommand } from './serve';
 import { statusCommand } from './status';
 
@@ -6,4 +8,6 @@ import { statusCommand } from './status';
 export const COMMANDS: CliCommand[] = [
   serveCommand,
   statusCommand,
+  portsCommand,
+  consoleCommand,
 ];
