@@ -6,7 +6,7 @@ const REFUSE_FIX = 'Download the firmware again from Cisco; this archive is not 
  * Checks one name from an archive or folder and returns its path parts. Refuses anything that could land
  * outside the bundle: absolute paths, drive letters, `..`, backslashes, control characters.
  */
-export function checkEntryName(raw: string, where: string): string[] {
+export function checkEntryName(raw: string, where: string, isDirectory = false): string[] {
   const shown = JSON.stringify(raw.slice(0, 200));
   const refuse = (why: string): never => {
     throw new PhonebenchError('archive-refused', `${where}: entry ${shown} ${why}.`, REFUSE_FIX);
@@ -19,7 +19,8 @@ export function checkEntryName(raw: string, where: string): string[] {
   if (raw.startsWith('/') || /^[A-Za-z]:/.test(raw)) refuse('has an absolute path');
   const parts = raw.split('/').filter((part) => part !== '' && part !== '.');
   if (parts.includes('..')) refuse("climbs out of the archive with '..'");
-  if (parts.length === 0) refuse('has no file name');
+  // A folder entry may be the archive's own root ("./"), a file never.
+  if (parts.length === 0 && !isDirectory) refuse('has no file name');
   for (const part of parts) if (part.length > 255) refuse('has a path part longer than 255 characters');
   return parts;
 }

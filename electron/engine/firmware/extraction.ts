@@ -76,7 +76,7 @@ export class Extraction {
 
   private async handle(entry: ArchiveEntry, origin: string, depth: number): Promise<void> {
     this.budget.countEntry();
-    const parts = checkEntryName(entry.name, origin || entry.name);
+    const parts = checkEntryName(entry.name, origin || entry.name, entry.type === 'directory');
     const shownName = parts.join('/');
     const where = origin === '' ? shownName : `${origin}/${shownName}`;
     switch (entry.type) {
