@@ -11,6 +11,8 @@ export const PHONE_MESSAGES = {
   tftpError: 'TFTP Error',
   /** Not a phone message: the simulator stopped a boot that kept rebooting. */
   bootLoop: '[sim] Boot loop',
+  /** Not a phone message: the simulator itself failed (a bug, or a bound it enforces). */
+  simulatorError: '[sim] Simulator error',
 } as const;
 
 export type PhoneMessage = (typeof PHONE_MESSAGES)[keyof typeof PHONE_MESSAGES];

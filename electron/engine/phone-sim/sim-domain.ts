@@ -1,13 +1,48 @@
 import { PhonebenchError } from '../../../shared/api/result';
-import type { simRequests } from '../../../shared/api/sim';
+import type { SimInfo, simRequests } from '../../../shared/api/sim';
 import type { Domain, EngineContext } from '../context';
+import { openSimSession, type SimSession, type SimTuning } from './sim-session';
 
-export function createSimDomain(_ctx: EngineContext): Domain<typeof simRequests> {
-  const notYet = (): never => {
-    throw new PhonebenchError('not-running', 'The virtual phone is not available yet.');
+/** Virtual phones by id. Each boots on start and keeps its last state until stopped. */
+const MAX_SIMS = 16;
+
+export function createSimDomain(ctx: EngineContext, tuning: SimTuning = {}): Domain<typeof simRequests> {
+  const sessions = new Map<string, SimSession>();
+  let next = 1;
+
+  const report = (): void => {
+    const n = sessions.size;
+    ctx.reportService({ name: 'sim', state: n > 0 ? 'running' : 'stopped', detail: `${n} virtual phone(s)` });
   };
+
   return {
-    handlers: { 'sim:start': notYet, 'sim:stop': notYet, 'sim:list': () => [] },
-    async close() {},
+    handlers: {
+      async 'sim:start'(params): Promise<SimInfo> {
+        if (sessions.size >= MAX_SIMS) throw new PhonebenchError('busy', `${MAX_SIMS} virtual phones are already running.`, 'Stop one with sim:stop first.');
+        const id = `sim-${next++}`;
+        const session = await openSimSession(id, params, tuning);
+        sessions.set(id, session);
+        session.phone.onEvent((e) => ctx.events.emit('sim:event', e));
+        report();
+        void session.phone.boot();
+        return session.info();
+      },
+      async 'sim:stop'({ id }): Promise<SimInfo> {
+        const session = sessions.get(id);
+        if (session === undefined) throw new PhonebenchError('not-found', `No virtual phone '${id}'.`, 'sim:list shows the running ones.');
+        await session.close();
+        sessions.delete(id);
+        report();
+        return session.info();
+      },
+      'sim:list'(): SimInfo[] {
+        return [...sessions.values()].map((s) => s.info());
+      },
+    },
+    async close() {
+      const all = [...sessions.values()];
+      sessions.clear();
+      await Promise.allSettled(all.map((s) => s.close()));
+    },
   };
 }

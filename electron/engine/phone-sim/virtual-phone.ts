@@ -138,7 +138,7 @@ export class VirtualPhone {
       return this.settle(this.fail(PHONE_MESSAGES.bootLoop, `rebooted ${maxBoots} times without settling: the files served disagree`));
     } catch (e) {
       if (e instanceof Stopped) return undefined;
-      throw e;
+      return this.settle(this.fail(PHONE_MESSAGES.simulatorError, e instanceof Error ? e.message : String(e)));
     }
   }
 

@@ -1,0 +1,110 @@
+import type { Duplex } from 'node:stream';
+import { SerialPort } from 'serialport';
+import { PhonebenchError } from '../../../shared/api/result';
+import type { SimInfo, SimStartParams } from '../../../shared/api/sim';
+import { parseFirmwareLabel, type FirmwareVersion } from '../../../shared/cisco/firmware-version';
+import { normalizeMac } from '../../../shared/cisco/phone-files';
+import { SimConsole } from './sim-console';
+import { tftpGet } from './tftp-client';
+import { VirtualPhone, type FileFetcher } from './virtual-phone';
+
+/** One virtual phone with its TFTP client and, when asked for, its console: what sim:start and the CLI run. */
+
+export interface SimTuning {
+  /** Per-packet wait of the phone's TFTP client. */
+  tftpTimeoutMs?: number;
+  tftpRetries?: number;
+  sipDefaultLimitBytes?: number;
+  maxBoots?: number;
+  /** A console stream given directly (tests); consolePath opens a serial device instead. */
+  consoleStream?: Duplex;
+}
+
+export interface SimSession {
+  phone: VirtualPhone;
+  consolePath?: string;
+  info(): SimInfo;
+  /** Stops the phone and closes its console. Idempotent. */
+  close(): Promise<void>;
+}
+
+/** 'none' or 'empty' powers on with an empty flash. */
+export function firmwareFromLabel(label: string): FirmwareVersion | undefined {
+  if (/^(none|empty)$/i.test(label.trim())) return undefined;
+  const v = parseFirmwareLabel(label);
+  if (v === undefined) {
+    throw new PhonebenchError('bad-request', `'${label.slice(0, 40)}' is not a firmware label.`, "Write it as technicians do: 'SCCP 3.1', 'SIP 8.12', 'SCCP 8.1(2)SR2', or 'none'.");
+  }
+  return v;
+}
+
+export function tftpFetcher(host: string, port: number, tuning: SimTuning): FileFetcher {
+  return async (fileName, signal) => {
+    const r = await tftpGet({
+      host,
+      port,
+      fileName,
+      timeoutMs: tuning.tftpTimeoutMs ?? 2000,
+      retries: tuning.tftpRetries ?? 3,
+      signal,
+    });
+    return r.result === 'ok' ? { result: 'ok', data: r.data } : { result: r.result, message: r.message };
+  };
+}
+
+export async function openSimSession(id: string, params: SimStartParams, tuning: SimTuning = {}): Promise<SimSession> {
+  const mac = normalizeMac(params.mac);
+  if (mac === undefined) throw new PhonebenchError('bad-request', `'${params.mac}' is not a MAC address.`, 'Use the MAC on the sticker, e.g. 00:0E:84:C0:60:A6.');
+  const phone = new VirtualPhone({
+    id,
+    mac,
+    model: params.model,
+    firmware: firmwareFromLabel(params.firmware),
+    fetch: tftpFetcher(params.tftpHost, params.tftpPort, tuning),
+    tftpServer: params.tftpHost,
+    flashWriteMs: params.flashWriteMs,
+    sipDefaultLimitBytes: tuning.sipDefaultLimitBytes,
+    maxBoots: tuning.maxBoots,
+  });
+  let serial: SerialPort | undefined;
+  let stream = tuning.consoleStream;
+  if (stream === undefined && params.consolePath !== undefined) {
+    serial = await openSerial(params.consolePath);
+    stream = serial;
+  }
+  const simConsole = stream === undefined ? undefined : new SimConsole(phone, stream);
+  let closed = false;
+  const session: SimSession = {
+    phone,
+    info: () => infoOf(phone, params.consolePath),
+    async close() {
+      if (closed) return;
+      closed = true;
+      phone.stop();
+      simConsole?.close();
+      if (serial?.isOpen) await new Promise<void>((resolve) => serial?.close(() => resolve()));
+    },
+  };
+  if (params.consolePath !== undefined) session.consolePath = params.consolePath;
+  return session;
+}
+
+function openSerial(path: string): Promise<SerialPort> {
+  return new Promise((resolve, reject) => {
+    const port = new SerialPort({ path, baudRate: 9600, autoOpen: false });
+    port.open((error) => {
+      if (error) {
+        reject(new PhonebenchError('serial-unavailable', `Cannot open ${path} for the virtual phone's console: ${error.message}`, 'Check the path (e.g. one end of a socat PTY pair) and that nothing else holds it.'));
+      } else {
+        resolve(port);
+      }
+    });
+  });
+}
+
+export function infoOf(phone: VirtualPhone, consolePath?: string): SimInfo {
+  const info: SimInfo = { id: phone.id, mac: phone.mac, model: phone.model, state: phone.state, flash: { ...phone.flash }, reboots: phone.reboots };
+  if (phone.outcome !== undefined) info.outcome = phone.outcome;
+  if (consolePath !== undefined) info.consolePath = consolePath;
+  return info;
+}
