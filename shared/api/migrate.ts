@@ -1,8 +1,184 @@
-import type { AnyRequestDefs } from './define';
+import { z } from 'zod';
+import { request, type AnyRequestDefs } from './define';
+
+/**
+ * One-click migration of one phone: the runner drives a plan with TFTP (and optionally the bench DHCP and a
+ * serial console) and reports a timeline. Runtime-neutral.
+ */
+
+export interface MigrateInterface {
+  name: string;
+  address: string;
+  netmask: string;
+  internal: boolean;
+  /** A default route leaves through this interface: it is probably a live network, not a bench cable. */
+  defaultGateway?: string;
+  /** Why this interface looks like a live network; empty when it looks like a bench cable. */
+  warnings: string[];
+}
+
+export const MIGRATION_STATES = [
+  'starting',
+  /** Listen first: the phone gets only "file not found" while its requests tell us its firmware family. */
+  'listening',
+  /** Serving; the phone has not asked for anything yet. */
+  'waiting-for-phone',
+  'running',
+  'succeeded',
+  'failed',
+  'stopped',
+] as const;
+export type MigrationState = (typeof MIGRATION_STATES)[number];
+
+export type PhoneIpSource = 'entered' | 'learned-from-mac' | 'dhcp' | 'demo';
+
+export interface FileProgress {
+  name: string;
+  hop: number;
+  state: 'waiting' | 'sending' | 'served' | 'failed' | 'not-found';
+  bytes: number;
+  total?: number;
+}
+
+export interface HopStatus {
+  index: number;
+  title: string;
+  state: 'pending' | 'active' | 'done';
+  /** What the phone's screen should show during this hop. */
+  phoneShows: string[];
+  /** "inferred" hops are not covered by any source; the planner says why. */
+  provenance: string;
+}
+
+export const TIMELINE_KINDS = [
+  'info',
+  'request',
+  'served',
+  'not-found',
+  'refused',
+  'failed',
+  'hop-done',
+  'success',
+  'hint',
+  'dhcp',
+  'console',
+  'warning',
+  'inferred',
+] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+export interface TimelineEntry {
+  seq: number;
+  at: string;
+  kind: TimelineKind;
+  /** One line in English; the UI shows it as is or through `code`. */
+  text: string;
+  /** A message key the UI may translate, with its values. */
+  code?: string;
+  params?: Record<string, string | number>;
+  file?: string;
+  client?: string;
+  hop?: number;
+  /** The plan step this request matched ("expected"), or "unexpected". */
+  step?: string;
+  hintId?: string;
+  fix?: string;
+}
+
+export interface ListenInference {
+  era: 'os79xx' | 'loader' | 'unknown';
+  protocol?: 'SCCP' | 'SIP';
+  evidence: string[];
+}
+
+export interface MigrationStatus {
+  id: string;
+  state: MigrationState;
+  mac: string;
+  model: '7940' | '7960';
+  from: string;
+  to: string;
+  bundleId: string;
+  bind: { address: string; port: number };
+  phoneIp?: string;
+  phoneIpSource?: PhoneIpSource;
+  hops: HopStatus[];
+  currentHop: number;
+  files: FileProgress[];
+  warnings: string[];
+  inference?: ListenInference;
+  /** Why it failed or stopped, with the fix. */
+  message?: string;
+  fix?: string;
+  startedAt: string;
+  endedAt?: string;
+  demo: boolean;
+}
+
+export interface KeypadStep {
+  text: string;
+  /** Set on the step that holds the laptop's address. */
+  value?: string;
+}
+
+export interface MigrateReport {
+  format: 'json' | 'html';
+  fileName: string;
+  content: string;
+}
+
+const ipv4 = z.ipv4();
+
+export const migrateStartSchema = z.object({
+  /** Any common writing; the engine normalises it. */
+  mac: z.string().min(12).max(17),
+  model: z.enum(['7940', '7960']),
+  bundleId: z.string().min(1).max(200),
+  bindAddress: ipv4,
+  port: z.number().int().min(0).max(65535).default(69),
+  phoneIp: ipv4.optional(),
+  /** Firmware label such as "SCCP 8.1(2)SR2"; absent or "unknown" listens first. */
+  from: z.string().min(1).max(40).optional(),
+  /** Run against a virtual phone on loopback that starts on `from`. */
+  demo: z.boolean().default(false),
+  /** Bench DHCP for this phone only; binds UDP 67. */
+  dhcp: z
+    .object({
+      offerIp: ipv4,
+      mask: ipv4.default('255.255.255.0'),
+      router: ipv4.optional(),
+      leaseSeconds: z.number().int().min(60).max(86400).default(3600),
+      port: z.number().int().min(0).max(65535).default(67),
+    })
+    .optional(),
+  /** A serial session whose text is matched for hints and kept in the report. */
+  consoleSessionId: z.string().max(100).optional(),
+});
+export type MigrateStartParams = z.infer<typeof migrateStartSchema>;
+
+export const migrateKeypadSchema = z.object({
+  address: ipv4,
+  from: z.string().max(40).optional(),
+});
+
+export const migrateReportSchema = z.object({ format: z.enum(['json', 'html']) });
+
+const noParams = z.object({});
+type NoParams = typeof noParams;
 
 /** Requests of the migrate domain, named 'migrate:<verb>'. */
-export const migrateRequests = {} satisfies AnyRequestDefs;
+export const migrateRequests = {
+  'migrate:interfaces': request<NoParams, MigrateInterface[]>(noParams),
+  'migrate:keypad': request<typeof migrateKeypadSchema, KeypadStep[]>(migrateKeypadSchema),
+  'migrate:start': request<typeof migrateStartSchema, MigrationStatus>(migrateStartSchema),
+  'migrate:stop': request<NoParams, MigrationStatus | null>(noParams),
+  'migrate:status': request<NoParams, MigrationStatus | null>(noParams),
+  'migrate:timeline': request<NoParams, TimelineEntry[]>(noParams),
+  'migrate:report': request<typeof migrateReportSchema, MigrateReport>(migrateReportSchema),
+} satisfies AnyRequestDefs;
 
 /** Events of the migrate domain, named 'migrate:<noun>'. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface MigrateEvents {}
+export interface MigrateEvents {
+  'migrate:timeline': TimelineEntry;
+  'migrate:state': MigrationStatus;
+}

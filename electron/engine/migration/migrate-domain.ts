@@ -1,9 +1,287 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { MigrateStartParams, MigrationStatus } from '../../../shared/api/migrate';
 import type { migrateRequests } from '../../../shared/api/migrate';
+import { PhonebenchError } from '../../../shared/api/result';
+import { formatFirmware, parseFirmwareLabel, type FirmwareVersion } from '../../../shared/cisco/firmware-version';
+import { normalizeMac } from '../../../shared/cisco/phone-files';
+import { planMigration } from '../../../shared/cisco/planner/plan-migration';
+import type { PlanInput, PlanOutcome } from '../../../shared/cisco/planner/plan-types';
+import { writeFileAtomic } from '../atomic-write';
 import type { Domain, EngineContext } from '../context';
+import { BenchDhcpServer } from '../dhcp/bench-dhcp-server';
+import { libraryRoot } from '../firmware/firmware-domain';
+import { FirmwareLibrary } from '../firmware/library-store';
+import { appVersion } from '../version';
+import { TftpServer } from '../tftp/server';
+import { BundleSource, type BundleFile } from './bundle-source';
+import { startDemoPhone, type DemoPhone } from './demo-phone';
+import { keypadSteps } from './keypad-steps';
+import { listInterfaces } from './network-interfaces';
+import { toRunnerPlan } from './plan-adapter';
+import { collectReport, renderReport } from './report';
+import { MigrationRunner } from './runner';
+import type { RunnerPlan } from './runner-plan';
 
-export function createMigrateDomain(_ctx: EngineContext): Domain<typeof migrateRequests> {
+export interface MigrateDeps {
+  library: Pick<FirmwareLibrary, 'list' | 'get' | 'filePath'>;
+  plan: (input: PlanInput) => PlanOutcome;
+  /** How long the virtual phone takes to write flash in demo mode. */
+  demoFlashWriteMs: number;
+}
+
+interface Active {
+  runner: MigrationRunner;
+  tftp: TftpServer;
+  dhcp?: BenchDhcpServer;
+  demo?: DemoPhone;
+  unsubscribe: (() => void)[];
+}
+
+/**
+ * migrate:* — one phone at a time. Everything it opens (TFTP and DHCP sockets, the virtual phone) is closed by
+ * stop and by close; configs live only in memory and firmware is served in place from the library.
+ */
+export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDeps> = {}): Domain<typeof migrateRequests> {
+  const library = deps.library ?? new FirmwareLibrary(libraryRoot(ctx.dataDir));
+  const plan = deps.plan ?? planMigration;
+  let active: Active | undefined;
+  let starting = false;
+
+  const report = (detail: string, state: 'running' | 'stopped' | 'failed' = 'running') =>
+    ctx.reportService({ name: 'migrate', state, detail });
+
+  async function release(a: Active): Promise<void> {
+    for (const u of a.unsubscribe.splice(0)) u();
+    a.demo?.stop();
+    await Promise.allSettled([a.tftp.close(), a.dhcp?.close()]);
+  }
+
+  async function start(params: MigrateStartParams): Promise<MigrationStatus> {
+    if (starting || (active && !active.runner.isFinal())) {
+      throw new PhonebenchError('busy', 'A migration is running already.', 'Stop it first (migrate:stop).');
+    }
+    starting = true;
+    try {
+      if (active) await release(active);
+      active = undefined;
+      return await begin(params);
+    } finally {
+      starting = false;
+    }
+  }
+
+  async function begin(params: MigrateStartParams): Promise<MigrationStatus> {
+    const mac = normalizeMac(params.mac);
+    if (!mac) {
+      throw new PhonebenchError('bad-request', `"${params.mac}" is not a MAC address.`, 'Type the 12 hex digits from the sticker under the phone.');
+    }
+    const manifest = await library.get(params.bundleId);
+    const to = manifest.recognition.versionLabel ? parseFirmwareLabel(manifest.recognition.versionLabel) : undefined;
+    if (!to) {
+      throw new PhonebenchError(
+        'bad-request',
+        `Bundle ${params.bundleId} holds no firmware Phonebench recognises as a target.`,
+        'Pick a bundle whose firmware version shows in the library.',
+      );
+    }
+    const fromText = params.from?.trim();
+    const listenFirst = fromText === undefined || fromText.toLowerCase() === 'unknown';
+    let from: FirmwareVersion | undefined;
+    if (!listenFirst) {
+      from = parseFirmwareLabel(fromText);
+      if (!from) {
+        throw new PhonebenchError('bad-request', `"${fromText}" is not a firmware version.`, 'Write it as the phone shows it, e.g. "SCCP 8.1(2)SR2" or "SIP 8.12"; or leave it empty to listen first.');
+      }
+    }
+    if (params.demo && !from) {
+      throw new PhonebenchError('bad-request', 'The virtual phone needs a starting firmware.', 'Give the firmware it starts on, e.g. "SCCP 8.1(2)".');
+    }
+
+    // Everything is decided before a socket opens: a refused plan serves nothing.
+    const files = await collectFiles(params.bundleId, manifest.files.map((f) => ({ name: f.name, sha256: f.sha256 })));
+    let runnerPlan: RunnerPlan | null = null;
+    if (from) {
+      const outcome = plan({ model: params.model, mac, from, to, context: 'bench', library: { files: [...files.byName.keys()] } });
+      if (!outcome.ok) throw new PhonebenchError('plan-refused', outcome.reason, `Rule: ${outcome.rule}.`);
+      const adapted = toRunnerPlan(outcome.plan);
+      if (!adapted.ok) throw new PhonebenchError('plan-refused', adapted.reason);
+      runnerPlan = adapted.plan;
+      if (runnerPlan.hops.length === 0) {
+        throw new PhonebenchError('plan-refused', `The phone already runs ${formatFirmware(to)}: nothing to do.`);
+      }
+      const missing = runnerPlan.hops.flatMap((h, i) => h.requiredFiles.filter((f) => !files.byName.has(f)).map((f) => `${f} (hop ${i + 1})`));
+      if (missing.length > 0) {
+        throw new PhonebenchError(
+          'plan-refused',
+          `The library lacks files the plan needs: ${missing.join(', ')}.`,
+          'Import the firmware bundle(s) that hold them, then start again.',
+        );
+      }
+    }
+
+    const address = params.demo ? '127.0.0.1' : params.bindAddress;
+    const port = params.demo && params.port === 69 ? 0 : params.port;
+    const id = `m${randomBytes(5).toString('hex')}`;
+    const settings = ctx.settings.get().tftp;
+    const bundle = new BundleSource([...files.byName.values()].map((f) => ({ name: f.name, path: f.path })));
+    const hashes = new Map([...files.byName.values()].map((f) => [f.name, f.sha256] as const));
+    const phoneIp = params.demo ? '127.0.0.1' : params.phoneIp;
+    const runner = new MigrationRunner({
+      id,
+      mac,
+      model: params.model,
+      from: from ? formatFirmware(from) : 'unknown (listen first)',
+      to: formatFirmware(to),
+      bundleId: params.bundleId,
+      bind: { address, port },
+      plan: runnerPlan,
+      bundle,
+      bundleHashes: hashes,
+      ...(phoneIp ? { phoneIp, phoneIpSource: params.demo ? ('demo' as const) : ('entered' as const) } : {}),
+      demo: params.demo,
+      // The virtual phone's own outcome decides a demo; a real phone's requests decide a real run.
+      confirmSuccess: params.demo,
+    });
+    const unsubscribe: (() => void)[] = [];
+    unsubscribe.push(
+      runner.onUpdate((u) => {
+        if (u.timeline) ctx.events.emit('migrate:timeline', u.timeline);
+        if (u.state) ctx.events.emit('migrate:state', u.state);
+      }),
+    );
+
+    const tftp = await TftpServer.start({
+      address,
+      port,
+      sources: [runner.source],
+      allow: phoneIp ? [phoneIp] : null,
+      maxBlksize: settings.maxBlksize,
+      maxWindowsize: settings.maxWindowsize,
+      timeoutMs: settings.timeoutSeconds * 1000,
+      retries: settings.retries,
+      rolloverTo: settings.rolloverTo,
+    });
+    const bound = tftp.address();
+    runner.rebind(bound);
+    const onTftp = (e: Parameters<MigrationRunner['onTftpEvent']>[0]) => runner.onTftpEvent(e);
+    tftp.on('event', onTftp);
+    unsubscribe.push(() => tftp.off('event', onTftp));
+
+    let dhcp: BenchDhcpServer | undefined;
+    if (params.dhcp && !params.demo) {
+      try {
+        dhcp = await BenchDhcpServer.start({
+          mac,
+          offerIp: params.dhcp.offerIp,
+          serverIp: address,
+          mask: params.dhcp.mask,
+          ...(params.dhcp.router ? { router: params.dhcp.router } : {}),
+          leaseSeconds: params.dhcp.leaseSeconds,
+          port: params.dhcp.port,
+        });
+      } catch (error) {
+        await tftp.close();
+        for (const u of unsubscribe) u();
+        if (error instanceof PhonebenchError && error.code === 'port-in-use') {
+          throw new PhonebenchError(error.code, `${error.message} It may also hand out addresses on this cable.`, error.fix);
+        }
+        throw error;
+      }
+      unsubscribe.push(dhcp.onEvent((e) => runner.onDhcpEvent(e)));
+    }
+
+    if (params.consoleSessionId) {
+      const sessionId = params.consoleSessionId;
+      unsubscribe.push(
+        ctx.events.listen((name, payload) => {
+          if (name !== 'serial:data') return;
+          const data = payload as { sessionId: string; data: string };
+          if (data.sessionId === sessionId) runner.onConsoleText(Buffer.from(data.data, 'base64').toString('latin1'));
+        }),
+      );
+    }
+
+    runner.attach(tftp);
+    let saved = false;
+    unsubscribe.push(
+      runner.onUpdate((u) => {
+        if (!u.state || !runner.isFinal() || saved) return;
+        saved = true;
+        report(`${u.state.state}: ${u.state.mac}`, u.state.state === 'failed' ? 'failed' : 'stopped');
+        void saveReport(runner);
+      }),
+    );
+    const a: Active = { runner, tftp, unsubscribe, ...(dhcp ? { dhcp } : {}) };
+    active = a;
+    report(`migrating ${mac} on ${bound.address}:${bound.port}`);
+
+    if (params.demo && from) {
+      a.demo = startDemoPhone({
+        mac,
+        model: params.model,
+        firmware: from,
+        host: bound.address,
+        port: bound.port,
+        flashWriteMs: deps.demoFlashWriteMs ?? 1500,
+        onEvent: (text) => runner.onConsoleText(`${text}\r\n`),
+        onSettled: (outcome) => {
+          if (outcome.kind === 'running') {
+            const reached = parseFirmwareLabel(outcome.firmware);
+            if (reached && formatFirmware(reached) === formatFirmware(to)) {
+              runner.finish('succeeded', `The virtual phone runs ${formatFirmware(to)}.`);
+            } else {
+              runner.finish('failed', `The virtual phone settled on ${outcome.firmware}, not ${formatFirmware(to)}.`, 'Read the timeline: the plan and the phone disagree.');
+            }
+          } else {
+            runner.finish('failed', `The virtual phone shows "${outcome.message}": ${outcome.detail}.`, 'See the hints in the timeline.');
+          }
+        },
+      });
+    }
+    return runner.status();
+  }
+
+  /** The target bundle's files first, then any other bundle's, so a multi-hop plan finds its stopovers. */
+  async function collectFiles(bundleId: string, own: { name: string; sha256: string }[]) {
+    const byName = new Map<string, BundleFile & { sha256: string }>();
+    for (const f of own) byName.set(f.name, { name: f.name, path: library.filePath(bundleId, f.name), sha256: f.sha256 });
+    const others = await library.list().catch(() => []);
+    for (const m of others) {
+      if (m.id === bundleId) continue;
+      for (const f of m.files) if (!byName.has(f.name)) byName.set(f.name, { name: f.name, path: library.filePath(m.id, f.name), sha256: f.sha256 });
+    }
+    return { byName };
+  }
+
+  async function saveReport(runner: MigrationRunner): Promise<void> {
+    const r = renderReport(collectReport(runner, appVersion()), 'json');
+    await writeFileAtomic(path.join(ctx.dataDir, 'reports', r.fileName), r.content).catch(() => {});
+  }
+
+  async function stop(): Promise<MigrationStatus | null> {
+    const a = active;
+    if (!a) return null;
+    a.runner.finish('stopped', 'Stopped by the technician.');
+    await release(a);
+    return a.runner.status();
+  }
+
   return {
-    handlers: {},
-    async close() {},
+    handlers: {
+      'migrate:interfaces': () => listInterfaces(),
+      'migrate:keypad': (p) => keypadSteps(p.address, p.from),
+      'migrate:start': (p) => start(p),
+      'migrate:stop': () => stop(),
+      'migrate:status': () => active?.runner.status() ?? null,
+      'migrate:timeline': () => active?.runner.timeline() ?? [],
+      'migrate:report': (p) => {
+        if (!active) throw new PhonebenchError('not-running', 'No migration to report on yet.', 'Start a migration first.');
+        return renderReport(collectReport(active.runner, appVersion()), p.format);
+      },
+    },
+    async close() {
+      await stop();
+    },
   };
 }

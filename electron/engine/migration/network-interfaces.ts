@@ -1,0 +1,50 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import type { MigrateInterface } from '../../../shared/api/migrate';
+
+/** Default routes by interface name, from /proc/net/route (Linux). Empty elsewhere or when unreadable. */
+export async function defaultGateways(routeFile = '/proc/net/route'): Promise<Map<string, string>> {
+  const text = await fs.readFile(routeFile, 'utf8').catch(() => '');
+  return parseRouteTable(text);
+}
+
+/** Reads the kernel route table text: destination 0.0.0.0 with mask 0 is a default route. */
+export function parseRouteTable(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of text.split('\n').slice(1)) {
+    const cols = line.trim().split(/\s+/);
+    const [iface, dest, gateway, , , , , mask] = cols;
+    if (!iface || dest !== '00000000' || mask !== '00000000' || !gateway || !/^[0-9A-Fa-f]{8}$/.test(gateway)) continue;
+    // Little-endian hex: 010200C0 is 192.0.2.1.
+    const n = parseInt(gateway, 16);
+    out.set(iface, [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff].join('.'));
+  }
+  return out;
+}
+
+/** NICs with IPv4 addresses, each with the reasons it may be a live network rather than a bench cable. */
+export async function listInterfaces(
+  nics: NodeJS.Dict<os.NetworkInterfaceInfo[]> = os.networkInterfaces(),
+  gateways?: Map<string, string>,
+): Promise<MigrateInterface[]> {
+  const routes = gateways ?? (await defaultGateways());
+  const out: MigrateInterface[] = [];
+  for (const [name, infos] of Object.entries(nics)) {
+    for (const info of infos ?? []) {
+      if (info.family !== 'IPv4') continue;
+      const gateway = routes.get(name);
+      const warnings: string[] = [];
+      if (gateway !== undefined) {
+        warnings.push(
+          `A default route leaves through ${name} (gateway ${gateway}): this looks like a live network. ` +
+            'Phones there that boot from the site TFTP server are not touched, but use a separate cable or switch for the phone you migrate.',
+        );
+      }
+      const entry: MigrateInterface = { name, address: info.address, netmask: info.netmask, internal: info.internal, warnings };
+      if (gateway !== undefined) entry.defaultGateway = gateway;
+      out.push(entry);
+    }
+  }
+  // Bench-looking interfaces first, loopback last.
+  return out.sort((a, b) => Number(a.internal) - Number(b.internal) || a.warnings.length - b.warnings.length || a.name.localeCompare(b.name));
+}

@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MigrationStatus, TimelineEntry } from '../../../shared/api/migrate';
+// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+import { Engine } from '../../../electron/engine/engine';
+// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+import { libraryRoot } from '../../../electron/engine/firmware/firmware-domain';
+// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+import { FirmwareLibrary } from '../../../electron/engine/firmware/library-store';
+import { buildBundleFixtures } from '../../fixtures/firmware-fixtures';
+
+/**
+ * One-click migration against the virtual phone on loopback, through the whole engine: planner, firmware
+ * library, TFTP server, runner. One test per planner path the virtual phone supports.
+ */
+const dir = mkdtempSync(path.join(tmpdir(), 'pbmigrate-'));
+const bundles: Record<string, string> = {};
+let engine: Engine;
+
+beforeAll(async () => {
+  const fixtures = await buildBundleFixtures(path.join(dir, 'fixtures'));
+  const library = new FirmwareLibrary(libraryRoot(path.join(dir, 'data')));
+  for (const key of ['sip812', 'sip74', 'sccp812', 'sccp501', 'sccpSr2', 'sip23', 'sccp3']) {
+    const f = fixtures[key];
+    if (!f) throw new Error(`fixture ${key} missing`);
+    bundles[key] = (await library.import(f.file)).id;
+  }
+  engine = await Engine.create({ dataDir: path.join(dir, 'data'), host: 'cli' });
+});
+
+afterAll(async () => {
+  await engine?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function runDemo(from: string, bundleKey: string): Promise<{ status: MigrationStatus; timeline: TimelineEntry[] }> {
+  const done = new Promise<MigrationStatus>((resolve) => {
+    const off = engine.listen((name, payload) => {
+      if (name !== 'migrate:state') return;
+      const s = payload as MigrationStatus;
+      if (s.state === 'succeeded' || s.state === 'failed' || s.state === 'stopped') {
+        off();
+        resolve(s);
+      }
+    });
+  });
+  const started = await engine.request('migrate:start', {
+    mac: '00:0e:84:c0:60:a6', model: '7960', bundleId: bundles[bundleKey], bindAddress: '127.0.0.1', port: 0, from, demo: true,
+  });
+  if (!started.ok) throw new Error(`${started.error.code}: ${started.error.message}`);
+  const timer = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no outcome within 50 s')), 50_000));
+  const status = await Promise.race([done, timer]);
+  const timeline = await engine.request('migrate:timeline', {});
+  return { status, timeline: timeline.ok ? timeline.value : [] };
+}
+
+const PATHS: [string, string, string][] = [
+  ['F3 SCCP 8.1(2) to SIP 8.12', 'SCCP 8.1(2)', 'sip812'],
+  ['R4 SIP 8.12 to SCCP 8.1(2)', 'SIP 8.12', 'sccp812'],
+  ['F2 SCCP 5.0(1.1) to SIP 8.12', 'SCCP 5.0(1.1)', 'sip812'],
+  ['SIP 7.4 to SIP 8.12', 'SIP 7.4', 'sip812'],
+];
+
+describe('migrate --demo through the engine', () => {
+  for (const [label, from, bundle] of PATHS) {
+    it(label, async () => {
+      const { status, timeline } = await runDemo(from, bundle);
+      const why = `${status.message ?? ''}\n${timeline.map((e) => `${e.kind}: ${e.text}`).join('\n')}`;
+      expect(status.state, why).toBe('succeeded');
+      expect(timeline.some((e) => e.kind === 'served')).toBe(true);
+      // The runner's own reading of the requests agrees with the phone: every hop seen done.
+      expect(status.hops.map((h) => h.state), why).toEqual(status.hops.map(() => 'done'));
+      expect(status.hops.length).toBeGreaterThan(0);
+      const report = await engine.request('migrate:report', { format: 'html' });
+      expect(report.ok && report.value.content).toContain('Files served');
+    });
+  }
+
+  it('refuses a forbidden downgrade before anything is served', async () => {
+    const served: string[] = [];
+    const off = engine.listen((name, payload) => {
+      if (name === 'migrate:timeline' && (payload as TimelineEntry).kind === 'served') served.push((payload as TimelineEntry).text);
+    });
+    const r = await engine.request('migrate:start', {
+      mac: '000E84C060A6', model: '7960', bundleId: bundles.sccp3, bindAddress: '127.0.0.1', port: 0, from: 'SIP 8.12', demo: true,
+    });
+    off();
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('plan-refused');
+      expect(r.error.message).toMatch(/5\.0|signed/i);
+    }
+    expect(served).toEqual([]);
+  });
+});
