@@ -1,5 +1,7 @@
 import type { CliCommand } from '../command';
 import { consoleCommand } from './console';
+import { dhcpCommand } from './dhcp';
+import { migrateCommand } from './migrate';
 import { portsCommand } from './ports';
 import { serveCommand } from './serve';
 import { statusCommand } from './status';
@@ -10,4 +12,6 @@ export const COMMANDS: CliCommand[] = [
   statusCommand,
   portsCommand,
   consoleCommand,
+  migrateCommand,
+  dhcpCommand,
 ];

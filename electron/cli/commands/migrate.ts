@@ -1,0 +1,125 @@
+import path from 'node:path';
+import type { MigrationStatus, TimelineEntry } from '../../../shared/api/migrate';
+import { writeFileAtomic } from '../../engine/atomic-write';
+import {
+  COMMON_OPTIONS,
+  EXIT_FAILED,
+  EXIT_OK,
+  parseFlags,
+  reportError,
+  resolveDataDir,
+  UsageError,
+  withEngine,
+  type CliCommand,
+  type CliIo,
+} from '../command';
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  mac: { type: 'string' },
+  model: { type: 'string', default: '7960' },
+  'to-bundle': { type: 'string' },
+  bind: { type: 'string' },
+  port: { type: 'string' },
+  'phone-ip': { type: 'string' },
+  from: { type: 'string' },
+  demo: { type: 'boolean', default: false },
+  'dhcp-offer': { type: 'string' },
+  'dhcp-router': { type: 'string' },
+  report: { type: 'string' },
+} as const;
+
+const USAGE =
+  'phonebench migrate --mac MAC --model 7960|7940 --to-bundle ID --bind ADDR [--port N] [--phone-ip IP] [--from FIRMWARE] ' +
+  '[--demo] [--dhcp-offer IP [--dhcp-router IP]] [--report FILE.html|FILE.json] [--json]';
+
+type EngineLike = Parameters<Parameters<typeof withEngine>[1]>[0];
+
+const FINAL = new Set(['succeeded', 'failed', 'stopped']);
+
+/** One migration from the command line; exit 0 only when the phone reached the target. */
+export const migrateCommand: CliCommand = {
+  name: 'migrate',
+  summary: 'Migrate one phone to a firmware bundle over TFTP (or try it with --demo on a virtual phone)',
+  usage: USAGE,
+  async run(args, io) {
+    const { values } = parseFlags(args, OPTIONS);
+    if (values.help) {
+      io.stdout(`${USAGE}\n`);
+      return EXIT_OK;
+    }
+    if (!values.mac || !values['to-bundle']) throw new UsageError('--mac and --to-bundle are required');
+    if (!values.bind && !values.demo) throw new UsageError('--bind ADDR is required (the address of the interface the phone is on)');
+    if (values.model !== '7960' && values.model !== '7940') throw new UsageError('--model is 7960 or 7940');
+    const port = values.port === undefined ? (values.demo ? 0 : 69) : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port wants a number from 0 to 65535');
+    if (values.report && !/\.(html|json)$/i.test(values.report)) throw new UsageError('--report wants a file ending in .html or .json');
+    const params = {
+      mac: values.mac,
+      model: values.model,
+      bundleId: values['to-bundle'],
+      bindAddress: values.bind ?? '127.0.0.1',
+      port,
+      demo: values.demo,
+      ...(values['phone-ip'] ? { phoneIp: values['phone-ip'] } : {}),
+      ...(values.from ? { from: values.from } : {}),
+      ...(values['dhcp-offer']
+        ? { dhcp: { offerIp: values['dhcp-offer'], ...(values['dhcp-router'] ? { router: values['dhcp-router'] } : {}) } }
+        : {}),
+    };
+    const json = values.json;
+    const reportFile = values.report;
+    return withEngine(resolveDataDir(values['data-dir'], io.env), (engine) => runMigration(engine, params, json, reportFile, io));
+  },
+};
+
+async function runMigration(
+  engine: EngineLike,
+  params: Record<string, unknown>,
+  json: boolean,
+  reportFile: string | undefined,
+  io: CliIo,
+): Promise<number> {
+  let finish: (s: MigrationStatus) => void = () => {};
+  const finished = new Promise<MigrationStatus>((resolve) => {
+    finish = resolve;
+  });
+  const off = engine.listen((name, payload) => {
+    if (name === 'migrate:timeline') {
+      const e = payload as TimelineEntry;
+      io.stdout(json ? `${JSON.stringify({ timeline: e })}\n` : `${formatEntry(e)}\n`);
+    } else if (name === 'migrate:state') {
+      const s = payload as MigrationStatus;
+      if (FINAL.has(s.state)) finish(s);
+    }
+  });
+  try {
+    const started = await engine.request('migrate:start', params);
+    if (!started.ok) return reportError(io, started.error, json);
+    if (!json) {
+      io.stdout(`Migrating ${started.value.mac} (${started.value.model}) from ${started.value.from} to ${started.value.to}; Ctrl-C stops.\n`);
+      for (const h of started.value.hops) io.stdout(`  hop ${h.index + 1}: ${h.title}\n`);
+    }
+    const outcome = await Promise.race([finished, io.interrupted.then(() => undefined)]);
+    const stopped = outcome ?? (await engine.request('migrate:stop', {}));
+    const status = outcome ?? (stopped.ok ? stopped.value : null);
+    if (reportFile) {
+      const format = reportFile.toLowerCase().endsWith('.json') ? 'json' : 'html';
+      const report = await engine.request('migrate:report', { format });
+      if (report.ok) {
+        await writeFileAtomic(path.resolve(reportFile), report.value.content);
+        if (!json) io.stdout(`Report written to ${path.resolve(reportFile)}\n`);
+      }
+    }
+    if (json) io.stdout(`${JSON.stringify({ ok: status?.state === 'succeeded', status })}\n`);
+    else if (status) io.stdout(`${status.state === 'succeeded' ? 'Done' : 'Not done'}: ${status.message ?? status.state}${status.fix ? `\n  fix: ${status.fix}` : ''}\n`);
+    return status?.state === 'succeeded' ? EXIT_OK : EXIT_FAILED;
+  } finally {
+    off();
+  }
+}
+
+function formatEntry(e: TimelineEntry): string {
+  const time = e.at.slice(11, 19);
+  return `${time} ${e.kind.padEnd(9)} ${e.text}${e.fix ? `\n${' '.repeat(19)}fix: ${e.fix}` : ''}`;
+}
