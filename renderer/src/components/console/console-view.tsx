@@ -1,0 +1,278 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppError } from '../../../../shared/api/result';
+import {
+  DEFAULT_LINE_SETTINGS,
+  type PortList,
+  type SerialDataEvent,
+  type SerialHintEvent,
+  type SerialStateEvent,
+  type SessionInfo,
+} from '../../../../shared/api/serial';
+import { useClient, useEvent } from '../../api/client-context';
+import { useI18n } from '../../i18n/i18n';
+import { ErrorView } from '../error-view';
+import { HintPanel, type SeenHint } from './hint-panel';
+import { PortForm, type PortChoice } from './port-form';
+import {
+  base64ToBytes,
+  echoText,
+  formatBytes,
+  LINE_ENDINGS,
+  TerminalFormatter,
+  Transcript,
+  translateEnter,
+  type LineEnding,
+} from './console-format';
+import { TerminalPane, type TerminalHandle } from './terminal-pane';
+import './console.css';
+
+interface Props {
+  /** One column (for the migration wizard, beside its timeline). */
+  compact?: boolean;
+  /** Told about every known failure seen, e.g. to mark the wizard's step. */
+  onHint?: (event: SerialHintEvent) => void;
+}
+
+/** The phone console: port and line settings, an xterm terminal, controls, a status line and the hint panel. */
+export function ConsoleView({ compact = false, onHint }: Props) {
+  const client = useClient();
+  const { t } = useI18n();
+  const [ports, setPorts] = useState<PortList>();
+  const [choice, setChoice] = useState<PortChoice>({ path: '', autoReconnect: true, ...DEFAULT_LINE_SETTINGS });
+  const [session, setSession] = useState<SessionInfo>();
+  const [attempt, setAttempt] = useState<number>();
+  const [totals, setTotals] = useState({ bytesIn: 0, bytesOut: 0 });
+  const [seen, setSeen] = useState<SeenHint[]>([]);
+  const [error, setError] = useState<AppError>();
+  const [lineEnding, setLineEnding] = useState<LineEnding>('cr');
+  const [localEcho, setLocalEcho] = useState(false);
+  const [timestamps, setTimestamps] = useState(false);
+  const [hex, setHex] = useState(false);
+  const [search, setSearch] = useState('');
+
+  const term = useRef<TerminalHandle>(null);
+  const sessionRef = useRef<SessionInfo | undefined>(undefined);
+  sessionRef.current = session;
+  const formatter = useRef(new TerminalFormatter({ hex: false, timestamps: false }));
+  const transcript = useRef(new Transcript());
+  const writes = useRef<Promise<void>>(Promise.resolve());
+  const onHintRef = useRef(onHint);
+  onHintRef.current = onHint;
+
+  useEffect(() => {
+    formatter.current.setOptions({ hex, timestamps });
+  }, [hex, timestamps]);
+
+  const refreshPorts = useCallback(async () => {
+    const result = await client.request('serial:list', {});
+    if (!result.ok) return setError(result.error);
+    setPorts(result.value);
+    setChoice((current) => (current.path || !result.value.ports[0] ? current : { ...current, path: result.value.ports[0].path }));
+  }, [client]);
+
+  useEffect(() => {
+    void refreshPorts();
+    // Adopt a console that is already open (the UI holds ids; the engine holds the port).
+    void client.request('serial:sessions', {}).then((result) => {
+      const open = result.ok ? result.value.find((s) => s.state !== 'closed') : undefined;
+      if (open && !sessionRef.current) {
+        setSession(open);
+        setTotals({ bytesIn: open.bytesIn, bytesOut: open.bytesOut });
+        setChoice({ path: open.path, autoReconnect: open.autoReconnect, ...open.settings });
+      }
+    });
+  }, [client, refreshPorts]);
+
+  const onData = useCallback((event: SerialDataEvent) => {
+    if (event.sessionId !== sessionRef.current?.id) return;
+    const bytes = base64ToBytes(event.data);
+    transcript.current.push(bytes);
+    term.current?.write(formatter.current.format(bytes, new Date()));
+    setTotals({ bytesIn: event.bytesIn, bytesOut: event.bytesOut });
+  }, []);
+  useEvent('serial:data', onData);
+
+  const onState = useCallback(
+    (event: SerialStateEvent) => {
+      if (event.sessionId !== sessionRef.current?.id) return;
+      setSession(event.session);
+      setAttempt(event.attempt);
+      if (event.state !== 'connected' || event.detail) {
+        const what = t(`console.state.${event.state}`);
+        term.current?.write(`\r\n\x1b[33m[${what}${event.detail ? `: ${event.detail}` : ''}]\x1b[0m\r\n`);
+      }
+    },
+    [t],
+  );
+  useEvent('serial:state', onState);
+
+  const onHintEvent = useCallback((event: SerialHintEvent) => {
+    if (event.sessionId !== sessionRef.current?.id) return;
+    setSeen((current) => {
+      const previous = current.find((h) => h.hintId === event.hintId);
+      const entry = { hintId: event.hintId, count: (previous?.count ?? 0) + 1, lastAt: event.at, excerpt: event.excerpt };
+      return [entry, ...current.filter((h) => h.hintId !== event.hintId)];
+    });
+    onHintRef.current?.(event);
+  }, []);
+  useEvent('serial:hint', onHintEvent);
+
+  const run = useCallback(async <T,>(action: () => Promise<{ ok: true; value: T } | { ok: false; error: AppError }>) => {
+    const result = await action();
+    if (result.ok) {
+      setError(undefined);
+      return result.value;
+    }
+    setError(result.error);
+    return undefined;
+  }, []);
+
+  const connect = async () => {
+    const opened = await run(() => client.request('serial:open', choice));
+    if (!opened) return;
+    formatter.current.reset();
+    setSession(opened);
+    setAttempt(undefined);
+    setTotals({ bytesIn: 0, bytesOut: 0 });
+    term.current?.focus();
+  };
+
+  const withSession = (action: (id: string) => Promise<{ ok: true; value: SessionInfo } | { ok: false; error: AppError }>) => {
+    const id = sessionRef.current?.id;
+    if (!id) return;
+    void run(() => action(id)).then((info) => {
+      if (info) setSession(info);
+    });
+  };
+
+  const onInput = useCallback(
+    (data: string) => {
+      const current = sessionRef.current;
+      if (!current || current.state !== 'connected') return;
+      if (localEcho) term.current?.write(echoText(data));
+      const text = translateEnter(data, lineEnding);
+      writes.current = writes.current.then(async () => {
+        const result = await client.request('serial:write', { sessionId: current.id, data: text, encoding: 'utf8' });
+        if (!result.ok) setError(result.error);
+      });
+    },
+    [client, lineEnding, localEcho],
+  );
+
+  const saveLog = () => {
+    const blob = new Blob([transcript.current.bytes() as BlobPart], { type: 'application/octet-stream' });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `phonebench-console-${new Date().toISOString().replace(/[:.]/g, '-')}.txt`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  const state = session?.state;
+  const live = state !== undefined && state !== 'closed';
+  const connected = state === 'connected';
+  const s = session?.settings;
+
+  return (
+    <div className={compact ? 'console-view compact' : 'console-view'} data-testid="console-view">
+      <div className="console-main">
+        <PortForm value={choice} onChange={setChoice} ports={ports} onRefresh={() => void refreshPorts()} disabled={live} />
+        {error ? <ErrorView error={error} /> : null}
+        <div className="console-toolbar" role="toolbar" aria-label={t('console.heading')}>
+          {!live ? (
+            <button type="button" className="primary" data-testid="console-connect" disabled={!choice.path} onClick={() => void connect()}>
+              {t('console.connect')}
+            </button>
+          ) : (
+            <button type="button" data-testid="console-disconnect" onClick={() => withSession((id) => client.request('serial:close', { sessionId: id }))}>
+              {t('console.disconnect')}
+            </button>
+          )}
+          <button type="button" data-testid="console-reconnect" disabled={!live} onClick={() => withSession((id) => client.request('serial:reconnect', { sessionId: id }))}>
+            {t('console.reconnect')}
+          </button>
+          <button type="button" disabled={!connected} onClick={() => withSession((id) => client.request('serial:break', { sessionId: id, durationMs: 250 }))}>
+            {t('console.break')}
+          </button>
+          <label>
+            <input type="checkbox" disabled={!connected} checked={session?.dtr ?? true} onChange={(e) => withSession((id) => client.request('serial:set', { sessionId: id, dtr: e.target.checked }))} />
+            {t('console.dtr')}
+          </label>
+          <label>
+            <input type="checkbox" disabled={!connected} checked={session?.rts ?? true} onChange={(e) => withSession((id) => client.request('serial:set', { sessionId: id, rts: e.target.checked }))} />
+            {t('console.rts')}
+          </label>
+          <label>
+            {t('console.lineEnding')}
+            <select value={lineEnding} onChange={(e) => setLineEnding(e.target.value as LineEnding)}>
+              {LINE_ENDINGS.map((ending) => (
+                <option key={ending} value={ending}>
+                  {t(`console.lineEnding.${ending}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <input type="checkbox" checked={localEcho} onChange={(e) => setLocalEcho(e.target.checked)} />
+            {t('console.localEcho')}
+          </label>
+          <label>
+            <input type="checkbox" checked={timestamps} onChange={(e) => setTimestamps(e.target.checked)} />
+            {t('console.timestamps')}
+          </label>
+          <label>
+            <input type="checkbox" data-testid="console-hex" checked={hex} onChange={(e) => setHex(e.target.checked)} />
+            {t('console.hex')}
+          </label>
+          <button type="button" onClick={() => term.current?.clear()}>
+            {t('console.clear')}
+          </button>
+          <button type="button" data-testid="console-save" onClick={saveLog}>
+            {t('console.save')}
+          </button>
+        </div>
+        <TerminalPane ref={term} onInput={onInput} label={t('console.heading')} />
+        <div className="console-row">
+          <label>
+            {t('console.search')}
+            <input
+              type="search"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') term.current?.[e.shiftKey ? 'findPrevious' : 'findNext'](search);
+              }}
+            />
+          </label>
+          <button type="button" disabled={!search} onClick={() => term.current?.findPrevious(search)}>
+            {t('console.search.previous')}
+          </button>
+          <button type="button" disabled={!search} onClick={() => term.current?.findNext(search)}>
+            {t('console.search.next')}
+          </button>
+        </div>
+        <p className="console-status" role="status" data-testid="console-status">
+          <span className={`badge state-${state ?? 'none'}`} data-testid="console-state" data-state={state ?? 'none'}>
+            {t(`console.state.${state ?? 'none'}`)}
+            {state === 'reconnecting' && attempt ? ` (${t('console.status.attempt', { attempt })})` : ''}
+          </span>
+          {session && s ? (
+            <span>
+              {session.path} {s.baud} {s.dataBits}
+              {s.parity[0]?.toUpperCase()}
+              {s.stopBits}
+            </span>
+          ) : null}
+          <span data-testid="console-bytes-in">{t('console.status.in', { bytes: formatBytes(totals.bytesIn) })}</span>
+          <span>{t('console.status.out', { bytes: formatBytes(totals.bytesOut) })}</span>
+          {connected && session?.connectedSince ? (
+            <span>{t('console.status.since', { time: new Date(session.connectedSince).toLocaleTimeString() })}</span>
+          ) : null}
+          {session ? <span>{t('console.status.logFile', { file: session.logFile })}</span> : null}
+        </p>
+      </div>
+      <HintPanel seen={seen} onDismiss={(id) => setSeen((current) => current.filter((h) => h.hintId !== id))} />
+    </div>
+  );
+}

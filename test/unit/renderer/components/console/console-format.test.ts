@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import {
+  base64ToBytes,
+  echoText,
+  formatBytes,
+  TerminalFormatter,
+  Transcript,
+  translateEnter,
+} from '../../../../../renderer/src/components/console/console-format';
+
+const at = new Date(2026, 10, 28, 10, 1, 2, 3);
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('console formatting', () => {
+  it('translates Enter to the chosen line ending, and echoes with CR LF', () => {
+    expect(translateEnter('show\r', 'cr')).toBe('show\r');
+    expect(translateEnter('show\r', 'lf')).toBe('show\n');
+    expect(translateEnter('a\rb\r\nc\n', 'crlf')).toBe('a\r\nb\r\nc\r\n');
+    expect(echoText('a\rb')).toBe('a\r\nb');
+  });
+
+  it('stamps the start of every line, also across chunks', () => {
+    const f = new TerminalFormatter({ hex: false, timestamps: true });
+    const stamp = '\x1b[2m[10:01:02.003]\x1b[22m ';
+    expect(f.format(bytes('one\r\ntw'), at)).toBe(`${stamp}one\r\n${stamp}tw`);
+    expect(f.format(bytes('o\r\n'), at)).toBe('o\r\n');
+    expect(f.format(bytes('three'), at)).toBe(`${stamp}three`);
+  });
+
+  it('decodes UTF-8 split between batches', () => {
+    const f = new TerminalFormatter({ hex: false, timestamps: false });
+    const all = bytes('電話');
+    expect(f.format(all.subarray(0, 2), at) + f.format(all.subarray(2), at)).toBe('電話');
+  });
+
+  it('shows hex rows with a running offset and an ASCII column', () => {
+    const f = new TerminalFormatter({ hex: true, timestamps: false });
+    const out = f.format(new Uint8Array([...bytes('SIP Phone> '), 0, 0xff, 0x0d, 0x0a, 0x41, 0x42]), at);
+    expect(out).toBe(
+      '00000000  53 49 50 20 50 68 6f 6e 65 3e 20 00 ff 0d 0a 41  |SIP Phone> ....A|\r\n' +
+        `00000010  42${' '.repeat(45)}  |B|\r\n`,
+    );
+    expect(f.format(bytes('C'), at).startsWith('00000011  43')).toBe(true);
+  });
+
+  it('keeps a bounded transcript of the newest bytes', () => {
+    const t = new Transcript(10);
+    t.push(bytes('12345'));
+    t.push(bytes('67890'));
+    t.push(bytes('abc'));
+    expect(new TextDecoder().decode(t.bytes())).toBe('67890abc');
+    t.clear();
+    expect(t.length).toBe(0);
+  });
+
+  it('decodes base64 batches and formats sizes', () => {
+    expect(Array.from(base64ToBytes(Buffer.from([0, 1, 255]).toString('base64')))).toEqual([0, 1, 255]);
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(10 * 1024 * 1024)).toBe('10.0 MB');
+  });
+});
