@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { consoleCommand } from './console';
 import { dhcpCommand } from './dhcp';
+import { firmwareCommand } from './firmware';
 import { migrateCommand } from './migrate';
 import { portsCommand } from './ports';
 import { serveCommand } from './serve';
@@ -12,6 +13,7 @@ export const COMMANDS: CliCommand[] = [
   statusCommand,
   portsCommand,
   consoleCommand,
+  firmwareCommand,
   migrateCommand,
   dhcpCommand,
 ];
