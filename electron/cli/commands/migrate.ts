@@ -101,8 +101,11 @@ async function runMigration(
       for (const h of started.value.hops) io.stdout(`  hop ${h.index + 1}: ${h.title}\n`);
     }
     const outcome = await Promise.race([finished, io.interrupted.then(() => undefined)]);
-    const stopped = outcome ?? (await engine.request('migrate:stop', {}));
-    const status = outcome ?? (stopped.ok ? stopped.value : null);
+    let status: MigrationStatus | null = outcome ?? null;
+    if (!outcome) {
+      const stopped = await engine.request('migrate:stop', {});
+      status = stopped.ok ? stopped.value : null;
+    }
     if (reportFile) {
       const format = reportFile.toLowerCase().endsWith('.json') ? 'json' : 'html';
       const report = await engine.request('migrate:report', { format });
