@@ -11,9 +11,10 @@ export function maskSecrets(text: string): string {
   return text
     .split('\n')
     .map((line) => {
-      const m = /^(\s*([A-Za-z][A-Za-z0-9_]*)\s*:)(.*)$/.exec(line);
+      const cr = line.endsWith('\r') ? '\r' : '';
+      const m = /^(\s*([A-Za-z][A-Za-z0-9_]*)\s*:)/.exec(line);
       if (m === null || !isSecretKey(m[2] ?? '')) return line;
-      return `${m[1] ?? ''} ${MASK}${line.endsWith('\r') ? '\r' : ''}`;
+      return `${m[1] ?? ''} ${MASK}${cr}`;
     })
     .join('\n');
 }
