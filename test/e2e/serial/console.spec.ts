@@ -1,0 +1,102 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { SerialPort } from 'serialport';
+import { haveSocat, SocatPair } from '../../integration/serial/socat-pair';
+
+const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+
+/** Builds this tree's renderer into a temp dir and serves it, so the test sees the console as it is now. */
+async function serveFreshRenderer(dir: string): Promise<{ url: string; child: ChildProcess }> {
+  const rendererDir = path.join(dir, 'renderer');
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.ts', '--outDir', rendererDir, '--emptyOutDir'], {
+    cwd: REPO_ROOT,
+    stdio: 'ignore',
+  });
+  const child = spawn(
+    process.execPath,
+    ['bin/phonebench.js', 'serve', '--port', '0', '--json', '--data-dir', path.join(dir, 'data'), '--renderer', rendererDir],
+    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('phonebench serve printed no URL in 30 s')), 30_000);
+    child.stdout?.on('data', (chunk) => {
+      out += String(chunk);
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) {
+        clearTimeout(timer);
+        resolve((JSON.parse(line) as { url: string }).url);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`phonebench serve exited with ${code}`)));
+  });
+  return { url, child };
+}
+
+test.describe('the Console page against a socat PTY', () => {
+  test.skip(!haveSocat(), 'socat is not installed (apt-get install -y socat)');
+
+  let dir: string;
+  let pair: SocatPair;
+  let served: { url: string; child: ChildProcess };
+  let phone: SerialPort | undefined;
+
+  test.beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'pb-e2e-console-'));
+    pair = new SocatPair(dir);
+    await pair.start();
+    served = await serveFreshRenderer(dir);
+  });
+
+  test.afterAll(async () => {
+    const far = phone;
+    if (far?.isOpen) await new Promise<void>((resolve) => far.close(() => resolve()));
+    if (served.child.exitCode === null) {
+      const exited = new Promise((resolve) => served.child.once('exit', resolve));
+      served.child.kill('SIGTERM');
+      await exited;
+    }
+    await pair.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('connects to a typed path, shows output and hints, sends keys, survives an unplug', async ({ page }) => {
+    await page.goto(`${served.url}#/console`);
+    await expect(page.getByRole('heading', { name: 'Phone console' })).toBeVisible();
+    await page.getByTestId('console-port').selectOption('__other__');
+    await page.getByTestId('console-port-path').fill(pair.a);
+    await page.getByTestId('console-connect').click();
+    await expect(page.getByTestId('console-state')).toHaveAttribute('data-state', 'connected');
+
+    const far = new SerialPort({ path: pair.b, baudRate: 9600, autoOpen: false });
+    phone = far;
+    far.on('error', () => {});
+    await new Promise<void>((resolve, reject) => far.open((e) => (e ? reject(e) : resolve())));
+    const got: Buffer[] = [];
+    far.on('data', (b: Buffer) => got.push(b));
+
+    far.write('Requesting Configuration\r\nW210 TFTP Error : buffer full\r\nSIP Phone> ');
+    await expect(page.getByTestId('console-terminal')).toContainText('Requesting Configuration');
+    const hint = page.locator('[data-hint-id="sip2-buffer-full"]');
+    await expect(hint).toBeVisible();
+    await expect(hint).toContainText('SIPDefault.cnf');
+    await expect(page.getByTestId('console-bytes-in')).toContainText('B');
+
+    await page.getByTestId('console-terminal').click();
+    await page.keyboard.type('show');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => Buffer.concat(got).toString()).toBe('show\r');
+
+    await pair.stop();
+    await expect(page.getByTestId('console-state')).toHaveAttribute('data-state', /unplugged|reconnecting/);
+    await pair.start();
+    await expect(page.getByTestId('console-state')).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
+
+    await page.getByTestId('console-disconnect').click();
+    await expect(page.getByTestId('console-state')).toHaveAttribute('data-state', 'closed');
+  });
+});
