@@ -345,8 +345,12 @@ export class VirtualPhone {
     const verdict = judgeImage(got.name, got.data, this.flash.signed);
     if (!verdict.ok) return this.settleStep(this.fail(PHONE_MESSAGES.imageAuthenticationFailed, verdict.detail));
     if (!verdict.synthetic) this.notice(`${got.name} is not a synthetic image: accepted by its extension only`, true);
-    await this.writeFlash(target.scheme === 'loader' ? { loader: target.id } : { app: target.id });
-    return { kind: 'reboot', why: `new image ${target.id}` };
+    // A loader-era release taken as one file is its loader (as P003-8-12-00.bin/.sbn is): the loader then
+    // fetches the application itself after the reboot (inferred from the zips' contents).
+    const asLoader = target.scheme === 'loader' || bootEra(target.version) === 'loader';
+    if (asLoader && target.scheme !== 'loader') this.notice(`${got.name} is taken as the loader of ${target.id}; its application follows after the reboot`, true);
+    await this.writeFlash(asLoader ? { loader: target.id } : { app: target.id });
+    return { kind: 'reboot', why: `new ${asLoader ? 'loader' : 'image'} ${target.id}` };
   }
 
   /** Loader-era install: `<id>.loads`, then the loader and application it names (inferred by name). */
@@ -357,8 +361,10 @@ export class VirtualPhone {
     }
     if (refusedBelowFive(this.flash.signed, target.version)) return this.belowFive(id, target.version);
     this.setState('upgrading', `${source} names ${id}`);
-    const loads = await this.get(`${id}.loads`);
-    if (loads.result === 'ok') {
+    // Releases of the OS79XX.TXT era ship one signed image and no .loads (inferred from their packages).
+    const oldEra = bootEra(target.version) === 'os79xx';
+    const loads = oldEra ? undefined : await this.get(`${id}.loads`);
+    if (loads?.result === 'ok') {
       const follow = loadsFollowers(id);
       this.notice(`the .loads format is unknown: taking loader ${follow.loaderFile} and application ${follow.appFile} by name`, true);
       let newLoader: string | undefined;
@@ -383,10 +389,10 @@ export class VirtualPhone {
       await this.writeFlash({ loader: newLoader ?? this.flash.loader, app: id });
       return { kind: 'reboot', why: `new image ${id}` };
     }
-    if (loads.result !== 'not-found') {
+    if (loads !== undefined && loads.result !== 'not-found') {
       return this.settleStep(this.fail(PHONE_MESSAGES.protocolApplicationInvalid, `${id}.loads: ${loads.message ?? loads.result}`));
     }
-    this.notice(`${id}.loads not found: trying the single signed image ${id}.sbn`, true);
+    this.notice(`${oldEra ? `${id} predates the loader` : `${id}.loads not found`}: taking the single signed image ${id}.sbn`, true);
     const single = await this.get(`${id}.sbn`);
     if (single.result !== 'ok' || single.data === undefined) {
       return this.settleStep(
@@ -395,7 +401,8 @@ export class VirtualPhone {
     }
     const verdict = judgeImage(`${id}.sbn`, single.data, this.flash.signed);
     if (!verdict.ok) return this.settleStep(this.fail(PHONE_MESSAGES.imageAuthenticationFailed, verdict.detail));
-    await this.writeFlash({ app: id });
+    // An OS79XX-era image boots by itself: the phone goes back to reading OS79XX.TXT first.
+    await this.writeFlash(oldEra ? { loader: undefined, app: id } : { app: id });
     return { kind: 'reboot', why: `new image ${id}` };
   }
 
