@@ -54,7 +54,7 @@ export const messages: Catalog = {
     'console.status.logFile': 'Full log: {file}',
     'console.hints': 'What the phone is telling you',
     'console.hints.none': 'No known problem seen yet.',
-    'console.hints.seen': 'Seen {count} times, last at {time}',
+    'console.hints.seen': 'Times seen: {count}, last at {time}',
     'console.hints.cause': 'Cause',
     'console.hints.fix': 'Fix',
     'console.hints.step': 'Concerns',

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,11 +90,27 @@ test.describe('the Console page against a socat PTY', () => {
     await page.keyboard.type('show');
     await page.keyboard.press('Enter');
     await expect.poll(() => Buffer.concat(got).toString()).toBe('show\r');
+    await expect(page.getByTestId('console-status')).toContainText('Out 5 B');
 
     await pair.stop();
     await expect(page.getByTestId('console-state')).toHaveAttribute('data-state', /unplugged|reconnecting/);
     await pair.start();
     await expect(page.getByTestId('console-state')).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
+
+    // The far end of the new cable: the old one went with the unplug.
+    await new Promise<void>((resolve) => far.close(() => resolve()));
+    const far2 = new SerialPort({ path: pair.b, baudRate: 9600, autoOpen: false });
+    phone = far2;
+    far2.on('error', () => {});
+    await new Promise<void>((resolve, reject) => far2.open((e) => (e ? reject(e) : resolve())));
+    await page.getByTestId('console-hex').check();
+    far2.write('SIP');
+    await expect(page.getByTestId('console-terminal')).toContainText('53 49 50');
+
+    const download = page.waitForEvent('download');
+    await page.getByTestId('console-save').click();
+    const saved = await (await download).path();
+    expect(readFileSync(saved, 'latin1')).toBe('Requesting Configuration\r\nW210 TFTP Error : buffer full\r\nSIP Phone> SIP');
 
     await page.getByTestId('console-disconnect').click();
     await expect(page.getByTestId('console-state')).toHaveAttribute('data-state', 'closed');

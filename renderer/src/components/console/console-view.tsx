@@ -154,6 +154,7 @@ export function ConsoleView({ compact = false, onHint }: Props) {
       writes.current = writes.current.then(async () => {
         const result = await client.request('serial:write', { sessionId: current.id, data: text, encoding: 'utf8' });
         if (!result.ok) setError(result.error);
+        else setTotals((current) => ({ ...current, bytesOut: current.bytesOut + result.value.bytes }));
       });
     },
     [client, lineEnding, localEcho],
