@@ -9,14 +9,14 @@ const CORRUPT_FIX = "The download is probably incomplete: download it again and 
 
 /** Visits every entry of a tar or tar.gz file, streaming: nothing is held in memory. */
 export async function walkTar(file: string, gzip: boolean, where: string, visit: EntryVisitor): Promise<void> {
-  const source = createReadStream(file);
+  const source = createReadStream(file, { highWaterMark: 256 * 1024 });
   const extract = tar.extract();
   const fail = (error: Error): void => {
     extract.destroy(error);
   };
   source.on('error', fail);
   if (gzip) {
-    const gunzip = createGunzip();
+    const gunzip = createGunzip({ chunkSize: 64 * 1024 });
     gunzip.on('error', fail);
     source.pipe(gunzip).pipe(extract);
   } else {
