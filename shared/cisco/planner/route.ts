@@ -23,7 +23,7 @@ const MAX_STEPS = 10;
 
 /** The chain of steps from `from` to `to`, or the rule that forbids it. */
 export function route(from: FirmwareVersion, to: FirmwareVersion, o: RouteOptions): RouteResult {
-  const refused = refusal(from, to);
+  const refused = refusal(from, to) ?? cmeRefusal(from, to, o.context);
   if (refused !== undefined) return { ok: false, ...refused };
   if (sameFirmware(from, to)) return { ok: true, steps: [] };
   if (o.context === 'cucm') return { ok: true, steps: [cucmStep(from, to)] };
@@ -53,6 +53,15 @@ export function refusal(from: FirmwareVersion, to: FirmwareVersion): { reason: s
     };
   }
   return undefined;
+}
+
+/** CME wants SCCP 5.x (signed) before converting, which rules out unsigned SIP targets. */
+function cmeRefusal(from: FirmwareVersion, to: FirmwareVersion, context: PlanContext): { reason: string; rule: string } | undefined {
+  if (context !== 'cme' || from.protocol !== 'SCCP' || to.protocol !== 'SIP' || isSigned(from) || isSigned(to)) return undefined;
+  return {
+    rule: 'cme-needs-sccp5',
+    reason: `With CME the phone must run SCCP 5.x before converting, and from a signed 5.x image it cannot load ${formatFirmware(to)} (older than 5.0). Pick SIP 5.0 or later, or plan on the bench.`,
+  };
 }
 
 function doc(section: string): Provenance {

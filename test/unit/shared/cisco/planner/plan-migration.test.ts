@@ -1,0 +1,299 @@
+import { describe, expect, it } from 'vitest';
+import type { FirmwareVersion } from '../../../../../shared/cisco/firmware-version';
+import { formatFirmware, parseFirmwareLabel } from '../../../../../shared/cisco/firmware-version';
+import { planMigration } from '../../../../../shared/cisco/planner/plan-migration';
+import type { Hop, Plan, PlanInput } from '../../../../../shared/cisco/planner/plan-types';
+
+const MAC = '00:0e:84:c0:60:a6';
+const M = '000E84C060A6';
+
+function v(label: string): FirmwareVersion {
+  const x = parseFirmwareLabel(label);
+  if (x === undefined) throw new Error(label);
+  return x;
+}
+
+function plan(from: string, to: string, extra: Partial<PlanInput> = {}): Plan {
+  const r = planMigration({ model: '7960', mac: MAC, from: v(from), to: v(to), context: 'bench', ...extra });
+  if (!r.ok) throw new Error(`refused: ${r.reason}`);
+  return r.plan;
+}
+
+function summary(p: Plan): string[] {
+  return p.hops.map((h) => `${h.path} ${formatFirmware(h.from)} -> ${formatFirmware(h.to)} [${h.provenance.source}]`);
+}
+
+function config(h: Hop | undefined, name: string): string | undefined {
+  return h?.configs.find((c) => c.name === name)?.content;
+}
+
+describe('paths of section 4', () => {
+  it('F1: SCCP 3.1 -> SIP 4.4 through OS79XX.TXT', () => {
+    const p = plan('SCCP 3.1', 'SIP 4.4');
+    expect(summary(p)).toEqual(['F1 SCCP 3.1 -> SIP 4.4 [doc]']);
+    const h = p.hops[0];
+    expect(h?.requiredFiles).toEqual(['P0S3-04-4-00.bin']);
+    expect(config(h, 'OS79XX.TXT')).toBe('P0S3-04-4-00\n');
+    expect(config(h, 'SIPDefault.cnf')).toBe('image_version: P0S3-04-4-00\n');
+    expect(config(h, `SIP${M}.cnf`)).toBe('image_version: P0S3-04-4-00\n');
+    expect(h?.expectedRequests).toEqual(['OS79XX.TXT', 'P0S3-04-4-00.bin', 'OS79XX.TXT', 'SIPDefault.cnf', `SIP${M}.cnf`, 'RINGLIST.DAT']);
+    expect(h?.doneWhen).toEqual(['SIPDefault.cnf', `SIP${M}.cnf`, 'RINGLIST.DAT']);
+    expect(h?.warnings.join(' ')).not.toContain('buffer full');
+  });
+
+  it('F1 from SCCP 5.x to SIP 5.3 uses the signed image', () => {
+    const p = plan('SCCP 5.0(1.1)', 'SIP 5.3');
+    expect(summary(p)).toEqual(['F1 SCCP 5.0(1.1) -> SIP 5.3 [doc]']);
+    expect(p.hops[0]?.requiredFiles).toEqual(['P0S3-05-3-00.sbn']);
+  });
+
+  it('F1 from old SCCP to SIP 5.x goes through SIP 4.4 and the SIP chain', () => {
+    expect(summary(plan('SCCP 3.1', 'SIP 6.3'))).toEqual([
+      'F1 SCCP 3.1 -> SIP 4.4 [doc]',
+      'UPGRADE SIP 4.4 -> SIP 5.3 [cisco]',
+      'UPGRADE SIP 5.3 -> SIP 6.3 [cisco]',
+    ]);
+  });
+
+  it('F2: SCCP 3.1 -> SIP 8.12 with the whole UAL package', () => {
+    const p = plan('SCCP 3.1', 'SIP 8.12', { sipSettings: { proxy1_address: '10.0.0.1', line1_name: '1001', line1_password: 'pw' } });
+    expect(summary(p)).toEqual(['F2 SCCP 3.1 -> SIP 8.12 [doc]']);
+    const h = p.hops[0];
+    expect(h?.requiredFiles).toEqual(['P003-8-12-00.bin', 'P003-8-12-00.sbn', 'P0S3-8-12-00.loads', 'P0S3-8-12-00.sb2']);
+    expect(config(h, 'OS79XX.TXT')).toBe('P003-8-12-00\n');
+    expect(config(h, 'SIPDefault.cnf')).toBe('image_version: P0S3-8-12-00\nproxy1_address: 10.0.0.1\n');
+    expect(config(h, `SIP${M}.cnf`)).toBe('image_version: P0S3-8-12-00\nline1_name: 1001\nline1_password: pw\n');
+    expect(config(h, 'dialplan.xml')).toBe('<DIALTEMPLATE>\n  <TEMPLATE MATCH="*" Timeout="5"/>\n</DIALTEMPLATE>\n');
+    expect(h?.expectedRequests.slice(0, 7)).toEqual([
+      'OS79XX.TXT',
+      'P003-8-12-00.bin',
+      `CTLSEP${M}.tlv`,
+      `SEP${M}.cnf.xml`,
+      `SIP${M}.cnf`,
+      'P0S3-8-12-00.loads',
+      'P0S3-8-12-00.sb2',
+    ]);
+    expect(h?.doneWhen[0]).toBe(`CTLSEP${M}.tlv`);
+    expect(h?.configs.find((c) => c.name === `SIP${M}.cnf`)?.scope).toBe('phone');
+  });
+
+  it('F3: SCCP 8.1(2) -> SIP 8.12 through SEP<MAC>.cnf.xml', () => {
+    const p = plan('SCCP 8.1(2)', 'SIP 8.12');
+    expect(summary(p)).toEqual(['F3 SCCP 8.1(2) -> SIP 8.12 [doc]']);
+    const h = p.hops[0];
+    expect(config(h, `SEP${M}.cnf.xml`)).toBe(
+      '<device>\n  <deviceProtocol>SIP</deviceProtocol>\n  <loadInformation model="IP Phone 7960">P0S3-8-12-00</loadInformation>\n</device>\n',
+    );
+    expect(config(h, 'SIPDefault.cnf')).toBe('image_version: P0S3-8-12-00\n');
+    expect(h?.expectedRequests.slice(0, 5)).toEqual([
+      `CTLSEP${M}.tlv`,
+      `SEP${M}.cnf.xml`,
+      'P0S3-8-12-00.loads',
+      'P003-8-12-00.sbn',
+      'P0S3-8-12-00.sb2',
+    ]);
+  });
+
+  it('F3 to SIP 5.x/6.x goes to SIP 7.x, then down', () => {
+    expect(summary(plan('SCCP 8.1(2)', 'SIP 5.3'))).toEqual(['F3 SCCP 8.1(2) -> SIP 7.4 [doc]', 'UPGRADE SIP 7.4 -> SIP 5.3 [cisco]']);
+  });
+
+  it('R1: SIP 4.4 -> SCCP 5.0(1.1), OS79XX.TXT = load id', () => {
+    const p = plan('SIP 4.4', 'SCCP 5.0(1.1)');
+    expect(summary(p)).toEqual(['R1 SIP 4.4 -> SCCP 5.0(1.1) [doc]']);
+    const h = p.hops[0];
+    expect(config(h, 'OS79XX.TXT')).toBe('P00305000101\n');
+    expect(h?.requiredFiles).toEqual(['P00305000101.bin']);
+    expect(config(h, `SEP${M}.cnf.xml`)).toBe('<device>\n  <loadInformation model="IP Phone 7960">P00305000101</loadInformation>\n</device>\n');
+    expect(h?.expectedRequests).toEqual(['OS79XX.TXT', 'P00305000101.bin', 'OS79XX.TXT', `SEP${M}.cnf.xml`]);
+  });
+
+  it('R2: SIP 4.4 -> SCCP 8.1(2) in two hops through SCCP 6.3', () => {
+    const p = plan('SIP 4.4', 'SCCP 8.1(2)');
+    expect(summary(p)).toEqual(['R2 SIP 4.4 -> SCCP 6.3 [doc]', 'R2 SCCP 6.3 -> SCCP 8.1(2) [doc]']);
+    const [h1, h2] = p.hops;
+    expect(config(h1, 'OS79XX.TXT')).toBe('P00306030000\n');
+    expect(config(h1, 'SIPDefault.cnf')).toBe('image_version: P00306030000\n');
+    expect(config(h1, `SEP${M}.cnf.xml`)).toContain('>P00306030000<');
+    expect(h1?.requiredFiles).toEqual(['P00306030000.bin', 'P00306030000.sbn', 'P00306030000.loads', 'P00306030000.sb2']);
+    expect(config(h2, 'OS79XX.TXT')).toBe('P00308010200\n');
+    expect(config(h2, `SEP${M}.cnf.xml`)).toContain('>P00308010200<');
+    expect(h2?.requiredFiles).toEqual(['P00308010200.bin', 'P00308010200.sbn', 'P00308010200.loads', 'P00308010200.sb2']);
+  });
+
+  it('R3 as written: gkdefault.txt and the cfgfmt command', () => {
+    const p = plan('SIP 5.3', 'SCCP 8.0(4)', { r3: 'as-written' });
+    expect(summary(p)).toEqual(['R3 SIP 5.3 -> SCCP 8.0(4) [doc]']);
+    const h = p.hops[0];
+    expect(config(h, 'gkdefault.txt')).toBe('upgradecode:3,0x601,0x0400,0x0100,0.0.0.0,69,0x051117a,CP7940080001SCCP051117A.sbin\n');
+    expect(h?.commands).toEqual(['cfgfmt -tsip_ptag.dat gkdefault.txt gkdefault.cfg']);
+    expect(h?.requiredFiles.slice(0, 2)).toEqual(['gkdefault.cfg', 'CP7940080001SCCP051117A.sbin']);
+    expect(h?.expectedRequests).toContain('gkdefault.cfg');
+  });
+
+  it('R3 as written with an unknown upgradecode falls back to the field procedure, saying so', () => {
+    const p = plan('SIP 5.3', 'SCCP 8.1(2)', { r3: 'as-written' });
+    expect(summary(p)).toEqual(['R3-field SIP 5.3 -> SCCP 8.1(2) [field]']);
+    expect(p.warnings[0]).toMatch(/upgradecode/);
+    const given = plan('SIP 5.3', 'SCCP 8.1(2)', { r3: 'as-written', r3UpgradeCode: { build: '070101a', file: 'X.sbin' } });
+    expect(config(given.hops[0], 'gkdefault.txt')).toBe('upgradecode:3,0x601,0x0400,0x0100,0.0.0.0,69,0x070101a,X.sbin\n');
+  });
+
+  it('R3 field procedure: OS79XX.TXT and image_version name the SCCP load', () => {
+    const h = plan('SIP 6.3', 'SCCP 8.1(2)SR2').hops[0];
+    expect(h?.path).toBe('R3-field');
+    expect(config(h, 'OS79XX.TXT')).toBe('P0030801SR02\n');
+    expect(config(h, 'SIPDefault.cnf')).toBe('image_version: P0030801SR02\n');
+    expect(config(h, `SIP${M}.cnf`)).toBe('image_version: P0030801SR02\n');
+  });
+
+  it('R4: SIP 8.12 -> SCCP 6.0(2) by image_version', () => {
+    const p = plan('SIP 8.12', 'SCCP 6.0(2)', { model: '7940' });
+    expect(summary(p)).toEqual(['R4 SIP 8.12 -> SCCP 6.0(2) [doc]']);
+    const h = p.hops[0];
+    expect(config(h, 'SIPDefault.cnf')).toBe('image_version: P00306000200\n');
+    expect(config(h, `SIP${M}.cnf`)).toBe('image_version: P00306000200\n');
+    expect(config(h, `SEP${M}.cnf.xml`)).toBeUndefined();
+    expect(config(h, 'XMLDefault.cnf.xml')).toBe('<Default>\n  <loadInformation8 model="IP Phone 7940">P00306000200</loadInformation8>\n</Default>\n');
+    expect(h?.expectedRequests.slice(0, 4)).toEqual([`CTLSEP${M}.tlv`, `SEP${M}.cnf.xml`, `SIP${M}.cnf`, 'P00306000200.loads']);
+  });
+
+  it('CM: a CUCM checklist, no TFTP work', () => {
+    const r = planMigration({ model: '7960', mac: MAC, from: v('SCCP 8.1(2)'), to: v('SIP 8.12'), context: 'cucm' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const h = r.plan.hops[0];
+    expect(r.plan.hops).toHaveLength(1);
+    expect(h?.path).toBe('CM');
+    expect(h?.provenance.source).toBe('doc');
+    expect(h?.requiredFiles).toEqual([]);
+    expect(h?.configs).toEqual([]);
+    expect(h?.checklist.join('\n')).toMatch(/Migrate Phones > SCCP to SIP/);
+    expect(h?.checklist.join('\n')).toMatch(/Bulk Provisioning Service/);
+    expect(h?.checklist.join('\n')).toMatch(/Auto Registration Phone Protocol = SIP/);
+    expect(r.plan.finalConfigs).toEqual([]);
+    const back = planMigration({ model: '7960', mac: MAC, from: v('SIP 8.12'), to: v('SCCP 8.1(2)'), context: 'cucm' });
+    expect(back.ok && back.plan.hops[0]?.checklist.join('\n')).toMatch(/Delete the SIP phone/);
+  });
+
+  it('SIP upgrade chain 2.3 -> 4.4 -> 5.3 -> 6.x -> 8.12', () => {
+    expect(summary(plan('SIP 2.3', 'SIP 8.12'))).toEqual([
+      'UPGRADE SIP 2.3 -> SIP 4.4 [cisco]',
+      'UPGRADE SIP 4.4 -> SIP 5.3 [cisco]',
+      'UPGRADE SIP 5.3 -> SIP 6.3 [cisco]',
+      'UPGRADE SIP 6.3 -> SIP 8.12 [cisco]',
+    ]);
+  });
+
+  it('SIP downgrade goes to 7.x first', () => {
+    expect(summary(plan('SIP 8.12', 'SIP 5.3'))).toEqual(['UPGRADE SIP 8.12 -> SIP 7.4 [cisco]', 'UPGRADE SIP 7.4 -> SIP 5.3 [cisco]']);
+  });
+});
+
+describe('rules', () => {
+  it('refuses below 5.0 once signed, with the reason', () => {
+    for (const [from, to] of [
+      ['SIP 5.3', 'SIP 4.4'],
+      ['SCCP 5.0(1.1)', 'SIP 2.3'],
+      ['SIP 8.12', 'SCCP 4.1'],
+      ['SCCP 8.1(2)', 'SCCP 3.1'],
+    ] as const) {
+      const r = planMigration({ model: '7960', mac: MAC, from: v(from), to: v(to), context: 'bench' });
+      expect(r).toMatchObject({ ok: false, rule: 'signed-no-downgrade' });
+      expect(!r.ok && r.reason).toMatch(/signed/);
+    }
+  });
+
+  it('SIP 3.x or earlier to SCCP 5.x+: latest SCCP 4.x first', () => {
+    expect(summary(plan('SIP 3.1', 'SCCP 8.1(2)SR2'))).toEqual([
+      'R1 SIP 3.1 -> SCCP 4.1 [doc]',
+      'UPGRADE SCCP 4.1 -> SCCP 5.0(1.1) [inferred]',
+      'UPGRADE SCCP 5.0(1.1) -> SCCP 8.1(2)SR2 [cisco]',
+    ]);
+    const p = plan('SIP 3.1', 'SCCP 5.0(1.1)', { stops: { latestSccp4: v('SCCP 4.1(5)') } });
+    expect(summary(p)[0]).toBe('R1 SIP 3.1 -> SCCP 4.1(5) [doc]');
+  });
+
+  it('SIP 2.x hop: minimal OS79XX.TXT and SIPDefault.cnf, full config restored in the next hop', () => {
+    const settings = { proxy1_address: '10.0.0.1', line1_name: '1001' };
+    const p = plan('SIP 2.3', 'SIP 5.3', { sipSettings: settings });
+    const [h1, h2] = p.hops;
+    expect(config(h1, 'OS79XX.TXT')).toBe('P0S3-04-4-00\n');
+    expect(config(h1, 'SIPDefault.cnf')).toBe('image_version: P0S3-04-4-00\n');
+    expect(config(h1, `SIP${M}.cnf`)).toBe('image_version: P0S3-04-4-00\n');
+    expect(h1?.warnings.join(' ')).toContain('W210 TFTP Error : buffer full');
+    expect(config(h2, 'SIPDefault.cnf')).toBe('image_version: P0S3-05-3-00\nproxy1_address: 10.0.0.1\n');
+    expect(h2?.warnings.join(' ')).toContain('restores the full SIP config');
+  });
+
+  it('SIP 2.x last hop: the full config is in finalConfigs', () => {
+    const p = plan('SIP 2.3', 'SIP 4.4', { sipSettings: { proxy1_address: '10.0.0.1' } });
+    expect(p.hops).toHaveLength(1);
+    expect(p.finalConfigs.find((c) => c.name === 'SIPDefault.cnf')?.content).toBe('image_version: P0S3-04-4-00\nproxy1_address: 10.0.0.1\n');
+    expect(p.warnings.join(' ')).toContain('finalConfigs');
+  });
+
+  it('SIP 2.1 and earlier: SCCP load served under an 8.3 alias', () => {
+    const p = plan('SIP 2.1', 'SCCP 4.1(5)');
+    const h = p.hops[0];
+    expect(h?.path).toBe('R1');
+    expect(h?.aliases).toEqual([{ alias: 'P0030401.bin', file: 'P00304010500.bin' }]);
+    expect(config(h, 'OS79XX.TXT')).toBe('P0030401\n');
+    expect(config(h, 'SIPDefault.cnf')).toBe('image_version: P0030401\n');
+    expect(h?.expectedRequests.slice(0, 2)).toEqual(['OS79XX.TXT', 'P0030401.bin']);
+    expect(plan('SIP 2.3', 'SCCP 4.1(5)').hops[0]?.aliases).toEqual([]);
+  });
+
+  it('SIP 2.3 fallback hop for old SCCP to SIP 3.x/4.x', () => {
+    expect(summary(plan('SCCP 3.1', 'SIP 4.4', { viaSip23: true }))).toEqual([
+      'SIP23-FALLBACK SCCP 3.1 -> SIP 2.3 [doc]',
+      'UPGRADE SIP 2.3 -> SIP 4.4 [cisco]',
+    ]);
+    const h = plan('SCCP 3.1', 'SIP 4.4', { viaSip23: true }).hops[0];
+    expect(config(h, 'OS79XX.TXT')).toBe('P0S30203\n');
+    expect(h?.requiredFiles).toEqual(['P0S30203.bin']);
+  });
+
+  it('CME: SCCP 5.x before converting', () => {
+    const r = planMigration({ model: '7960', mac: MAC, from: v('SCCP 3.1'), to: v('SIP 8.12'), context: 'cme' });
+    expect(r.ok && summary(r.plan)).toEqual(['UPGRADE SCCP 3.1 -> SCCP 5.0(1.1) [cisco]', 'F2 SCCP 5.0(1.1) -> SIP 8.12 [doc]']);
+  });
+
+  it('uncovered start: SCCP 4.x is marked inferred with a reason', () => {
+    const p = plan('SCCP 4.1', 'SIP 8.12');
+    expect(p.hops[0]?.provenance).toMatchObject({ source: 'inferred' });
+    expect(p.hops[0]?.provenance.reason).toMatch(/SCCP 4.x/);
+  });
+
+  it('MGCP is named and refused', () => {
+    const r = planMigration({ model: '7960', mac: MAC, from: v('MGCP 8.1'), to: v('SIP 8.12'), context: 'bench' });
+    expect(r).toMatchObject({ ok: false, rule: 'mgcp-out-of-scope' });
+  });
+
+  it('a bad MAC is refused with the fix', () => {
+    const r = planMigration({ model: '7960', mac: '00:11', from: v('SCCP 3.1'), to: v('SIP 8.12'), context: 'bench' });
+    expect(r).toMatchObject({ ok: false, rule: 'bad-mac' });
+  });
+
+  it('unknown start: files for both boot mechanisms, signed targets only', () => {
+    const r = planMigration({ model: '7960', mac: MAC, from: 'unknown', to: v('SIP 8.12'), context: 'bench' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const names = r.plan.hops[0]?.configs.map((c) => c.name).sort();
+    expect(names).toEqual(['OS79XX.TXT', `SEP${M}.cnf.xml`, 'SIPDefault.cnf', `SIP${M}.cnf`, 'dialplan.xml'].sort());
+    expect(r.plan.hops[0]?.provenance.source).toBe('inferred');
+    expect(planMigration({ model: '7960', mac: MAC, from: 'unknown', to: v('SIP 4.4'), context: 'bench' })).toMatchObject({ ok: false, rule: 'unknown-start' });
+  });
+
+  it('library: missing files are named', () => {
+    const p = plan('SCCP 3.1', 'SIP 8.12', { library: { files: ['P003-8-12-00.bin', 'P003-8-12-00.sbn', 'P0S3-8-12-00.loads', 'ringer1.pcm'] } });
+    expect(p.hops[0]?.warnings.join(' ')).toContain('P0S3-8-12-00.sb2 is not in the firmware library');
+    expect(config(p.hops[0], 'RINGLIST.DAT')).toBe('ringer1\tringer1.pcm\n');
+  });
+
+  it('same firmware: nothing to do', () => {
+    const p = plan('SIP 8.12', 'SIP 8.12');
+    expect(p.hops).toEqual([]);
+    expect(p.warnings[0]).toMatch(/nothing to do/);
+  });
+});
