@@ -121,6 +121,21 @@ export interface KeypadStep {
   value?: string;
 }
 
+export interface PreviewHop {
+  title: string;
+  provenance: string;
+  requiredFiles: string[];
+  configs: string[];
+  expectedRequests: string[];
+  phoneShows: string[];
+  warnings: string[];
+}
+
+/** The plan the runner would drive, or why there is none; nothing is started. */
+export type MigratePreview =
+  | { ok: true; from: string; to: string; listenFirst: boolean; hops: PreviewHop[]; warnings: string[] }
+  | { ok: false; reason: string; fix?: string };
+
 export interface MigrateReport {
   format: 'json' | 'html';
   fileName: string;
@@ -156,6 +171,13 @@ export const migrateStartSchema = z.object({
 });
 export type MigrateStartParams = z.infer<typeof migrateStartSchema>;
 
+export const migratePreviewSchema = z.object({
+  mac: z.string().min(12).max(17),
+  model: z.enum(['7940', '7960']),
+  bundleId: z.string().min(1).max(200),
+  from: z.string().min(1).max(40).optional(),
+});
+
 export const migrateKeypadSchema = z.object({
   address: ipv4,
   from: z.string().max(40).optional(),
@@ -170,6 +192,7 @@ type NoParams = typeof noParams;
 export const migrateRequests = {
   'migrate:interfaces': request<NoParams, MigrateInterface[]>(noParams),
   'migrate:keypad': request<typeof migrateKeypadSchema, KeypadStep[]>(migrateKeypadSchema),
+  'migrate:preview': request<typeof migratePreviewSchema, MigratePreview>(migratePreviewSchema),
   'migrate:start': request<typeof migrateStartSchema, MigrationStatus>(migrateStartSchema),
   'migrate:stop': request<NoParams, MigrationStatus | null>(noParams),
   'migrate:status': request<NoParams, MigrationStatus | null>(noParams),

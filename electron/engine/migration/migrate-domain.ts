@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { MigrateStartParams, MigrationStatus } from '../../../shared/api/migrate';
+import type { MigratePreview, MigrateStartParams, MigrationStatus } from '../../../shared/api/migrate';
 import type { migrateRequests } from '../../../shared/api/migrate';
 import { PhonebenchError } from '../../../shared/api/result';
 import { formatFirmware, parseFirmwareLabel, type FirmwareVersion } from '../../../shared/cisco/firmware-version';
@@ -71,7 +71,8 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
     }
   }
 
-  async function begin(params: MigrateStartParams): Promise<MigrationStatus> {
+  /** Decides everything a start needs, before any socket opens: a refused plan serves nothing. */
+  async function prepare(params: { mac: string; model: '7940' | '7960'; bundleId: string; from?: string | undefined }) {
     const mac = normalizeMac(params.mac);
     if (!mac) {
       throw new PhonebenchError('bad-request', `"${params.mac}" is not a MAC address.`, 'Type the 12 hex digits from the sticker under the phone.');
@@ -86,7 +87,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
       );
     }
     const fromText = params.from?.trim();
-    const listenFirst = fromText === undefined || fromText.toLowerCase() === 'unknown';
+    const listenFirst = fromText === undefined || fromText === '' || fromText.toLowerCase() === 'unknown';
     let from: FirmwareVersion | undefined;
     if (!listenFirst) {
       from = parseFirmwareLabel(fromText);
@@ -94,11 +95,6 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
         throw new PhonebenchError('bad-request', `"${fromText}" is not a firmware version.`, 'Write it as the phone shows it, e.g. "SCCP 8.1(2)SR2" or "SIP 8.12"; or leave it empty to listen first.');
       }
     }
-    if (params.demo && !from) {
-      throw new PhonebenchError('bad-request', 'The virtual phone needs a starting firmware.', 'Give the firmware it starts on, e.g. "SCCP 8.1(2)".');
-    }
-
-    // Everything is decided before a socket opens: a refused plan serves nothing.
     const files = await collectFiles(params.bundleId, manifest.files.map((f) => ({ name: f.name, sha256: f.sha256 })));
     let runnerPlan: RunnerPlan | null = null;
     if (from) {
@@ -118,6 +114,41 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
           'Import the firmware bundle(s) that hold them, then start again.',
         );
       }
+    }
+    return { mac, to, from, files, runnerPlan };
+  }
+
+  async function preview(params: { mac: string; model: '7940' | '7960'; bundleId: string; from?: string | undefined }): Promise<MigratePreview> {
+    try {
+      const p = await prepare(params);
+      return {
+        ok: true,
+        from: p.from ? formatFirmware(p.from) : 'unknown',
+        to: formatFirmware(p.to),
+        listenFirst: p.runnerPlan === null,
+        warnings: p.runnerPlan?.warnings ?? [],
+        hops: (p.runnerPlan?.hops ?? []).map((h) => ({
+          title: h.title,
+          provenance: h.provenance,
+          requiredFiles: h.requiredFiles,
+          configs: h.configs.map((c) => c.name),
+          expectedRequests: h.expectedRequests,
+          phoneShows: h.phoneShows,
+          warnings: h.warnings,
+        })),
+      };
+    } catch (error) {
+      if (error instanceof PhonebenchError && (error.code === 'plan-refused' || error.code === 'bad-request')) {
+        return error.fix ? { ok: false, reason: error.message, fix: error.fix } : { ok: false, reason: error.message };
+      }
+      throw error;
+    }
+  }
+
+  async function begin(params: MigrateStartParams): Promise<MigrationStatus> {
+    const { mac, to, from, files, runnerPlan } = await prepare(params);
+    if (params.demo && !from) {
+      throw new PhonebenchError('bad-request', 'The virtual phone needs a starting firmware.', 'Give the firmware it starts on, e.g. "SCCP 8.1(2)".');
     }
 
     const address = params.demo ? '127.0.0.1' : params.bindAddress;
@@ -271,6 +302,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
     handlers: {
       'migrate:interfaces': () => listInterfaces(),
       'migrate:keypad': (p) => keypadSteps(p.address, p.from),
+      'migrate:preview': (p) => preview(p),
       'migrate:start': (p) => start(p),
       'migrate:stop': () => stop(),
       'migrate:status': () => active?.runner.status() ?? null,

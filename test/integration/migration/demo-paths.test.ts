@@ -94,4 +94,15 @@ describe('migrate --demo through the engine', () => {
     }
     expect(served).toEqual([]);
   });
+
+  it('previews a plan without starting anything, and a refusal with its reason', async () => {
+    const good = await engine.request('migrate:preview', { mac: '000E84C060A6', model: '7960', bundleId: bundles.sip812!, from: 'SCCP 8.1(2)' });
+    expect(good.ok && good.value.ok && good.value.hops.length).toBeGreaterThan(0);
+    const bad = await engine.request('migrate:preview', { mac: '000E84C060A6', model: '7960', bundleId: bundles.sccp3!, from: 'SIP 8.12' });
+    expect(bad.ok && !bad.value.ok && bad.value.reason).toMatch(/5\.0|signed/i);
+    const listen = await engine.request('migrate:preview', { mac: '000E84C060A6', model: '7960', bundleId: bundles.sip812! });
+    expect(listen.ok && listen.value.ok && listen.value.listenFirst).toBe(true);
+    const status = await engine.request('migrate:status', {});
+    expect(status.ok && status.value?.state).not.toBe('running');
+  });
 });
