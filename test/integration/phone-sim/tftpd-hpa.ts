@@ -3,6 +3,8 @@ import { createSocket } from 'node:dgram';
 import { existsSync, promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+import { tftpGet } from '../../../electron/engine/phone-sim/tftp-client';
 
 /** tftpd-hpa serving a temporary directory on 127.0.0.1, for tests that need a real TFTP server. */
 
@@ -64,18 +66,12 @@ export async function startTftpd(): Promise<Tftpd> {
   };
 }
 
-/** The server is up once binding its port fails; bounded to 100 tries. */
+/** The server is up once it answers a read of a missing file; bounded to 100 tries. Never holds its port. */
 async function waitForPort(port: number, died: () => boolean, log: () => string): Promise<void> {
   for (let i = 0; i < 100; i++) {
     if (died()) throw new Error(`in.tftpd exited: ${log()}`);
-    const s = createSocket('udp4');
-    const inUse = await new Promise<boolean>((resolve) => {
-      s.once('error', () => resolve(true));
-      s.bind(port, '127.0.0.1', () => resolve(false));
-    });
-    await new Promise<void>((resolve) => s.close(() => resolve()));
-    if (inUse) return;
-    await new Promise((r) => setTimeout(r, 20));
+    const r = await tftpGet({ host: '127.0.0.1', port, fileName: 'pb-probe-missing', timeoutMs: 100, retries: 0 });
+    if (r.result === 'not-found') return;
   }
-  throw new Error(`in.tftpd did not bind 127.0.0.1:${port}: ${log()}`);
+  throw new Error(`in.tftpd did not answer on 127.0.0.1:${port}: ${log()}`);
 }
