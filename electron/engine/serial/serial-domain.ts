@@ -9,7 +9,7 @@ import {
 import type { Domain, EngineContext } from '../context';
 import { ConsoleLog, consoleLogPaths } from './console-log';
 import { listPorts, type PortListDeps, defaultPortListDeps } from './port-list';
-import { openSerialLink, portPresent, type LinkOpener } from './serial-link';
+import { deviceKey, openSerialLink, portPresent, type LinkOpener } from './serial-link';
 import { SerialSession, type SessionOptions } from './serial-session';
 
 export interface SerialDomainOptions {
@@ -107,8 +107,9 @@ export function createSerialDomain(ctx: EngineContext, options: SerialDomainOpti
         if (sessions.size >= maxSessions) {
           throw new PhonebenchError('busy', `${maxSessions} consoles are open already.`, 'Close a console you no longer need.');
         }
+        const key = await deviceKey(params.path);
         for (const other of sessions.values()) {
-          if (other.path === params.path) {
+          if (other.path === params.path || (await deviceKey(other.path)) === key) {
             throw new PhonebenchError('serial-busy', `${params.path} is already open in another console.`, 'Use that console, or close it first.');
           }
         }

@@ -96,12 +96,30 @@ export const openSerialLink: LinkOpener = async (path, settings) => {
   return port as unknown as SerialLink;
 };
 
+/** `\\.\COM10` and `com10` name the same Windows port. */
+export function windowsPortName(path: string): string {
+  return path.replace(/^\\\\[.?]\\/, '').toUpperCase();
+}
+
+/** One name per device: the by-id alias and /dev/ttyUSB0 are the same port. */
+export async function deviceKey(path: string, platform: NodeJS.Platform = process.platform): Promise<string> {
+  if (platform === 'win32') return windowsPortName(path);
+  try {
+    return await fs.realpath(path);
+  } catch {
+    return path;
+  }
+}
+
 /** Whether the device is still there; where close never fires on unplug, this is how we notice. */
 export async function portPresent(path: string, platform: NodeJS.Platform = process.platform): Promise<boolean> {
   if (platform === 'win32') {
     const { listPorts } = await import('./port-list');
     const list = await listPorts();
-    return list.ports.some((port) => port.path.toUpperCase() === path.toUpperCase());
+    // An empty list is more likely a failed listing than every port gone: do not call that an unplug.
+    if (list.ports.length === 0) return true;
+    const name = windowsPortName(path);
+    return list.ports.some((port) => windowsPortName(port.path) === name);
   }
   try {
     await fs.stat(path);

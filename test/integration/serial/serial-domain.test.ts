@@ -143,6 +143,9 @@ describe.skipIf(!socat)('serial console over a socat PTY pair', () => {
     await expect(t.h['serial:open']({ path: path.join(dir, 'nope'), ...defaults })).rejects.toMatchObject({ code: 'serial-unavailable' });
     await t.h['serial:open']({ path: pair.a, ...defaults });
     await expect(t.h['serial:open']({ path: pair.a, ...defaults })).rejects.toMatchObject({ code: 'serial-busy' });
+    // The same device under another name (like a /dev/serial/by-id alias) is the same port.
+    await fs.symlink(pair.a, path.join(dir, 'alias'));
+    await expect(t.h['serial:open']({ path: path.join(dir, 'alias'), ...defaults })).rejects.toMatchObject({ code: 'serial-busy' });
     await expect(Promise.resolve(t.h['serial:close']({ sessionId: 'c000' }))).rejects.toMatchObject({ code: 'not-found' });
   });
 
