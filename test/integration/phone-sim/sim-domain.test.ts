@@ -1,0 +1,114 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { SerialPort } from 'serialport';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServiceStatus } from '../../../shared/api/app';
+import type { Events } from '../../../shared/api/contract';
+import type { SimEvent } from '../../../shared/api/sim';
+// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+import type { EngineContext } from '../../../electron/engine/context';
+// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+import { EventBus } from '../../../electron/engine/event-bus';
+// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+import { createSimDomain } from '../../../electron/engine/phone-sim/sim-domain';
+// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+import type { SettingsStore } from '../../../electron/engine/settings-store';
+import { SocatPair, until } from '../serial/socat-pair';
+import { SCENARIOS } from './scenarios';
+import { startTftpd, tftpdMissingReason, type Tftpd } from './tftpd-hpa';
+
+const noTftpd = tftpdMissingReason();
+const noSocat = spawnSync('socat', ['-V'], { stdio: 'ignore' }).status === 0 ? undefined : 'socat not installed (apt-get install -y socat)';
+const missing = noTftpd ?? noSocat;
+if (missing !== undefined) console.warn(`skipping the sim domain tests: ${missing}`);
+
+function context(): { ctx: EngineContext; events: SimEvent[]; services: ServiceStatus[] } {
+  const bus = new EventBus<Events>();
+  const events: SimEvent[] = [];
+  const services: ServiceStatus[] = [];
+  bus.listen((name, payload) => {
+    if (name === 'sim:event') events.push(payload as SimEvent);
+  });
+  const ctx: EngineContext = {
+    dataDir: tmpdir(),
+    host: 'cli',
+    settings: {} as SettingsStore, // the sim domain reads no settings
+    events: bus,
+    reportService: (s) => services.push(s),
+  };
+  return { ctx, events, services };
+}
+
+describe.skipIf(missing !== undefined)('sim domain: sim:start, sim:list, sim:stop, events, serial console', () => {
+  let server: Tftpd;
+  let pair: SocatPair;
+  let dir: string;
+  beforeAll(async () => {
+    server = await startTftpd();
+    const f2 = SCENARIOS.find((s) => s.name.startsWith('F2'));
+    for (const [name, content] of f2?.files ?? []) await server.write(name, content);
+    dir = mkdtempSync(path.join(tmpdir(), 'pb-sim-pty-'));
+    pair = new SocatPair(dir);
+    await pair.start();
+  });
+  afterAll(async () => {
+    await pair?.stop();
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('boots a phone with its console on one end of a PTY pair, and stops it', async () => {
+    const { ctx, events, services } = context();
+    const domain = createSimDomain(ctx);
+    const technician = new SerialPort({ path: pair.b, baudRate: 9600, autoOpen: false });
+    await new Promise<void>((resolve, reject) => technician.open((e) => (e ? reject(e) : resolve())));
+    let seen = '';
+    technician.on('data', (d: Buffer) => {
+      seen += d.toString('latin1');
+    });
+    try {
+      const info = await domain.handlers['sim:start']({
+        tftpHost: '127.0.0.1', tftpPort: server.port, mac: '00:0E:84:C0:60:A6', model: '7960', firmware: 'SCCP 3.1', flashWriteMs: 1, consolePath: pair.a,
+      });
+      expect(info.id).toMatch(/^sim-/);
+      expect(await until(() => events.some((e) => e.kind === 'settled'), 30_000)).toBe(true);
+      const settled = events.find((e) => e.kind === 'settled');
+      expect(settled?.kind === 'settled' && settled.outcome).toMatchObject({ kind: 'running', firmware: 'SIP 8.12' });
+      expect(events.every((e) => e.simId === info.id)).toBe(true);
+      expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+      const listed = await domain.handlers['sim:list']({});
+      expect(listed).toHaveLength(1);
+      expect(listed[0]).toMatchObject({ state: 'running', reboots: 2, flash: { app: 'P0S3-8-12-00', loader: 'P003-8-12-00' } });
+
+      expect(await until(() => seen.includes('[sim] running SIP 8.12'), 10_000)).toBe(true);
+      technician.write('cisco\r');
+      expect(await until(() => seen.includes('SIP Phone> '), 10_000)).toBe(true);
+      technician.write('show version\r');
+      expect(await until(() => seen.includes('application P0S3-8-12-00 SIP 8.12'), 10_000)).toBe(true);
+
+      const stopped = await domain.handlers['sim:stop']({ id: info.id });
+      expect(stopped.state).toBe('stopped');
+      expect(await domain.handlers['sim:list']({})).toHaveLength(0);
+      expect(services.at(-1)).toMatchObject({ name: 'sim', state: 'stopped' });
+      await expect(domain.handlers['sim:stop']({ id: info.id })).rejects.toMatchObject({ code: 'not-found' });
+    } finally {
+      await domain.close();
+      await new Promise<void>((resolve) => technician.close(() => resolve()));
+    }
+  });
+
+  it('names the fix when the console port cannot be opened or the firmware label is wrong', async () => {
+    const { ctx } = context();
+    const domain = createSimDomain(ctx);
+    try {
+      const base = { tftpHost: '127.0.0.1', tftpPort: server.port, mac: '000E84C060A6', model: '7960' as const };
+      await expect(domain.handlers['sim:start']({ ...base, firmware: 'SIP 8.12', consolePath: path.join(dir, 'nope') })).rejects.toMatchObject({ code: 'serial-unavailable' });
+      await expect(domain.handlers['sim:start']({ ...base, firmware: 'SIP eight' })).rejects.toMatchObject({ code: 'bad-request' });
+      expect(await domain.handlers['sim:list']({})).toHaveLength(0);
+    } finally {
+      await domain.close();
+    }
+  });
+});
