@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// eslint-disable-next-line no-restricted-imports -- the 'electron/*' pattern also matches this repo's own electron/ folder
+import { Engine } from '../../../../../electron/engine/engine';
+
+describe('plan domain through the engine contract', () => {
+  let engine: Engine;
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'pb-plan-'));
+    engine = await Engine.create({ dataDir, host: 'cli' });
+  });
+  afterAll(async () => {
+    await engine.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('plan:create from a label and from an image id', async () => {
+    const r = await engine.request('plan:create', { model: '7960', mac: '0011223344aa', from: 'SCCP 3.1', to: 'SIP 8.12', context: 'bench' });
+    expect(r.ok && r.value.plan.hops.map((h) => h.path)).toEqual(['F2']);
+    const byId = await engine.request('plan:create', { model: '7940', mac: '0011223344AA', from: 'P0S3-07-4-00', to: 'SCCP 8.1(2)SR2', context: 'bench' });
+    expect(byId.ok && byId.value.from).toEqual({ protocol: 'SIP', major: 7, minor: 4 });
+    expect(byId.ok && byId.value.plan.hops.map((h) => h.path)).toEqual(['R4']);
+  });
+
+  it('a refused plan is a plan-refused error with the reason and a fix', async () => {
+    const r = await engine.request('plan:create', { model: '7960', mac: '0011223344AA', from: 'SIP 8.12', to: 'SIP 2.3', context: 'bench' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'plan-refused', fix: 'Pick a target of 5.0 or later.' } });
+    expect(!r.ok && r.error.message).toMatch(/signed/);
+  });
+
+  it('bad input is refused at the boundary', async () => {
+    expect(await engine.request('plan:create', { model: '7970', mac: 'x', from: 'a', to: 'b', context: 'bench' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await engine.request('plan:create', { model: '7960', mac: '0011223344AA', from: 'SCCP three', to: 'SIP 8.12', context: 'bench' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
+    const quote = await engine.request('plan:create', { model: '7960', mac: '0011223344AA', from: 'SCCP 3.1', to: 'SIP 8.12', context: 'bench', sipSettings: { phone_label: 'a"b' } });
+    expect(quote).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+
+  it('plan:lint returns findings', async () => {
+    const r = await engine.request('plan:lint', { fileName: 'OS79XX.TXT', text: 'P0S3-8-12-00.bin \n', planProtocol: 'SIP' });
+    expect(r.ok && r.value.findings.map((f) => f.severity)).toEqual(['error', 'error']);
+    expect(await engine.request('plan:lint', { fileName: '../etc/passwd', text: '' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+
+  it('plan:known-firmware lists the releases', async () => {
+    const r = await engine.request('plan:known-firmware', {});
+    expect(r.ok && r.value.map((k) => k.label)).toContain('SCCP 8.1(2)SR2');
+  });
+});
