@@ -1,5 +1,5 @@
 import { isSigned, type FirmwareVersion } from '../../../shared/cisco/firmware-version';
-import type { ImageName } from '../../../shared/cisco/image-name';
+import { splitImageExtension, to83Alias, type ImageName } from '../../../shared/cisco/image-name';
 import { checkSyntheticImage } from '../../../shared/cisco/synthetic-image';
 
 /** The phone's rules for images it downloads, kept pure so each one is tested on its own. */
@@ -11,10 +11,12 @@ export type ImageVerdict = { ok: true; synthetic: boolean } | { ok: false; detai
  * real image must pass its signature check); anything else is judged by its extension only. A phone that
  * runs a signed image refuses an unsigned `.bin`.
  */
-export function judgeImage(fileName: string, bytes: Uint8Array, phoneSigned: boolean): ImageVerdict {
+export function judgeImage(fileName: string, bytes: Uint8Array, phoneSigned: boolean, accept83Alias = false): ImageVerdict {
   const check = checkSyntheticImage(fileName, bytes);
   switch (check) {
     case 'renamed':
+      // The documented fix for SIP 2.1 and earlier: the SCCP load renamed to an 8.3 name.
+      if (accept83Alias && isAliasOf83(fileName, bytes)) break;
       return { ok: false, detail: `${fileName} holds an image made under another name (renamed or copied by hand)` };
     case 'corrupt':
       return { ok: false, detail: `${fileName} is damaged: its check does not match` };
@@ -29,7 +31,29 @@ export function judgeImage(fileName: string, bytes: Uint8Array, phoneSigned: boo
   if (phoneSigned && fileName.toLowerCase().endsWith('.bin')) {
     return { ok: false, detail: `${fileName} is an unsigned image and the phone already runs a signed one (5.0 or later)` };
   }
-  return { ok: true, synthetic: check === 'ok' };
+  return { ok: true, synthetic: check !== 'not-synthetic' };
+}
+
+/** The name a synthetic image was made for (its header line), per shared/cisco/synthetic-image.ts. */
+function syntheticName(bytes: Uint8Array): string | undefined {
+  const end = bytes.indexOf(0x0a);
+  if (end < 0 || end > 512) return undefined;
+  const header = new TextDecoder().decode(bytes.subarray(0, end));
+  return header.startsWith('PBSYNTH1 ') ? header.slice('PBSYNTH1 '.length) : undefined;
+}
+
+function isAliasOf83(fileName: string, bytes: Uint8Array): boolean {
+  const made = syntheticName(bytes);
+  if (made === undefined) return false;
+  const original = splitImageExtension(made);
+  const served = splitImageExtension(fileName);
+  const alias = to83Alias(original.id);
+  return alias !== undefined && alias !== original.id && alias === served.id && original.extension === served.extension;
+}
+
+/** SIP 2.1 and earlier: the releases that want 8.3 names for SCCP loads. */
+export function isSipUpTo21(v: FirmwareVersion | undefined): boolean {
+  return v?.protocol === 'SIP' && (v.major < 2 || (v.major === 2 && v.minor <= 1));
 }
 
 /** Once on a signed image (5.0 on), a phone never takes one below 5.0, in either protocol. */
@@ -39,9 +63,8 @@ export function refusedBelowFive(phoneSigned: boolean, target: FirmwareVersion):
 
 /** SIP 2.1 and earlier ignore an SCCP load whose file name is longer than 8.3. */
 export function sipIgnoresLongSccpName(phone: FirmwareVersion | undefined, target: ImageName | undefined, id: string): boolean {
-  if (phone?.protocol !== 'SIP' || target?.protocol !== 'SCCP' || target.scheme === 'loader') return false;
-  const old = phone.major < 2 || (phone.major === 2 && phone.minor <= 1);
-  return old && id.length > 8;
+  if (!isSipUpTo21(phone) || target?.protocol !== 'SCCP' || target.scheme === 'loader') return false;
+  return id.length > 8;
 }
 
 export interface LoadsFollowers {

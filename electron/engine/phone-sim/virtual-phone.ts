@@ -17,7 +17,7 @@ import {
   XML_DEFAULT_CNF_XML,
   type PhoneModel,
 } from '../../../shared/cisco/phone-files';
-import { cfgDirPrefix, judgeImage, loadsFollowers, refusedBelowFive, sipIgnoresLongSccpName } from './image-rules';
+import { cfgDirPrefix, isSipUpTo21, judgeImage, loadsFollowers, refusedBelowFive, sipIgnoresLongSccpName } from './image-rules';
 import { PHONE_MESSAGES } from './phone-messages';
 
 /**
@@ -342,7 +342,7 @@ export class VirtualPhone {
     if (target === undefined) {
       return this.settleStep(this.fail(PHONE_MESSAGES.protocolApplicationInvalid, `'${id}' (named by ${source}) is not an image name this phone can run`));
     }
-    const verdict = judgeImage(got.name, got.data, this.flash.signed);
+    const verdict = judgeImage(got.name, got.data, this.flash.signed, isSipUpTo21(this.version()));
     if (!verdict.ok) return this.settleStep(this.fail(PHONE_MESSAGES.imageAuthenticationFailed, verdict.detail));
     if (!verdict.synthetic) this.notice(`${got.name} is not a synthetic image: accepted by its extension only`, true);
     // A loader-era release taken as one file is its loader (as P003-8-12-00.bin/.sbn is): the loader then

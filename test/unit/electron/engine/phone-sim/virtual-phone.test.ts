@@ -106,6 +106,11 @@ describe('virtual phone: OS79XX.TXT era', () => {
     expect(short.outcome).toMatchObject({ kind: 'running', firmware: 'SCCP 4.2' });
   });
 
+  it('SIP 2.1 takes the SCCP load renamed by hand to its 8.3 name (the documented fix)', async () => {
+    const { outcome } = await bootWith('SIP 2.1', [['OS79XX.TXT', 'P0030402'], ['P0030402.bin', makeSyntheticImage('P00304020100.bin', 600)]]);
+    expect(outcome).toMatchObject({ kind: 'running', firmware: 'SCCP 4.2' });
+  });
+
   it('SIP 2.2 takes the long SCCP name', async () => {
     const { outcome } = await bootWith('SIP 2.2', [['OS79XX.TXT', 'P00304020100'], ...images('P00304020100.bin')]);
     expect(outcome).toMatchObject({ kind: 'running', protocol: 'sccp' });
