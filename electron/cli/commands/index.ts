@@ -2,9 +2,12 @@ import type { CliCommand } from '../command';
 import { consoleCommand } from './console';
 import { dhcpCommand } from './dhcp';
 import { firmwareCommand } from './firmware';
+import { lintCommand } from './lint';
 import { migrateCommand } from './migrate';
+import { planCommand } from './plan';
 import { portsCommand } from './ports';
 import { serveCommand } from './serve';
+import { simCommand } from './sim';
 import { statusCommand } from './status';
 
 /** Every subcommand, in the order `phonebench --help` lists them. Add yours with one line. */
@@ -14,6 +17,9 @@ export const COMMANDS: CliCommand[] = [
   portsCommand,
   consoleCommand,
   firmwareCommand,
+  planCommand,
+  lintCommand,
   migrateCommand,
   dhcpCommand,
+  simCommand,
 ];
