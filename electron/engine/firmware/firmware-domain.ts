@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { BundleManifest, BundleSummary, firmwareRequests } from '../../../shared/api/firmware';
 import { PhonebenchError } from '../../../shared/api/result';
@@ -8,6 +9,18 @@ import { FirmwareLibrary } from './library-store';
 /** The library lives in `<dataDir>/library/`. */
 export function libraryRoot(dataDir: string): string {
   return path.join(dataDir, 'library');
+}
+
+/**
+ * A browser upload is a temporary copy (`<dataDir>/uploads/<random>/<name>`, saved by the web host): once
+ * imported, or refused, it has served its purpose. Anything else the technician points at is left alone.
+ */
+async function removeUpload(dataDir: string, sourcePath: string): Promise<void> {
+  const uploads = path.resolve(dataDir, 'uploads');
+  const rel = path.relative(uploads, path.resolve(sourcePath));
+  const parts = rel.split(path.sep);
+  if (rel.startsWith('..') || path.isAbsolute(rel) || parts.length !== 2) return;
+  await fs.rm(path.join(uploads, parts[0] ?? ''), { recursive: true, force: true });
 }
 
 export function summarize(manifest: BundleManifest): BundleSummary {
@@ -47,6 +60,8 @@ export function createFirmwareDomain(ctx: EngineContext, library = new FirmwareL
         } catch (error) {
           ctx.events.emit('firmware:import-progress', { importId, sourceName, phase: 'failed', ...last });
           throw error;
+        } finally {
+          await removeUpload(ctx.dataDir, sourcePath);
         }
       },
       'firmware:list': async () => (await library.list()).map(summarize),
