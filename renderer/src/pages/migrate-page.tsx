@@ -1,11 +1,187 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { BundleSummary } from '../../../shared/api/firmware';
+import type { MigratePreview, MigrationStatus, TimelineEntry } from '../../../shared/api/migrate';
+import type { AppError } from '../../../shared/api/result';
+import { assertNever } from '../../../shared/api/result';
+import { useClient, useEvent } from '../api/client-context';
+import { NetworkStep } from '../components/migrate/network-step';
+import { PhoneStep, phoneStepDone } from '../components/migrate/phone-step';
+import { PlanStep } from '../components/migrate/plan-step';
+import { ReportStep } from '../components/migrate/report-step';
+import { RunStep } from '../components/migrate/run-step';
+import { TargetStep } from '../components/migrate/target-step';
+import { INITIAL_CHOICES, nextStep, previousStep, WIZARD_STEPS, type Choices, type WizardStep } from '../components/migrate/wizard-state';
 import { useI18n } from '../i18n/i18n';
 
-/** Placeholder until the migrate page lands (owned by the migrate domain). */
+const DEMO_MAC = '00:0E:84:C0:60:A6';
+
+/** The one-click migration wizard: phone, target, network, plan, migrate, report. */
 export function MigratePage() {
   const { t } = useI18n();
+  const client = useClient();
+  const [step, setStep] = useState<WizardStep>('phone');
+  const [choices, setChoices] = useState<Choices>(INITIAL_CHOICES);
+  const [preview, setPreview] = useState<MigratePreview>();
+  const [status, setStatus] = useState<MigrationStatus>();
+  const [timeline, setTimeline] = useState<TimelineEntry[]>([]);
+  const [error, setError] = useState<AppError>();
+  const [busy, setBusy] = useState(false);
+  const [demoNote, setDemoNote] = useState<string>();
+
+  const set = useCallback((patch: Partial<Choices>) => setChoices((c) => ({ ...c, ...patch })), []);
+
+  // A migration already running (page reopened): show it.
+  useEffect(() => {
+    void client.request('migrate:status', {}).then((r) => {
+      if (r.ok && r.value) {
+        setStatus(r.value);
+        setStep('migrate');
+        void client.request('migrate:timeline', {}).then((tl) => tl.ok && setTimeline(tl.value));
+      }
+    });
+  }, [client]);
+
+  useEvent(
+    'migrate:state',
+    useCallback((s: MigrationStatus) => setStatus(s), []),
+  );
+  useEvent(
+    'migrate:timeline',
+    useCallback((e: TimelineEntry) => setTimeline((tl) => (tl.some((x) => x.seq === e.seq && x.at === e.at) ? tl : [...tl, e].slice(-2000))), []),
+  );
+
+  const start = useCallback(
+    async (c: Choices) => {
+      setBusy(true);
+      setError(undefined);
+      setTimeline([]);
+      const params = {
+        mac: c.mac,
+        model: c.model,
+        bundleId: c.bundleId,
+        bindAddress: c.demo ? '127.0.0.1' : c.bindAddress,
+        port: c.demo ? 0 : c.port,
+        demo: c.demo,
+        ...(c.listenFirst || !c.from.trim() ? {} : { from: c.from.trim() }),
+        ...(c.phoneIp && !c.demo ? { phoneIp: c.phoneIp } : {}),
+        ...(c.dhcp && c.dhcpOffer && !c.demo ? { dhcp: { offerIp: c.dhcpOffer } } : {}),
+      };
+      const r = await client.request('migrate:start', params);
+      setBusy(false);
+      if (r.ok) setStatus(r.value);
+      else setError(r.error);
+    },
+    [client],
+  );
+
+  const stop = useCallback(async () => {
+    const r = await client.request('migrate:stop', {});
+    if (r.ok && r.value) setStatus(r.value);
+  }, [client]);
+
+  const tryDemo = useCallback(async () => {
+    setDemoNote(undefined);
+    const list = await client.request('firmware:list', {});
+    const bundles: BundleSummary[] = list.ok ? list.value : [];
+    const chosen = bundles.find((b) => b.id === choices.bundleId) ?? bundles.find((b) => b.versionLabel && b.complete) ?? bundles.find((b) => b.versionLabel);
+    if (!chosen) {
+      setDemoNote(t('migrate.demo.needs'));
+      return;
+    }
+    const from = choices.from.trim() || (chosen.protocol === 'SIP' ? 'SCCP 8.1(2)' : 'SIP 8.12');
+    const c: Choices = { ...choices, mac: choices.mac || DEMO_MAC, from, listenFirst: false, bundleId: chosen.id, demo: true };
+    setChoices(c);
+    setStep('migrate');
+    await start(c);
+  }, [client, choices, start, t]);
+
+  const canGoOn = ((): boolean => {
+    switch (step) {
+      case 'phone':
+        return phoneStepDone(choices);
+      case 'target':
+        return choices.bundleId !== '';
+      case 'network':
+        return choices.bindAddress !== '';
+      case 'plan':
+        return preview?.ok === true;
+      case 'migrate':
+        return status !== undefined && ['succeeded', 'failed', 'stopped'].includes(status.state);
+      case 'report':
+        return false;
+      default:
+        return assertNever(step, 'wizard step');
+    }
+  })();
+
+  const again = () => {
+    setStatus(undefined);
+    setTimeline([]);
+    setPreview(undefined);
+    setChoices({ ...INITIAL_CHOICES });
+    setStep('phone');
+  };
+
   return (
-    <section>
-      <h1>{t('app.nav.migrate')}</h1>
+    <section aria-labelledby="migrate-heading">
+      <h1 id="migrate-heading">{t('migrate.heading')}</h1>
+      <p>{t('migrate.intro')}</p>
+      <p>
+        <button type="button" onClick={() => void tryDemo()} disabled={busy}>
+          {t('migrate.demo')}
+        </button>
+      </p>
+      {demoNote ? (
+        <p role="alert" className="notice">
+          {demoNote}
+        </p>
+      ) : null}
+      <nav aria-label={t('migrate.steps')}>
+        <ol style={{ display: 'flex', gap: '1rem', listStyle: 'none', padding: 0 }}>
+          {WIZARD_STEPS.map((s) => (
+            <li key={s} aria-current={s === step ? 'step' : undefined} style={{ fontWeight: s === step ? 700 : 400 }}>
+              {t(`migrate.step.${s}`)}
+            </li>
+          ))}
+        </ol>
+      </nav>
+      {renderStep()}
+      <p style={{ display: 'flex', gap: '0.5rem' }}>
+        {step !== 'phone' && step !== 'report' ? (
+          <button type="button" onClick={() => setStep(previousStep(step))} disabled={step === 'migrate' && status !== undefined && !canGoOn}>
+            {t('migrate.back')}
+          </button>
+        ) : null}
+        {step !== 'report' && step !== 'migrate' ? (
+          <button type="button" className="primary" onClick={() => setStep(nextStep(step))} disabled={!canGoOn}>
+            {t('migrate.next')}
+          </button>
+        ) : null}
+        {step === 'migrate' && canGoOn ? (
+          <button type="button" className="primary" onClick={() => setStep('report')}>
+            {t('migrate.next')}
+          </button>
+        ) : null}
+      </p>
     </section>
   );
+
+  function renderStep() {
+    switch (step) {
+      case 'phone':
+        return <PhoneStep choices={choices} set={set} />;
+      case 'target':
+        return <TargetStep choices={choices} set={set} />;
+      case 'network':
+        return <NetworkStep choices={choices} set={set} />;
+      case 'plan':
+        return <PlanStep choices={choices} onPreview={setPreview} />;
+      case 'migrate':
+        return <RunStep status={status} timeline={timeline} error={error} busy={busy} onStart={() => void start({ ...choices, demo: false })} onStop={() => void stop()} />;
+      case 'report':
+        return <ReportStep status={status} refused={timeline.filter((e) => e.kind === 'refused').length} onAgain={again} />;
+      default:
+        return assertNever(step, 'wizard step');
+    }
+  }
 }

@@ -1,0 +1,86 @@
+import { useEffect, useState } from 'react';
+import type { KeypadStep, MigrateInterface } from '../../../../shared/api/migrate';
+import type { AppError } from '../../../../shared/api/result';
+import { useClient } from '../../api/client-context';
+import { useI18n } from '../../i18n/i18n';
+import { ErrorView } from '../error-view';
+import type { Choices } from './wizard-state';
+
+export function NetworkStep({ choices, set }: { choices: Choices; set: (patch: Partial<Choices>) => void }) {
+  const { t } = useI18n();
+  const client = useClient();
+  const [nics, setNics] = useState<MigrateInterface[]>();
+  const [keypad, setKeypad] = useState<KeypadStep[]>([]);
+  const [error, setError] = useState<AppError>();
+  useEffect(() => {
+    void client.request('migrate:interfaces', {}).then((r) => {
+      if (!r.ok) return setError(r.error);
+      setNics(r.value);
+      const first = r.value[0];
+      if (!choices.bindAddress && first) set({ bindAddress: first.address });
+    });
+    // Only once per visit: the list is read when the step opens.
+  }, [client]);
+  useEffect(() => {
+    if (!choices.bindAddress) return;
+    const from = choices.listenFirst ? {} : { from: choices.from };
+    void client.request('migrate:keypad', { address: choices.bindAddress, ...from }).then((r) => {
+      if (r.ok) setKeypad(r.value);
+    });
+  }, [client, choices.bindAddress, choices.from, choices.listenFirst]);
+  const chosen = nics?.find((n) => n.address === choices.bindAddress);
+  return (
+    <>
+      <fieldset>
+        <legend>{t('migrate.network.heading')}</legend>
+        {error ? <ErrorView error={error} /> : null}
+        {nics?.length === 0 ? <p>{t('migrate.network.none')}</p> : null}
+        {nics?.map((n) => (
+          <label key={`${n.name}-${n.address}`} style={{ flexDirection: 'row', alignItems: 'center', gap: '0.5rem' }}>
+            <input type="radio" name="migrate-nic" value={n.address} checked={choices.bindAddress === n.address} onChange={() => set({ bindAddress: n.address })} />
+            {t('migrate.network.iface', { name: n.name, address: n.address })}
+            {n.warnings.length > 0 ? <span className="badge warn">{t('migrate.network.live')}</span> : null}
+          </label>
+        ))}
+        {chosen && chosen.warnings.length > 0 ? (
+          <div role="alert" className="notice">
+            {chosen.warnings.map((w) => (
+              <p key={w}>{w}</p>
+            ))}
+          </div>
+        ) : null}
+        <label>
+          {t('migrate.network.port')}
+          <input type="number" min={0} max={65535} value={choices.port} onChange={(e) => set({ port: Number(e.target.value) })} />
+        </label>
+        <p className="fix">{t('migrate.network.port.help')}</p>
+        <label>
+          {t('migrate.network.phoneIp')}
+          <input value={choices.phoneIp} placeholder="192.168.1.50" onChange={(e) => set({ phoneIp: e.target.value.trim() })} />
+        </label>
+        <p className="fix">{t('migrate.network.phoneIp.help')}</p>
+        <label style={{ flexDirection: 'row', alignItems: 'center', gap: '0.5rem' }}>
+          <input type="checkbox" checked={choices.dhcp} onChange={(e) => set({ dhcp: e.target.checked })} />
+          {t('migrate.network.dhcp')}
+        </label>
+        {choices.dhcp ? (
+          <label>
+            {t('migrate.network.dhcp.offer')}
+            <input value={choices.dhcpOffer} onChange={(e) => set({ dhcpOffer: e.target.value.trim() })} />
+          </label>
+        ) : null}
+        <p className="fix">{t('migrate.network.dhcp.help')}</p>
+      </fieldset>
+      {keypad.length > 0 ? (
+        <section aria-labelledby="migrate-keypad-heading">
+          <h2 id="migrate-keypad-heading">{t('migrate.network.keypad')}</h2>
+          <ol data-testid="migrate-keypad">
+            {keypad.map((k) => (
+              <li key={k.text}>{k.value ? <strong>{k.text}</strong> : k.text}</li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </>
+  );
+}

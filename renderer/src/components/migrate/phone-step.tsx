@@ -1,0 +1,56 @@
+import { normalizeMac } from '../../../../shared/cisco/phone-files';
+import { useI18n } from '../../i18n/i18n';
+import type { Choices } from './wizard-state';
+
+export function PhoneStep({ choices, set }: { choices: Choices; set: (patch: Partial<Choices>) => void }) {
+  const { t } = useI18n();
+  const mac = normalizeMac(choices.mac);
+  return (
+    <fieldset>
+      <legend>{t('migrate.step.phone')}</legend>
+      <label>
+        {t('migrate.phone.mac')}
+        <input
+          value={choices.mac}
+          onChange={(e) => set({ mac: e.target.value })}
+          aria-invalid={choices.mac !== '' && !mac}
+          aria-describedby="migrate-mac-help"
+          autoComplete="off"
+          spellCheck={false}
+        />
+      </label>
+      <p id="migrate-mac-help" className="fix">
+        {choices.mac !== '' && !mac ? t('migrate.phone.mac.bad') : mac ? t('migrate.phone.mac.normalised', { mac }) : t('migrate.phone.mac.help')}
+      </p>
+      <label>
+        {t('migrate.phone.model')}
+        <select value={choices.model} onChange={(e) => set({ model: e.target.value === '7940' ? '7940' : '7960' })}>
+          <option value="7960">7960</option>
+          <option value="7940">7940</option>
+        </select>
+      </label>
+      <label>
+        {t('migrate.phone.from')}
+        <input
+          value={choices.from}
+          disabled={choices.listenFirst}
+          placeholder="SCCP 8.1(2)SR2"
+          onChange={(e) => set({ from: e.target.value })}
+          aria-describedby="migrate-from-help"
+        />
+      </label>
+      <p id="migrate-from-help" className="fix">
+        {t('migrate.phone.from.help')}
+      </p>
+      <label style={{ flexDirection: 'row', alignItems: 'center', gap: '0.5rem' }}>
+        <input type="checkbox" checked={choices.listenFirst} onChange={(e) => set({ listenFirst: e.target.checked })} />
+        {t('migrate.phone.listen')}
+      </label>
+      <p className="fix">{t('migrate.phone.listen.help')}</p>
+    </fieldset>
+  );
+}
+
+export function phoneStepDone(c: Choices): boolean {
+  return normalizeMac(c.mac) !== undefined && (c.listenFirst || c.from.trim() !== '');
+}

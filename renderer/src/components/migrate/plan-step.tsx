@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react';
+import type { MigratePreview } from '../../../../shared/api/migrate';
+import type { AppError } from '../../../../shared/api/result';
+import { useClient } from '../../api/client-context';
+import { useI18n } from '../../i18n/i18n';
+import { ErrorView } from '../error-view';
+import type { Choices } from './wizard-state';
+
+/** The plan before anything starts; a refused plan stops the wizard here with the reason. */
+export function PlanStep({ choices, onPreview }: { choices: Choices; onPreview: (p: MigratePreview | undefined) => void }) {
+  const { t } = useI18n();
+  const client = useClient();
+  const [preview, setPreview] = useState<MigratePreview>();
+  const [error, setError] = useState<AppError>();
+  useEffect(() => {
+    setPreview(undefined);
+    onPreview(undefined);
+    const from = choices.listenFirst ? {} : { from: choices.from };
+    void client.request('migrate:preview', { mac: choices.mac, model: choices.model, bundleId: choices.bundleId, ...from }).then((r) => {
+      if (!r.ok) return setError(r.error);
+      setPreview(r.value);
+      onPreview(r.value);
+    });
+  }, [client, choices.mac, choices.model, choices.bundleId, choices.from, choices.listenFirst, onPreview]);
+  if (error) return <ErrorView error={error} />;
+  if (!preview) return <p role="status">{t('migrate.plan.loading')}</p>;
+  if (!preview.ok) {
+    return (
+      <div role="alert" className="error" data-testid="migrate-plan-refused">
+        <p>
+          <strong>{t('migrate.plan.refused')}</strong>: {preview.reason}
+        </p>
+        {preview.fix ? <p className="fix">{t('migrate.run.fix', { fix: preview.fix })}</p> : null}
+      </div>
+    );
+  }
+  return (
+    <section aria-labelledby="migrate-plan-heading" data-testid="migrate-plan">
+      <h2 id="migrate-plan-heading">
+        {t('migrate.plan.heading')}: {preview.from} → {preview.to}
+      </h2>
+      {preview.listenFirst ? <p className="notice">{t('migrate.plan.listen')}</p> : null}
+      {preview.warnings.map((w) => (
+        <p key={w} className="notice">
+          {w}
+        </p>
+      ))}
+      {preview.hops.map((h, i) => (
+        <article key={h.title + String(i)}>
+          <h3>{t('migrate.plan.hop', { n: i + 1, title: h.title })}</h3>
+          <dl className="facts">
+            <dt>{t('migrate.plan.files')}</dt>
+            <dd>{h.requiredFiles.join(', ')}</dd>
+            <dt>{t('migrate.plan.configs')}</dt>
+            <dd>{h.configs.join(', ')}</dd>
+            <dt>{t('migrate.plan.expects')}</dt>
+            <dd>{h.expectedRequests.join(' → ')}</dd>
+            <dt>{t('migrate.plan.shows')}</dt>
+            <dd>{h.phoneShows.join(' / ')}</dd>
+            <dt>{t('migrate.plan.source')}</dt>
+            <dd>{h.provenance}</dd>
+          </dl>
+          {h.warnings.map((w) => (
+            <p key={w} className="notice">
+              {w}
+            </p>
+          ))}
+        </article>
+      ))}
+    </section>
+  );
+}

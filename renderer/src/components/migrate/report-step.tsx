@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import type { MigrationStatus } from '../../../../shared/api/migrate';
+import type { AppError } from '../../../../shared/api/result';
+import { useClient } from '../../api/client-context';
+import { useI18n } from '../../i18n/i18n';
+import { ErrorView } from '../error-view';
+
+/** What was served, to whom, with hashes: exported as a file the browser saves. */
+export function ReportStep({ status, refused, onAgain }: { status: MigrationStatus | undefined; refused: number; onAgain: () => void }) {
+  const { t } = useI18n();
+  const client = useClient();
+  const [error, setError] = useState<AppError>();
+  const save = async (format: 'html' | 'json') => {
+    const r = await client.request('migrate:report', { format });
+    if (!r.ok) return setError(r.error);
+    const blob = new Blob([r.value.content], { type: format === 'html' ? 'text/html' : 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = r.value.fileName;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  const served = status?.files.filter((f) => f.state === 'served').length ?? 0;
+  return (
+    <section aria-labelledby="migrate-report-heading" data-testid="migrate-report">
+      <h2 id="migrate-report-heading">{t('migrate.report.heading')}</h2>
+      {error ? <ErrorView error={error} /> : null}
+      {status ? (
+        <p>
+          <strong>{t(`migrate.run.state.${status.state}`)}</strong>
+          {status.message ? `: ${status.message}` : ''}
+        </p>
+      ) : null}
+      <p>{t('migrate.report.served', { count: served, refused })}</p>
+      <p style={{ display: 'flex', gap: '0.5rem' }}>
+        <button type="button" onClick={() => void save('html')}>
+          {t('migrate.report.html')}
+        </button>
+        <button type="button" onClick={() => void save('json')}>
+          {t('migrate.report.json')}
+        </button>
+        <button type="button" onClick={onAgain}>
+          {t('migrate.report.again')}
+        </button>
+      </p>
+    </section>
+  );
+}

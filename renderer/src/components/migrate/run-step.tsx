@@ -1,0 +1,99 @@
+import type { MigrationStatus, TimelineEntry } from '../../../../shared/api/migrate';
+import type { AppError } from '../../../../shared/api/result';
+import { useI18n, type Translate } from '../../i18n/i18n';
+import { ConsoleView } from '../console/console-view';
+import { ErrorView } from '../error-view';
+
+interface Props {
+  status: MigrationStatus | undefined;
+  timeline: TimelineEntry[];
+  error: AppError | undefined;
+  busy: boolean;
+  onStart: () => void;
+  onStop: () => void;
+}
+
+const LIVE = new Set(['starting', 'listening', 'waiting-for-phone', 'running']);
+
+/** One click, then the phone's requests as they come: timeline, per-file progress, the console beside it. */
+export function RunStep({ status, timeline, error, busy, onStart, onStop }: Props) {
+  const { t } = useI18n();
+  const live = status !== undefined && LIVE.has(status.state);
+  return (
+    <div className="migrate-run" style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)', gap: '1rem' }}>
+      <div>
+        {error ? <ErrorView error={error} /> : null}
+        <p>
+          {live ? (
+            <button type="button" onClick={onStop}>
+              {t('migrate.run.stop')}
+            </button>
+          ) : (
+            <button type="button" className="primary" onClick={onStart} disabled={busy}>
+              {t('migrate.run.start')}
+            </button>
+          )}
+        </p>
+        {status ? (
+          <dl className="facts" data-testid="migrate-status">
+            <dt>{t('migrate.run.state')}</dt>
+            <dd role="status" data-testid="migrate-state" data-state={status.state}>
+              {t(`migrate.run.state.${status.state}`)}
+              {status.message ? `: ${status.message}` : ''}
+            </dd>
+            <dt>{t('migrate.run.phoneIp')}</dt>
+            <dd>{status.phoneIp ?? t('migrate.run.phoneIp.unknown')}</dd>
+          </dl>
+        ) : null}
+        {status?.fix ? <p className="fix">{t('migrate.run.fix', { fix: status.fix })}</p> : null}
+        {status?.inference ? (
+          <p className="notice" role="status">
+            {t('migrate.run.inferred', { what: [status.inference.protocol, status.inference.era].filter(Boolean).join(', ') })}
+          </p>
+        ) : null}
+        {status && status.files.length > 0 ? (
+          <section aria-labelledby="migrate-files-heading">
+            <h2 id="migrate-files-heading">{t('migrate.run.files')}</h2>
+            <table data-testid="migrate-files">
+              <tbody>
+                {status.files.map((f) => (
+                  <tr key={`${f.hop}-${f.name}`}>
+                    <td>
+                      <code>{f.name}</code>
+                    </td>
+                    <td>{t(`migrate.run.file.${f.state}`)}</td>
+                    <td style={{ width: '40%' }}>
+                      <progress aria-label={f.name} max={f.total ?? 1} value={f.state === 'served' ? (f.total ?? 1) : f.bytes} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        ) : null}
+        <section aria-labelledby="migrate-timeline-heading">
+          <h2 id="migrate-timeline-heading">{t('migrate.run.timeline')}</h2>
+          <ol data-testid="migrate-timeline" aria-live="polite" style={{ listStyle: 'none', padding: 0, maxHeight: '28rem', overflow: 'auto' }}>
+            {timeline.map((e) => (
+              <li key={e.seq} data-kind={e.kind} className={`timeline-${e.kind}`}>
+                <time dateTime={e.at}>{e.at.slice(11, 19)}</time> <span className="badge">{t(`migrate.kind.${e.kind}`)}</span> {entryText(e, t)}
+                {e.fix ? <div className="fix">{t('migrate.run.fix', { fix: e.fix })}</div> : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+      <aside aria-label={t('migrate.run.console')}>
+        <ConsoleView compact />
+      </aside>
+    </div>
+  );
+}
+
+/** The engine's English line, or its translation when the catalogue has the message. */
+function entryText(e: TimelineEntry, t: Translate): string {
+  if (!e.code || !e.params) return e.text;
+  const key = `migrate.t.${e.code}`;
+  const text = t(key, e.params);
+  return text === key ? e.text : text;
+}
