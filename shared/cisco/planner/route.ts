@@ -49,7 +49,7 @@ export function refusal(from: FirmwareVersion, to: FirmwareVersion): { reason: s
   if (isSigned(from) && !isSigned(to)) {
     return {
       rule: 'signed-no-downgrade',
-      reason: `${formatFirmware(from)} is a signed image (5.0 or later); a phone on a signed image never goes back below 5.0, so ${formatFirmware(to)} cannot be loaded. Pick a target of 5.0 or later.`,
+      reason: `${formatFirmware(from)} is a signed image (5.0 or later); a phone on a signed image never goes back below 5.0, so ${formatFirmware(to)} cannot be loaded.`,
     };
   }
   return undefined;

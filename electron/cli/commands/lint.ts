@@ -1,0 +1,88 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { LintFinding } from '../../../shared/cisco/lint/lint-config-file';
+import {
+  COMMON_OPTIONS,
+  EXIT_FAILED,
+  EXIT_OK,
+  EXIT_USAGE,
+  parseFlags,
+  reportError,
+  resolveDataDir,
+  withEngine,
+  type CliCommand,
+} from '../command';
+
+const USAGE = 'phonebench lint FILE... [--library DIR] [--protocol SIP|SCCP] [--running LABEL] [--json] [--data-dir DIR]';
+const MAX_BYTES = 1_000_000;
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  library: { type: 'string' },
+  protocol: { type: 'string' },
+  running: { type: 'string' },
+} as const;
+
+export const lintCommand: CliCommand = {
+  name: 'lint',
+  summary: 'Check phone config files (OS79XX.TXT, SIP*.cnf, SEP*.cnf.xml, ...) for mistakes phones trip on',
+  usage: USAGE,
+  async run(args, io) {
+    const { values, positionals } = parseFlags(args, OPTIONS, true);
+    if (values.help) {
+      io.stdout(`usage: ${USAGE}\n`);
+      return EXIT_OK;
+    }
+    if (positionals.length === 0) {
+      io.stderr(`phonebench lint: name at least one file\nusage: ${USAGE}\n`);
+      return EXIT_USAGE;
+    }
+    const protocol = values.protocol?.toUpperCase();
+    if (protocol !== undefined && protocol !== 'SIP' && protocol !== 'SCCP') {
+      io.stderr(`phonebench lint: --protocol must be SIP or SCCP\nusage: ${USAGE}\n`);
+      return EXIT_USAGE;
+    }
+    let library: string[] | undefined;
+    if (values.library !== undefined) {
+      try {
+        library = (await fs.readdir(values.library, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
+      } catch (error) {
+        return reportError(io, { code: 'io-error', message: `Cannot read the library folder ${values.library}: ${String(error)}`, fix: 'Give a folder that exists.' }, values.json);
+      }
+    }
+    const dataDir = resolveDataDir(values['data-dir'], io.env);
+    return withEngine(dataDir, async (engine) => {
+      const all: LintFinding[] = [];
+      for (const file of positionals) {
+        let text: string;
+        try {
+          const stat = await fs.stat(file);
+          if (stat.size > MAX_BYTES) {
+            all.push({ file, line: 0, severity: 'error', problem: `${stat.size} bytes: too large for a phone config file.`, fix: 'Check that this is the right file.' });
+            continue;
+          }
+          text = await fs.readFile(file, 'utf8');
+        } catch (error) {
+          return reportError(io, { code: 'io-error', message: `Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`, fix: 'Check the path.' }, values.json);
+        }
+        const result = await engine.request('plan:lint', {
+          fileName: path.basename(file),
+          text,
+          ...(library === undefined ? {} : { libraryFiles: library }),
+          ...(protocol === undefined ? {} : { planProtocol: protocol }),
+          ...(values.running === undefined ? {} : { running: values.running }),
+        });
+        if (!result.ok) return reportError(io, result.error, values.json);
+        all.push(...result.value.findings.map((f) => ({ ...f, file })));
+      }
+      const errors = all.filter((f) => f.severity === 'error').length;
+      if (values.json) {
+        io.stdout(`${JSON.stringify({ ok: true, value: { findings: all } }, null, 2)}\n`);
+      } else {
+        for (const f of all) io.stdout(`${f.file}:${f.line}: ${f.severity}: ${f.problem}\n  fix: ${f.fix}\n`);
+        io.stdout(`${positionals.length} file(s), ${errors} error(s), ${all.length - errors} warning(s)\n`);
+      }
+      return errors > 0 ? EXIT_FAILED : EXIT_OK;
+    });
+  },
+};

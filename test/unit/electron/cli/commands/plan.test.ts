@@ -1,0 +1,91 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanCreated } from '../../../../../shared/api/plan';
+// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+import type { CliCommand, CliIo } from '../../../../../electron/cli/command';
+// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+import { lintCommand } from '../../../../../electron/cli/commands/lint';
+// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+import { planCommand } from '../../../../../electron/cli/commands/plan';
+
+let work: string;
+
+beforeAll(async () => {
+  work = await fs.mkdtemp(path.join(os.tmpdir(), 'pb-cli-plan-'));
+});
+
+afterAll(async () => {
+  await fs.rm(work, { recursive: true, force: true });
+});
+
+async function run(command: CliCommand, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    stdin: new PassThrough(),
+    env: {},
+    interrupted: new Promise(() => {}),
+  };
+  const code = await command.run([...args, '--data-dir', path.join(work, 'data')], io);
+  return { code, out: out.join(''), err: err.join('') };
+}
+
+describe('phonebench plan', () => {
+  it('prints the hops, files and configs', async () => {
+    const r = await run(planCommand, '--model', '7960', '--mac', '0011223344AA', '--from', 'SCCP 3.1', '--to', 'SIP 8.12');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Hop 1: F2  SCCP 3.1 -> SIP 8.12');
+    expect(r.out).toContain('    P003-8-12-00.sbn');
+    expect(r.out).toContain('Config OS79XX.TXT (every phone):\n    | P003-8-12-00\n');
+  });
+
+  it('--from-image and --json', async () => {
+    const r = await run(planCommand, '--model', '7940', '--mac', '00:11:22:33:44:aa', '--from-image', 'P0S3-07-4-00', '--to', 'SCCP 8.1(2)SR2', '--json');
+    expect(r.code).toBe(0);
+    const parsed = JSON.parse(r.out) as { ok: true; value: PlanCreated };
+    expect(parsed.value.plan.hops.map((h) => h.path)).toEqual(['R4']);
+  });
+
+  it('a refused plan exits non-zero with the reason', async () => {
+    const r = await run(planCommand, '--model', '7960', '--mac', '0011223344AA', '--from', 'SIP 8.12', '--to', 'SIP 2.3');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/signed image/);
+    expect(r.err).toMatch(/fix: Pick a target of 5.0 or later/);
+  });
+
+  it('usage errors exit 2', async () => {
+    expect((await run(planCommand, '--model', '7970', '--mac', 'x', '--from', 'a', '--to', 'b')).code).toBe(2);
+    expect((await run(planCommand, '--model', '7960', '--mac', '0011223344AA', '--to', 'SIP 8.12')).code).toBe(2);
+    const bundle = await run(planCommand, '--model', '7960', '--mac', '0011223344AA', '--from', 'SCCP 3.1', '--to-bundle', 'abc');
+    expect(bundle.code).toBe(2);
+    expect(bundle.err).toMatch(/--to-bundle is not available/);
+  });
+});
+
+describe('phonebench lint', () => {
+  it('reports findings and exits 1 on errors, 0 when clean', async () => {
+    const bad = path.join(work, 'OS79XX.TXT');
+    await fs.writeFile(bad, 'P0S3-8-12-00.bin\n');
+    const good = path.join(work, 'SIPDefault.cnf');
+    await fs.writeFile(good, 'image_version: P0S3-8-12-00\nphone_password: secret99 \n');
+    const r = await run(lintCommand, bad, good);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`${bad}:1: error: OS79XX.TXT holds the extension .bin.`);
+    expect(r.out).not.toContain('secret99');
+    expect(r.out).toContain('2 file(s), 1 error(s), 1 warning(s)');
+    const clean = await run(lintCommand, good, '--json');
+    expect(clean.code).toBe(0);
+    expect((JSON.parse(clean.out) as { value: { findings: unknown[] } }).value.findings).toHaveLength(1);
+  });
+
+  it('a missing file is an io-error', async () => {
+    const r = await run(lintCommand, path.join(work, 'nope.cnf'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/Cannot read/);
+  });
+});
