@@ -1,9 +1,52 @@
 import type { tftpRequests } from '../../../shared/api/tftp';
 import type { Domain, EngineContext } from '../context';
+import { listIpv4Interfaces, TftpService } from './tftp-service';
 
-export function createTftpDomain(_ctx: EngineContext): Domain<typeof tftpRequests> {
+export interface TftpDomain extends Domain<typeof tftpRequests> {
+  /** The running service, for the migration runner (virtual files, events). */
+  service: TftpService;
+}
+
+export function createTftpDomain(ctx: EngineContext): TftpDomain {
+  const service = new TftpService(() => ctx.settings.get().tftp);
+  service.on('event', (e) => ctx.events.emit('tftp:transfer', e));
+  service.on('log', (line) => ctx.events.emit('tftp:log', line));
+
+  const report = (): void => {
+    const s = service.status();
+    ctx.reportService(
+      s.state === 'running'
+        ? { name: 'tftp', state: 'running', detail: `listening on ${s.address}:${s.port}, root ${s.root}` }
+        : { name: 'tftp', state: 'stopped' },
+    );
+  };
+
   return {
-    handlers: {},
-    async close() {},
+    service,
+    handlers: {
+      'tftp:start': async (params) => {
+        ctx.reportService({ name: 'tftp', state: 'starting', detail: `${params.address}:${params.port}` });
+        try {
+          const status = await service.start(params);
+          report();
+          return status;
+        } catch (e) {
+          ctx.reportService({ name: 'tftp', state: 'failed', detail: e instanceof Error ? e.message : String(e) });
+          throw e;
+        }
+      },
+      'tftp:stop': async () => {
+        const status = await service.stop();
+        report();
+        return status;
+      },
+      'tftp:status': () => service.status(),
+      'tftp:allow': (params) => service.setAllowlist(params.allow),
+      'tftp:interfaces': () => listIpv4Interfaces(),
+      'tftp:log': () => service.recentLog(),
+    },
+    async close() {
+      await service.stop();
+    },
   };
 }

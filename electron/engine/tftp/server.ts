@@ -1,0 +1,396 @@
+import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
+import { EventEmitter } from 'node:events';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { PhonebenchError } from '../../../shared/api/result';
+import type { NegotiatedOptions, RefusalReason, TftpClientAddress, TftpEvent } from '../../../shared/api/tftp';
+import { bindError } from './bind-errors';
+import type { RolloverTo } from './block-numbers';
+import { decodePacket, encodePacket, TFTP_ERROR, type TftpPacket } from './codec';
+import { bufferContent, type FileContent, type FileSource, type ResolvedFile } from './file-source';
+import { toNetascii } from './netascii';
+import { negotiate } from './options';
+import { checkRequestedName, PathRefusedError } from './path-guard';
+import { ReadTransfer, type TransferBase, type TransferOutcome } from './transfer';
+import { MAX_UPLOAD_BYTES, WriteTransfer } from './write-transfer';
+
+export interface TftpServerOptions {
+  address: string;
+  port: number;
+  /** Consulted in order; the first that has the file serves it. */
+  sources: FileSource[];
+  /** Addresses served; null or undefined = everyone. */
+  allow?: string[] | null;
+  /** Uploads (WRQ) land here; absent = uploads refused. */
+  uploadDir?: string;
+  /** Ports for transfers; absent = an ephemeral port each. */
+  portRange?: { from: number; to: number };
+  maxBlksize: number;
+  maxWindowsize: number;
+  timeoutMs: number;
+  retries: number;
+  rolloverTo: RolloverTo;
+  /** Binding 0.0.0.0 must be asked for in so many words. */
+  allowAnyAddress?: boolean;
+  /** Transfers at once before new ones get "busy". */
+  maxTransfers?: number;
+  /** Least time between two progress events of one transfer. */
+  progressIntervalMs?: number;
+}
+
+/** Netascii is converted in memory; bigger files must be fetched in octet mode. */
+const MAX_NETASCII_BYTES = 16 * 1024 * 1024;
+
+interface ActiveTransfer {
+  transfer: TransferBase;
+  filename: string;
+}
+
+/** What every event about one transfer repeats. */
+interface TransferMeta {
+  id: string;
+  client: TftpClientAddress;
+  direction: 'read' | 'write';
+  filename: string;
+  mode: string;
+}
+
+/** A TFTP server on node:dgram: one listening socket, one socket (TID) per transfer. */
+export class TftpServer extends EventEmitter {
+  private readonly transfers = new Map<string, ActiveTransfer>();
+  private allow: Set<string> | null;
+  private nextId = 1;
+  private nextRangePort: number;
+  private closing: Promise<void> | undefined;
+
+  private constructor(
+    private readonly socket: Socket,
+    private readonly options: TftpServerOptions,
+  ) {
+    super();
+    this.allow = options.allow ? new Set(options.allow) : null;
+    this.nextRangePort = options.portRange?.from ?? 0;
+    socket.on('message', (msg, rinfo) => this.onRequest(msg, rinfo));
+    socket.on('error', (e) => this.emitEvent({ type: 'warning', detail: `listening socket error: ${e.message}` }));
+  }
+
+  static async start(options: TftpServerOptions): Promise<TftpServer> {
+    if (options.address === '0.0.0.0' && !options.allowAnyAddress) {
+      throw new PhonebenchError(
+        'bad-request',
+        'Refusing to listen on every network (0.0.0.0) without being asked explicitly.',
+        "Choose the address of the interface the phone is on, or confirm 'all interfaces'.",
+      );
+    }
+    const socket = createSocket({ type: 'udp4', reuseAddr: false });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('error', reject);
+      socket.bind({ address: options.address, port: options.port, exclusive: true }, () => {
+        socket.off('error', reject);
+        resolve();
+      });
+    }).catch(async (e: unknown) => {
+      socket.close();
+      throw await bindError(e, options.address, options.port);
+    });
+    const server = new TftpServer(socket, options);
+    const bound = server.address();
+    setImmediate(() => server.emitEvent({ type: 'listening', address: bound.address, port: bound.port }));
+    return server;
+  }
+
+  override on(event: 'event', listener: (e: TftpEvent) => void): this;
+  override on(event: string | symbol, listener: (...args: never[]) => void): this {
+    return super.on(event, listener as (...args: unknown[]) => void);
+  }
+
+  address(): { address: string; port: number } {
+    const a = this.socket.address();
+    return { address: a.address, port: a.port };
+  }
+
+  setAllowlist(ips: string[] | null): void {
+    this.allow = ips ? new Set(ips) : null;
+  }
+
+  allowlist(): string[] | null {
+    return this.allow ? [...this.allow] : null;
+  }
+
+  activeTransfers(): number {
+    return this.transfers.size;
+  }
+
+  /** Idempotent: stops listening and ends every transfer with an error to its client. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      const bound = this.address();
+      for (const { transfer } of [...this.transfers.values()]) transfer.abort('server stopped');
+      await new Promise<void>((resolve) => this.socket.close(() => resolve()));
+      this.emitEvent({ type: 'stopped', address: bound.address, port: bound.port });
+    })();
+    return this.closing;
+  }
+
+  private emitEvent(e: DistributiveOmit<TftpEvent, 'at'>): void {
+    this.emit('event', { ...e, at: new Date().toISOString() } as TftpEvent);
+  }
+
+  private reply(rinfo: TftpClientAddress, code: number, message: string): void {
+    if (this.closing) return;
+    this.socket.send(encodePacket({ op: 'ERROR', code, message }), rinfo.port, rinfo.address);
+  }
+
+  private refuse(meta: TransferMeta, reason: RefusalReason, detail: string, code: number, message: string): void {
+    this.reply(meta.client, code, message);
+    this.emitEvent({ type: 'refused', client: meta.client, filename: meta.filename, direction: meta.direction, reason, detail });
+  }
+
+  private onRequest(msg: Buffer, rinfo: RemoteInfo): void {
+    if (this.closing) return;
+    let packet: TftpPacket;
+    try {
+      packet = decodePacket(msg);
+    } catch {
+      return; // Not TFTP, or broken: nothing useful to answer.
+    }
+    if (packet.op !== 'RRQ' && packet.op !== 'WRQ') return;
+    const client = { address: rinfo.address, port: rinfo.port };
+    const key = `${client.address}:${client.port}`;
+    const direction = packet.op === 'RRQ' ? 'read' : 'write';
+    const meta: TransferMeta = { id: '', client, direction, filename: packet.filename, mode: packet.mode };
+
+    // The single-phone lock comes first: other phones learn nothing and get no byte of any file.
+    if (this.allow && !this.allow.has(client.address)) {
+      this.refuse(meta, 'not-target-phone', 'not the target phone', TFTP_ERROR.accessViolation, 'This TFTP server serves one phone only');
+      return;
+    }
+    // A repeated request from the same TID while its transfer runs is the client retrying: the transfer answers.
+    if (this.transfers.get(key)?.filename === packet.filename) return;
+    if (this.transfers.size >= (this.options.maxTransfers ?? 256)) {
+      this.refuse(meta, 'busy', 'too many transfers at once', TFTP_ERROR.notDefined, 'Server busy, try again');
+      return;
+    }
+    meta.id = `t${this.nextId++}`;
+    this.emitEvent({ type: 'request', ...meta, options: { ...packet.options } });
+    // Reserve the TID at once so a quick duplicate request does not start a second transfer.
+    this.transfers.set(key, { transfer: PENDING, filename: packet.filename });
+    const begin = direction === 'read' ? this.beginRead(meta, packet.options) : this.beginWrite(meta, packet.options);
+    begin.catch((e: unknown) => {
+      if (this.transfers.get(key)?.transfer === PENDING) this.transfers.delete(key);
+      this.reply(client, TFTP_ERROR.notDefined, 'Server error');
+      this.failed(meta, `server error: ${e instanceof Error ? e.message : String(e)}`, TFTP_ERROR.notDefined, Date.now());
+    });
+  }
+
+  private failed(meta: TransferMeta, reason: string, tftpCode: number | undefined, startedAt: number, bytes = 0, retransmits = 0): void {
+    const base = { type: 'failed' as const, ...meta, reason, bytes, durationMs: Date.now() - startedAt, retransmits };
+    this.emitEvent(tftpCode === undefined ? base : { ...base, tftpCode });
+  }
+
+  /** Checks mode and name; answers the client and returns false when the request cannot go on. */
+  private admissible(meta: TransferMeta, startedAt: number): string[] | undefined {
+    const key = `${meta.client.address}:${meta.client.port}`;
+    if (meta.mode !== 'octet' && meta.mode !== 'netascii') {
+      this.transfers.delete(key);
+      this.reply(meta.client, TFTP_ERROR.illegalOperation, `Mode '${meta.mode}' not supported`);
+      this.failed(meta, `mode '${meta.mode}' not supported`, TFTP_ERROR.illegalOperation, startedAt);
+      return undefined;
+    }
+    try {
+      return checkRequestedName(meta.filename);
+    } catch (e) {
+      if (!(e instanceof PathRefusedError)) throw e;
+      this.transfers.delete(key);
+      this.refuse(meta, 'path', e.why, TFTP_ERROR.accessViolation, 'Access violation');
+      return undefined;
+    }
+  }
+
+  private async beginRead(meta: TransferMeta, requested: Record<string, string>): Promise<void> {
+    const startedAt = Date.now();
+    const key = `${meta.client.address}:${meta.client.port}`;
+    if (!this.admissible(meta, startedAt)) return;
+    let found: ResolvedFile | undefined;
+    try {
+      for (const source of this.options.sources) {
+        found = await source.resolve(meta.filename, meta.client.address);
+        if (found) break;
+      }
+    } catch (e) {
+      if (!(e instanceof PathRefusedError)) throw e;
+      this.transfers.delete(key);
+      this.refuse(meta, 'path', e.why, TFTP_ERROR.accessViolation, 'Access violation');
+      return;
+    }
+    if (!found) {
+      this.transfers.delete(key);
+      this.reply(meta.client, TFTP_ERROR.fileNotFound, 'File not found');
+      this.failed(meta, 'file not found', TFTP_ERROR.fileNotFound, startedAt);
+      return;
+    }
+    let content: FileContent = await found.open();
+    if (meta.mode === 'netascii') {
+      if (content.size > MAX_NETASCII_BYTES) {
+        await content.close();
+        this.transfers.delete(key);
+        this.reply(meta.client, TFTP_ERROR.notDefined, 'File too large for netascii, use octet');
+        this.failed(meta, 'file too large for netascii mode', TFTP_ERROR.notDefined, startedAt);
+        return;
+      }
+      const raw = await content.read(0, content.size);
+      await content.close();
+      content = bufferContent(toNetascii(raw));
+    }
+    const options = negotiate(requested, this.limits(), 'read', content.size);
+    await this.launch(meta, startedAt, options, found.name, found.match, content.size, (setup) => new ReadTransfer(setup, content), () =>
+      content.close(),
+    );
+  }
+
+  private async beginWrite(meta: TransferMeta, requested: Record<string, string>): Promise<void> {
+    const startedAt = Date.now();
+    const key = `${meta.client.address}:${meta.client.port}`;
+    const uploadDir = this.options.uploadDir;
+    if (!uploadDir) {
+      this.transfers.delete(key);
+      this.refuse(meta, 'write-disabled', 'uploads are off', TFTP_ERROR.accessViolation, 'Uploads are not accepted');
+      return;
+    }
+    const segments = this.admissible(meta, startedAt);
+    if (!segments) return;
+    if (segments.length !== 1) {
+      this.transfers.delete(key);
+      this.refuse(meta, 'path', 'uploads may not name a folder', TFTP_ERROR.accessViolation, 'Access violation');
+      return;
+    }
+    const name = segments[0] as string;
+    const target = path.join(uploadDir, name);
+    if (await fs.lstat(target).then(() => true, () => false)) {
+      this.transfers.delete(key);
+      this.reply(meta.client, TFTP_ERROR.fileExists, 'File already exists');
+      this.failed(meta, 'file already exists in the upload folder', TFTP_ERROR.fileExists, startedAt);
+      return;
+    }
+    const options = negotiate(requested, this.limits(), 'write', undefined);
+    if ((options.tsize ?? 0) > MAX_UPLOAD_BYTES) {
+      this.transfers.delete(key);
+      this.reply(meta.client, TFTP_ERROR.diskFull, 'Upload too large');
+      this.failed(meta, 'announced upload too large', TFTP_ERROR.diskFull, startedAt);
+      return;
+    }
+    await this.launch(meta, startedAt, options, name, 'exact', options.tsize ?? 0, (setup) => new WriteTransfer(setup, target, meta.mode === 'netascii'));
+  }
+
+  private limits(): { maxBlksize: number; maxWindowsize: number; defaultTimeoutSeconds: number } {
+    return {
+      maxBlksize: this.options.maxBlksize,
+      maxWindowsize: this.options.maxWindowsize,
+      defaultTimeoutSeconds: Math.max(1, Math.round(this.options.timeoutMs / 1000)),
+    };
+  }
+
+  private async launch(
+    meta: TransferMeta,
+    startedAt: number,
+    options: NegotiatedOptions,
+    served: string,
+    match: ResolvedFile['match'],
+    size: number,
+    make: (setup: ConstructorParameters<typeof ReadTransfer>[0]) => ReadTransfer | WriteTransfer,
+    cleanup: () => Promise<void> = async () => {},
+  ): Promise<void> {
+    const key = `${meta.client.address}:${meta.client.port}`;
+    let socket: Socket;
+    try {
+      socket = await this.transferSocket();
+    } catch (e) {
+      await cleanup();
+      this.transfers.delete(key);
+      this.reply(meta.client, TFTP_ERROR.notDefined, 'No free port for the transfer');
+      this.failed(meta, `no port for the transfer: ${e instanceof Error ? e.message : String(e)}`, TFTP_ERROR.notDefined, startedAt);
+      return;
+    }
+    if (this.closing) {
+      socket.close();
+      await cleanup();
+      return;
+    }
+    this.emitEvent({ type: 'negotiated', ...meta, served, match, size, options });
+    let lastProgress = 0;
+    const interval = this.options.progressIntervalMs ?? 250;
+    const totalBytes = meta.direction === 'read' ? size : options.tsize;
+    const transfer = make({
+      id: meta.id,
+      peer: meta.client,
+      socket,
+      options,
+      sendOack: Object.keys(options.acknowledged).length > 0,
+      retries: this.options.retries,
+      rolloverTo: this.options.rolloverTo,
+      // A timeout the client asked for (RFC 2349) overrides ours.
+      timeoutMs: 'timeout' in options.acknowledged ? options.timeoutSeconds * 1000 : this.options.timeoutMs,
+      onProgress: (bytes, blocks) => {
+        const now = Date.now();
+        if (now - lastProgress < interval) return;
+        lastProgress = now;
+        const elapsed = Math.max(1, now - startedAt) / 1000;
+        const base = { type: 'progress' as const, ...meta, bytes, blocks, bytesPerSecond: Math.round(bytes / elapsed) };
+        this.emitEvent(totalBytes === undefined ? base : { ...base, totalBytes });
+      },
+      onEnd: (outcome: TransferOutcome) => {
+        this.transfers.delete(key);
+        if (outcome.ok) {
+          this.emitEvent({
+            type: 'completed',
+            ...meta,
+            served,
+            blksize: options.blksize,
+            bytes: outcome.bytes,
+            blocks: outcome.blocks,
+            durationMs: Date.now() - startedAt,
+            retransmits: outcome.retransmits,
+          });
+        } else this.failed(meta, outcome.reason, outcome.tftpCode, startedAt, outcome.bytes, outcome.retransmits);
+      },
+    });
+    this.transfers.set(key, { transfer, filename: meta.filename });
+    transfer.start();
+  }
+
+  /** A fresh socket for one transfer: ephemeral, or the next free port of the configured range. */
+  private async transferSocket(): Promise<Socket> {
+    const range = this.options.portRange;
+    const attempts = range ? range.to - range.from + 1 : 1;
+    let lastError: unknown;
+    for (let i = 0; i < attempts; i++) {
+      let port = 0;
+      if (range) {
+        port = this.nextRangePort;
+        this.nextRangePort = port >= range.to ? range.from : port + 1;
+      }
+      const socket = createSocket({ type: 'udp4' });
+      try {
+        await new Promise<void>((resolve, reject) => {
+          socket.once('error', reject);
+          socket.bind({ address: this.options.address, port, exclusive: true }, () => {
+            socket.off('error', reject);
+            resolve();
+          });
+        });
+        return socket;
+      } catch (e) {
+        lastError = e;
+        socket.close();
+      }
+    }
+    throw lastError instanceof Error ? lastError : new Error('no free port in range');
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** Placeholder while a request is being resolved, so duplicates are recognised. */
+const PENDING = {
+  abort: () => {},
+} as unknown as TransferBase;

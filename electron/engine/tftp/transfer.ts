@@ -1,0 +1,239 @@
+import type { Socket, RemoteInfo } from 'node:dgram';
+import type { NegotiatedOptions, TftpClientAddress } from '../../../shared/api/tftp';
+import { absoluteBlock, wireBlock, type RolloverTo } from './block-numbers';
+import { decodePacket, encodePacket, TFTP_ERROR, type TftpPacket } from './codec';
+import type { FileContent } from './file-source';
+
+/** What every transfer needs from the server. */
+export interface TransferSetup {
+  id: string;
+  peer: TftpClientAddress;
+  /** The transfer's own socket (its TID), already bound. The transfer closes it. */
+  socket: Socket;
+  options: NegotiatedOptions;
+  /** Send an OACK first (the client asked for options we accepted). */
+  sendOack: boolean;
+  retries: number;
+  timeoutMs: number;
+  rolloverTo: RolloverTo;
+  onProgress(bytes: number, blocks: number): void;
+  onEnd(outcome: TransferOutcome): void;
+}
+
+export type TransferOutcome =
+  | { ok: true; bytes: number; blocks: number; retransmits: number }
+  | { ok: false; reason: string; tftpCode?: number; bytes: number; retransmits: number };
+
+/** Shared plumbing: the socket, the timer, the unknown-TID rule, the single ending. */
+export abstract class TransferBase {
+  protected retransmits = 0;
+  protected timeoutsInARow = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private ended = false;
+
+  constructor(protected readonly setup: TransferSetup) {
+    setup.socket.on('message', (msg, rinfo) => this.onMessage(msg, rinfo));
+    setup.socket.on('error', (e) => this.fail(`socket error: ${e.message}`));
+  }
+
+  get done(): boolean {
+    return this.ended;
+  }
+
+  protected send(packet: TftpPacket): void {
+    if (this.ended) return;
+    this.setup.socket.send(encodePacket(packet), this.setup.peer.port, this.setup.peer.address);
+  }
+
+  protected armTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.onTimer(), this.setup.timeoutMs);
+  }
+
+  private onTimer(): void {
+    if (this.ended) return;
+    this.timeoutsInARow += 1;
+    if (this.timeoutsInARow > this.setup.retries) {
+      this.send({ op: 'ERROR', code: TFTP_ERROR.notDefined, message: 'Timed out' });
+      this.fail(`timed out after ${this.setup.retries} retries`, TFTP_ERROR.notDefined);
+      return;
+    }
+    this.retransmit();
+    this.armTimer();
+  }
+
+  private onMessage(msg: Buffer, rinfo: RemoteInfo): void {
+    if (this.ended) return;
+    if (rinfo.address !== this.setup.peer.address || rinfo.port !== this.setup.peer.port) {
+      // Another sender on our TID: tell it, and carry on with our own peer (RFC 1350 section 4).
+      this.setup.socket.send(
+        encodePacket({ op: 'ERROR', code: TFTP_ERROR.unknownTid, message: 'Unknown transfer ID' }),
+        rinfo.port,
+        rinfo.address,
+      );
+      return;
+    }
+    let packet: TftpPacket;
+    try {
+      packet = decodePacket(msg);
+    } catch {
+      return; // Garbage from our peer is dropped; the timer covers real loss.
+    }
+    if (packet.op === 'ERROR') {
+      this.fail(`client sent error ${packet.code}: ${packet.message || '(no message)'}`, packet.code);
+      return;
+    }
+    this.onPacket(packet);
+  }
+
+  protected abstract onPacket(packet: Exclude<TftpPacket, { op: 'ERROR' }>): void;
+  protected abstract retransmit(): void;
+  protected abstract progressBytes(): number;
+
+  /** Stop the transfer without a word to the client (server shutdown sends its own error first). */
+  abort(reason: string): void {
+    this.send({ op: 'ERROR', code: TFTP_ERROR.notDefined, message: 'Server stopped' });
+    this.fail(reason, TFTP_ERROR.notDefined);
+  }
+
+  protected fail(reason: string, tftpCode?: number): void {
+    if (this.ended) return;
+    const outcome: TransferOutcome =
+      tftpCode === undefined
+        ? { ok: false, reason, bytes: this.progressBytes(), retransmits: this.retransmits }
+        : { ok: false, reason, tftpCode, bytes: this.progressBytes(), retransmits: this.retransmits };
+    this.finish(outcome);
+  }
+
+  protected finish(outcome: TransferOutcome, lingerMs = 0): void {
+    if (this.ended) return;
+    this.ended = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.release(lingerMs);
+    this.setup.onEnd(outcome);
+  }
+
+  protected release(lingerMs: number): void {
+    const close = (): void => {
+      try {
+        this.setup.socket.close();
+      } catch {
+        // Already closed.
+      }
+    };
+    if (lingerMs > 0) setTimeout(close, lingerMs).unref();
+    else close();
+  }
+}
+
+/** Sends a file (RRQ): lockstep or RFC 7440 windows, with rollover and bounded retransmission. */
+export class ReadTransfer extends TransferBase {
+  private readonly blksize: number;
+  private readonly window: number;
+  private readonly lastBlock: number;
+  /** Highest block the client has acknowledged (0 = OACK acknowledged or nothing yet). */
+  private acked = 0;
+  /** Highest block sent so far. */
+  private sentUpTo = 0;
+  private awaitingOack: boolean;
+  private chunk: { start: number; data: Buffer } | undefined;
+  private sending: Promise<void> = Promise.resolve();
+
+  constructor(
+    setup: TransferSetup,
+    private readonly content: FileContent,
+  ) {
+    super(setup);
+    this.blksize = setup.options.blksize;
+    this.window = setup.options.windowsize;
+    this.lastBlock = Math.floor(content.size / this.blksize) + 1;
+    this.awaitingOack = setup.sendOack;
+  }
+
+  start(): void {
+    if (this.awaitingOack) {
+      this.send({ op: 'OACK', options: this.setup.options.acknowledged });
+      this.armTimer();
+    } else this.sendWindow();
+  }
+
+  protected progressBytes(): number {
+    return Math.min(this.acked * this.blksize, this.content.size);
+  }
+
+  protected onPacket(packet: Exclude<TftpPacket, { op: 'ERROR' }>): void {
+    if (packet.op !== 'ACK') return; // Anything else from the peer during a read is ignored.
+    if (this.awaitingOack) {
+      if (packet.block !== 0) return;
+      this.awaitingOack = false;
+      this.timeoutsInARow = 0;
+      this.sendWindow();
+      return;
+    }
+    const block = absoluteBlock(packet.block, this.acked, this.sentUpTo, this.setup.rolloverTo);
+    // A duplicate or stale ACK changes nothing and sends nothing: no Sorcerer's Apprentice.
+    if (block === undefined || block <= this.acked) return;
+    this.acked = block;
+    this.timeoutsInARow = 0;
+    this.setup.onProgress(this.progressBytes(), this.acked);
+    if (this.acked >= this.lastBlock) {
+      this.finish({ ok: true, bytes: this.content.size, blocks: this.lastBlock, retransmits: this.retransmits });
+      void this.content.close().catch(() => {});
+      return;
+    }
+    this.sendWindow();
+  }
+
+  protected retransmit(): void {
+    if (this.awaitingOack) {
+      this.retransmits += 1;
+      this.send({ op: 'OACK', options: this.setup.options.acknowledged });
+      return;
+    }
+    this.sendWindow(true);
+  }
+
+  override abort(reason: string): void {
+    super.abort(reason);
+    void this.content.close().catch(() => {});
+  }
+
+  protected override fail(reason: string, tftpCode?: number): void {
+    super.fail(reason, tftpCode);
+    void this.content.close().catch(() => {});
+  }
+
+  /** Sends blocks acked+1 .. acked+window; reads are serialised so ACKs arriving meanwhile queue up. */
+  private sendWindow(isRetransmit = false): void {
+    this.armTimer();
+    const from = this.acked + 1;
+    const to = Math.min(this.acked + this.window, this.lastBlock);
+    this.sending = this.sending.then(async () => {
+      if (this.done || this.acked + 1 !== from) return; // Overtaken by a newer ACK.
+      for (let block = from; block <= to; block++) {
+        const data = await this.blockData(block);
+        if (this.done) return;
+        if (block <= this.sentUpTo || isRetransmit) this.retransmits += 1;
+        this.sentUpTo = Math.max(this.sentUpTo, block);
+        this.send({ op: 'DATA', block: wireBlock(block, this.setup.rolloverTo), data });
+      }
+    }).catch((e: unknown) => {
+      this.send({ op: 'ERROR', code: TFTP_ERROR.notDefined, message: 'Read error' });
+      this.fail(`read error: ${e instanceof Error ? e.message : String(e)}`, TFTP_ERROR.notDefined);
+    });
+  }
+
+  private async blockData(block: number): Promise<Buffer> {
+    const start = (block - 1) * this.blksize;
+    const end = Math.min(start + this.blksize, this.content.size);
+    const c = this.chunk;
+    if (!c || start < c.start || end > c.start + c.data.length) {
+      const length = Math.max(256 * 1024, this.blksize * this.window * 2);
+      const data = await this.content.read(start, length);
+      this.chunk = { start, data };
+      if (start + data.length < end) throw new Error('file shrank while being sent');
+    }
+    const chunk = this.chunk as { start: number; data: Buffer };
+    return chunk.data.subarray(start - chunk.start, end - chunk.start);
+  }
+}
