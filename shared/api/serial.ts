@@ -62,8 +62,8 @@ export const serialOpenSchema = lineSettingsSchema.extend({
   autoReconnect: z.boolean().default(true),
 });
 
-/** Largest single write; paste bigger files in pieces. */
-export const MAX_WRITE_BYTES = 1024 * 1024;
+/** Largest single write (kept well under the browser host's 1 MB message limit); send more in pieces. */
+export const MAX_WRITE_BYTES = 256 * 1024;
 
 export const WRITE_ENCODINGS = ['utf8', 'latin1', 'base64'] as const;
 export type WriteEncoding = (typeof WRITE_ENCODINGS)[number];

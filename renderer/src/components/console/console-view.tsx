@@ -26,6 +26,9 @@ import {
 import { TerminalPane, type TerminalHandle } from './terminal-pane';
 import './console.css';
 
+/** Characters per write request when pasting (UTF-8 makes at most 3 bytes of each). */
+const WRITE_PIECE_CHARS = 16 * 1024;
+
 interface Props {
   /** One column (for the migration wizard, beside its timeline). */
   compact?: boolean;
@@ -151,11 +154,15 @@ export function ConsoleView({ compact = false, onHint }: Props) {
       if (!current || current.state !== 'connected') return;
       if (localEcho) term.current?.write(echoText(data));
       const text = translateEnter(data, lineEnding);
-      writes.current = writes.current.then(async () => {
-        const result = await client.request('serial:write', { sessionId: current.id, data: text, encoding: 'utf8' });
-        if (!result.ok) setError(result.error);
-        else setTotals((current) => ({ ...current, bytesOut: current.bytesOut + result.value.bytes }));
-      });
+      // A big paste goes in pieces, in order; each piece stays far below the write limit.
+      for (let at = 0; at < text.length; at += WRITE_PIECE_CHARS) {
+        const piece = text.slice(at, at + WRITE_PIECE_CHARS);
+        writes.current = writes.current.then(async () => {
+          const result = await client.request('serial:write', { sessionId: current.id, data: piece, encoding: 'utf8' });
+          if (!result.ok) setError(result.error);
+          else setTotals((totals) => ({ ...totals, bytesOut: totals.bytesOut + result.value.bytes }));
+        });
+      }
     },
     [client, lineEnding, localEcho],
   );
