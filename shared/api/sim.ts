@@ -76,6 +76,8 @@ export const simStartSchema = z.object({
   flashWriteMs: z.number().int().min(0).max(600_000).optional(),
   /** A serial device for the simulated console (e.g. one end of a socat PTY pair). */
   consolePath: z.string().trim().min(1).max(4096).optional(),
+  /** Old SCCP loading SIP 3.x/4.x fails with TFTP "State Error" (seen in the source document's log). */
+  simulateStateError: z.boolean().optional(),
 });
 export type SimStartParams = z.infer<typeof simStartSchema>;
 

@@ -21,10 +21,11 @@ const OPTIONS = {
   firmware: { type: 'string' },
   console: { type: 'string' },
   'flash-write-ms': { type: 'string' },
+  'state-error': { type: 'boolean', default: false },
 } as const;
 
 const USAGE =
-  'phonebench sim --tftp HOST[:PORT] --mac MAC --firmware "SCCP 3.1" [--model 7960|7940] [--console PATH] [--flash-write-ms N] [--json]';
+  'phonebench sim --tftp HOST[:PORT] --mac MAC --firmware "SCCP 3.1" [--model 7960|7940] [--console PATH] [--flash-write-ms N] [--state-error] [--json]';
 
 /** `HOST[:PORT]`, port 69 when absent. */
 export function parseTftpTarget(text: string): { host: string; port: number } {
@@ -94,6 +95,7 @@ export const simCommand: CliCommand = {
       firmware: values.firmware,
       ...(flashWriteMs === undefined ? {} : { flashWriteMs }),
       ...(values.console === undefined ? {} : { consolePath: values.console }),
+      ...(values['state-error'] ? { simulateStateError: true } : {}),
     };
     return withEngine(resolveDataDir(values['data-dir'], io.env), (engine) => runSim(engine, params, json, io));
   },

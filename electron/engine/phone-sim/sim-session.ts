@@ -39,7 +39,7 @@ export function firmwareFromLabel(label: string): FirmwareVersion | undefined {
 }
 
 export function tftpFetcher(host: string, port: number, tuning: SimTuning): FileFetcher {
-  return async (fileName, signal) => {
+  return async (fileName, signal, quirks) => {
     const r = await tftpGet({
       host,
       port,
@@ -47,6 +47,7 @@ export function tftpFetcher(host: string, port: number, tuning: SimTuning): File
       timeoutMs: tuning.tftpTimeoutMs ?? 2000,
       retries: tuning.tftpRetries ?? 3,
       signal,
+      ...quirks,
     });
     return r.result === 'ok' ? { result: 'ok', data: r.data } : { result: r.result, message: r.message };
   };
@@ -65,6 +66,7 @@ export async function openSimSession(id: string, params: SimStartParams, tuning:
     flashWriteMs: params.flashWriteMs,
     sipDefaultLimitBytes: tuning.sipDefaultLimitBytes,
     maxBoots: tuning.maxBoots,
+    stateErrorOldSccpToSip34: params.simulateStateError === true,
   });
   let serial: SerialPort | undefined;
   let stream = tuning.consoleStream;

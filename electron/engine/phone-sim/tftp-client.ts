@@ -21,6 +21,9 @@ export interface TftpGetOptions {
   /** Larger files are refused (with TFTP error 3). */
   maxBytes?: number;
   signal?: AbortSignal;
+  /** Give up with an ERROR carrying `abortMessage` once this block arrived (a phone refusing mid-transfer). */
+  abortAfterBlock?: number;
+  abortMessage?: string;
 }
 
 export type TftpGetResult =
@@ -218,6 +221,10 @@ class ReadTransfer {
     this.blocks++;
     this.expected = (block + 1) & 0xffff;
     this.resends = 0;
+    if (this.options.abortAfterBlock !== undefined && this.blocks >= this.options.abortAfterBlock) {
+      this.abort(TFTP_ERROR.notDefined, this.options.abortMessage ?? 'transfer refused');
+      return;
+    }
     const ack = encodePacket({ op: 'ACK', block });
     if (data.length < this.blksize) {
       this.finish({ result: 'ok', data: Buffer.concat(this.chunks), blksize: this.blksize, blocks: this.blocks }, ack);

@@ -32,8 +32,14 @@ export interface FetchResult {
   message?: string;
 }
 
+/** How a fetch should misbehave on purpose: stop after a block with an error (the simulated State Error). */
+export interface FetchQuirks {
+  abortAfterBlock: number;
+  abortMessage: string;
+}
+
 /** Fetches one file for the phone (its TFTP client in real use; a map in unit tests). */
-export type FileFetcher = (fileName: string, signal: AbortSignal) => Promise<FetchResult>;
+export type FileFetcher = (fileName: string, signal: AbortSignal, quirks?: FetchQuirks) => Promise<FetchResult>;
 
 export interface VirtualPhoneOptions {
   id: string;
@@ -54,6 +60,11 @@ export interface VirtualPhoneOptions {
   /** Rounds of the loader's config hunt when the server does not answer. */
   huntRounds?: number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /**
+   * Old SCCP (below 5.0) loading SIP 3.x/4.x fails with TFTP "State Error" in the source document's log; not
+   * every phone does, so this is off unless asked for (simulated).
+   */
+  stateErrorOldSccpToSip34?: boolean;
 }
 
 type Step = { kind: 'reboot'; why: string } | { kind: 'settle'; outcome: SimOutcome };
@@ -323,6 +334,9 @@ export class VirtualPhone {
     }
     if (target !== undefined && refusedBelowFive(this.flash.signed, target.version)) return this.belowFive(id, target.version);
     this.setState('upgrading', `${source} names ${id}`);
+    if (target !== undefined && this.options.stateErrorOldSccpToSip34 === true && oldSccpToSip34(this.version(), target.version)) {
+      return this.stateError(`${id}.bin`);
+    }
     const names = this.flash.signed ? [`${id}.sbn`, `${id}.bin`] : [`${id}.bin`];
     if (this.flash.signed) this.notice(`a signed phone asks for ${names[0] ?? ''} before ${names[1] ?? ''}`, true);
     let got: { name: string; data: Buffer } | undefined;
@@ -406,6 +420,16 @@ export class VirtualPhone {
     return { kind: 'reboot', why: `new image ${id}` };
   }
 
+  /** Three tries, each refused after the first block, as in the source document's server log. */
+  private async stateError(name: string): Promise<Step> {
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await this.get(name, { abortAfterBlock: 1, abortMessage: 'State Error' }, 'State Error');
+    }
+    return this.settleStep(
+      this.fail(PHONE_MESSAGES.tftpError, `${name} failed 3 times with State Error (simulated: old SCCP loading SIP 3.x/4.x); go through SIP 2.3 first`),
+    );
+  }
+
   private belowFive(id: string, v: FirmwareVersion): Step {
     return this.settleStep(
       this.fail(
@@ -431,11 +455,13 @@ export class VirtualPhone {
     this.emit({ kind: 'flash', flash: { ...this.flash } });
   }
 
-  private async get(fileName: string): Promise<FetchResult> {
+  /** One TFTP read, reported as an event; `refusal` makes the phone end it as failed whatever arrived. */
+  private async get(fileName: string, quirks?: FetchQuirks, refusal?: string): Promise<FetchResult> {
     if (this.abort.signal.aborted) throw new Stopped();
     if (++this.requestsThisBoot > MAX_REQUESTS_PER_BOOT) throw new Error(`more than ${MAX_REQUESTS_PER_BOOT} requests in one boot`);
-    const r = await this.options.fetch(fileName, this.abort.signal);
+    const fetched = await this.options.fetch(fileName, this.abort.signal, quirks);
     if (this.abort.signal.aborted) throw new Stopped();
+    const r: FetchResult = refusal !== undefined && fetched.result !== 'not-found' ? { result: 'error', message: refusal } : fetched;
     const body: SimEventBody = { kind: 'tftp', file: fileName, result: r.result };
     if (r.data !== undefined) body.bytes = r.data.length;
     if (r.message !== undefined && r.result !== 'ok') body.message = r.message;
@@ -484,6 +510,10 @@ export class VirtualPhone {
       }
     }
   }
+}
+
+function oldSccpToSip34(phone: FirmwareVersion | undefined, target: FirmwareVersion): boolean {
+  return phone?.protocol === 'SCCP' && phone.major < 5 && target.protocol === 'SIP' && (target.major === 3 || target.major === 4);
 }
 
 function nonEmpty(text: string | undefined): string | undefined {

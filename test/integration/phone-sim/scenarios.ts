@@ -15,6 +15,7 @@ export interface Scenario {
   requests?: string[];
   /** Requests that must never appear. */
   never?: string[];
+  simulateStateError?: boolean;
 }
 
 function img(...names: string[]): [string, Uint8Array][] {
@@ -128,6 +129,14 @@ export const SCENARIOS: Scenario[] = [
     firmware: 'SIP 8.12',
     files: [[`SIP${MAC}.cnf`, 'image_version: P0S3-04-4-00\n'], ...img('P0S3-04-4-00.sbn', 'P0S3-04-4-00.bin')],
     expect: { kind: 'error', message: 'Image Authentication Failed' },
+  },
+  {
+    name: 'old SCCP to SIP 4.4 with State Error simulated: the server sees three failed transfers',
+    firmware: 'SCCP 3.1',
+    simulateStateError: true,
+    files: [['OS79XX.TXT', 'P0S3-04-4-00\n'], ...img('P0S3-04-4-00.bin')],
+    expect: { kind: 'error', message: 'TFTP Error' },
+    requests: ['OS79XX.TXT', 'P0S3-04-4-00.bin', 'P0S3-04-4-00.bin', 'P0S3-04-4-00.bin'],
   },
 ];
 

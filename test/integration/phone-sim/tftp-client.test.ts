@@ -59,6 +59,12 @@ describe.skipIf(missing !== undefined)('phone-sim TFTP client against tftpd-hpa'
     if (b.result === 'ok') expect(b.data.length).toBe(5000);
   });
 
+  it('gives up mid-transfer on request, telling the server (the simulated State Error)', async () => {
+    await server.write('P0S3-04-4-00.bin', bytes(5000));
+    const r = await tftpGet({ host: '127.0.0.1', port: server.port, fileName: 'P0S3-04-4-00.bin', abortAfterBlock: 1, abortMessage: 'State Error' });
+    expect(r).toMatchObject({ result: 'error', message: 'State Error' });
+  });
+
   it('refuses a file larger than its limit (tsize)', async () => {
     await server.write('big.sbn', bytes(20_000));
     const r = await tftpGet({ host: '127.0.0.1', port: server.port, fileName: 'big.sbn', tsize: true, maxBytes: 10_000 });

@@ -16,7 +16,7 @@ function images(...names: string[]): [string, Uint8Array][] {
 async function bootWith(
   firmware: string | undefined,
   files: [string, string | Uint8Array][],
-  extra: { silent?: string[]; model?: '7940' | '7960'; sipDefaultLimitBytes?: number } = {},
+  extra: { silent?: string[]; model?: '7940' | '7960'; sipDefaultLimitBytes?: number; stateError?: boolean } = {},
 ): Promise<{ outcome: SimOutcome | undefined; requests: string[]; events: SimEvent[]; phone: VirtualPhone }> {
   const version = firmware === undefined ? undefined : parseFirmwareLabel(firmware);
   if (firmware !== undefined && version === undefined) throw new Error(`bad label ${firmware}`);
@@ -29,6 +29,7 @@ async function bootWith(
     tftpServer: '127.0.0.1',
     flashWriteMs: 0,
     sipDefaultLimitBytes: extra.sipDefaultLimitBytes,
+    stateErrorOldSccpToSip34: extra.stateError,
   });
   const events: SimEvent[] = [];
   phone.onEvent((e) => events.push(e));
@@ -167,6 +168,16 @@ describe('virtual phone: OS79XX.TXT era', () => {
     expect(r7960.requests.slice(0, 3)).toEqual(['OS79XX.TXT', `SEP${MAC}.cnf.xml`, 'XMLDefault.cnf.xml']);
     const r7940 = await bootWith('SCCP 3.1', files, { model: '7940' });
     expect(r7940.outcome).toMatchObject({ kind: 'running', firmware: 'SCCP 3.1' });
+  });
+
+  it('old SCCP to SIP 4.x with State Error simulated: three refused tries, then TFTP Error; via SIP 2.3 works', async () => {
+    const files: [string, string | Uint8Array][] = [['OS79XX.TXT', 'P0S3-04-4-00'], ...images('P0S3-04-4-00.bin')];
+    const { outcome, requests } = await bootWith('SCCP 3.1', files, { stateError: true });
+    expect(outcome).toMatchObject({ kind: 'error', message: 'TFTP Error' });
+    expect(requests.filter((r) => r === 'P0S3-04-4-00.bin')).toHaveLength(3);
+    expect((await bootWith('SCCP 3.1', files)).outcome).toMatchObject({ kind: 'running', firmware: 'SIP 4.4' });
+    const via23 = await bootWith('SCCP 3.1', [['OS79XX.TXT', 'P0S30203'], ...images('P0S30203.bin')], { stateError: true });
+    expect(via23.outcome).toMatchObject({ kind: 'running', firmware: 'SIP 2.3' });
   });
 
   it('a server that does not answer: TFTP Timeout', async () => {
