@@ -1,0 +1,56 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { PlanCreated } from '../../../../shared/api/plan';
+import { parseFirmwareLabel } from '../../../../shared/cisco/firmware-version';
+import { planMigration } from '../../../../shared/cisco/planner/plan-migration';
+import { PATH_IDS } from '../../../../shared/cisco/planner/plan-types';
+import { PlanView } from '../../../../renderer/src/components/plan-view';
+import { I18nProvider } from '../../../../renderer/src/i18n/i18n';
+import { messages } from '../../../../renderer/src/i18n/plan';
+
+function created(from: string, to: string, sipSettings?: Record<string, string>): PlanCreated {
+  const f = parseFirmwareLabel(from);
+  const t = parseFirmwareLabel(to);
+  if (f === undefined || t === undefined) throw new Error('label');
+  const r = planMigration({ model: '7960', mac: '0011223344AA', from: f, to: t, context: 'bench', ...(sipSettings ? { sipSettings } : {}) });
+  if (!r.ok) throw new Error(r.reason);
+  return { from: f, to: t, plan: r.plan };
+}
+
+function render(value: PlanCreated, language: 'en' | 'ja' = 'en', currentHop?: number): string {
+  const view = createElement(PlanView, currentHop === undefined ? { created: value } : { created: value, currentHop });
+  return renderToStaticMarkup(createElement(I18nProvider, { language, children: view }));
+}
+
+describe('PlanView', () => {
+  it('shows hops, files, config previews and warnings', () => {
+    const html = render(created('SIP 2.3', 'SIP 5.3'), 'en', 2);
+    expect(html).toContain('Plan: SIP 2.3 to SIP 5.3');
+    expect(html).toContain('Hop 1: SIP 2.3 to SIP 4.4');
+    expect(html).toContain('<code>P0S3-04-4-00.bin</code>');
+    expect(html).toContain('<pre>image_version: P0S3-04-4-00\n</pre>');
+    expect(html).toContain('W210 TFTP Error : buffer full');
+    expect(html).toContain('aria-current="step"');
+  });
+
+  it('never shows passwords', () => {
+    const html = render(created('SCCP 3.1', 'SIP 8.12', { line1_password: 'hunter2', phone_password: 'letmein' }));
+    expect(html).not.toContain('hunter2');
+    expect(html).not.toContain('letmein');
+    expect(html).toContain('Passwords are hidden here.');
+  });
+
+  it('speaks Japanese', () => {
+    const html = render(created('SCCP 3.1', 'SIP 8.12'), 'ja');
+    expect(html).toContain('段階 1: SCCP 3.1 から SIP 8.12 へ');
+    expect(html).toContain('TFTP ルートに置くファイル');
+  });
+
+  it('the catalogue names every path and source in both languages', () => {
+    for (const lang of ['en', 'ja'] as const) {
+      for (const p of PATH_IDS) expect(messages[lang][`plan.path.${p}`], `${lang} ${p}`).toBeTruthy();
+      for (const s of ['doc', 'cisco', 'field', 'inferred']) expect(messages[lang][`plan.source.${s}`], `${lang} ${s}`).toBeTruthy();
+    }
+  });
+});
