@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import tar from 'tar-stream';
 import { PhonebenchError } from '../../../shared/api/result';
@@ -11,17 +11,15 @@ const CORRUPT_FIX = "The download is probably incomplete: download it again and 
 export async function walkTar(file: string, gzip: boolean, where: string, visit: EntryVisitor): Promise<void> {
   const source = createReadStream(file, { highWaterMark: 256 * 1024 });
   const extract = tar.extract();
+  const tail = new TailWatch();
+  const gunzip = gzip ? createGunzip({ chunkSize: 64 * 1024 }) : undefined;
   const fail = (error: Error): void => {
     extract.destroy(error);
   };
   source.on('error', fail);
-  if (gzip) {
-    const gunzip = createGunzip({ chunkSize: 64 * 1024 });
-    gunzip.on('error', fail);
-    source.pipe(gunzip).pipe(extract);
-  } else {
-    source.pipe(extract);
-  }
+  tail.on('error', fail);
+  gunzip?.on('error', fail);
+  (gunzip ? source.pipe(gunzip).pipe(tail) : source.pipe(tail)).pipe(extract);
   try {
     for await (const stream of extract) {
       const header = stream.header;
@@ -45,6 +43,25 @@ export async function walkTar(file: string, gzip: boolean, where: string, visit:
     throw tarError(error, where);
   } finally {
     source.destroy();
+    gunzip?.destroy();
+  }
+  // A tar cut exactly between two entries parses cleanly; only its missing end blocks give it away.
+  if (!tail.endsWithZeroBlock()) {
+    throw new PhonebenchError('archive-corrupt', `${where} ends without the tar end marker: it was cut short.`, CORRUPT_FIX);
+  }
+}
+
+/** Passes bytes through, remembering the last 512 so the end of the tar can be checked. */
+class TailWatch extends Transform {
+  private last = Buffer.alloc(0);
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.last = chunk.length >= 512 ? chunk.subarray(chunk.length - 512) : Buffer.concat([this.last, chunk]).subarray(-512);
+    callback(null, chunk);
+  }
+
+  endsWithZeroBlock(): boolean {
+    return this.last.length === 512 && this.last.every((byte) => byte === 0);
   }
 }
 
