@@ -22,7 +22,7 @@ let engine: Engine;
 beforeAll(async () => {
   const fixtures = await buildBundleFixtures(path.join(dir, 'fixtures'));
   const library = new FirmwareLibrary(libraryRoot(path.join(dir, 'data')));
-  for (const key of ['sip812', 'sip74', 'sccp812', 'sccp501', 'sccpSr2', 'sip23', 'sccp3']) {
+  for (const key of ['sip812', 'sip74', 'sip63', 'sccp812', 'sccp501', 'sccpSr2', 'sip23', 'sccp3']) {
     const f = fixtures[key];
     if (!f) throw new Error(`fixture ${key} missing`);
     bundles[key] = (await library.import(f.file)).id;
@@ -61,6 +61,13 @@ const PATHS: [string, string, string][] = [
   ['R4 SIP 8.12 to SCCP 8.1(2)', 'SIP 8.12', 'sccp812'],
   ['F2 SCCP 5.0(1.1) to SIP 8.12', 'SCCP 5.0(1.1)', 'sip812'],
   ['SIP 7.4 to SIP 8.12', 'SIP 7.4', 'sip812'],
+  ['F2 SCCP 3.x to SIP 8.12', 'SCCP 3.2(2.14)', 'sip812'],
+  ['F1 SCCP 5.0(1.1) to SIP 6.3', 'SCCP 5.0(1.1)', 'sip63'],
+  ['R1 SIP 4.4 to SCCP 5.0(1.1)', 'SIP 4.4', 'sccp501'],
+  ['R3 field SIP 6.3 to SCCP 8.1(2)', 'SIP 6.3', 'sccp812'],
+  ['SCCP 8.1(2) to SCCP 8.1(2)SR2', 'SCCP 8.1(2)', 'sccpSr2'],
+  ['SIP 6.3 to SIP 8.12 (two hops through 7.4)', 'SIP 6.3', 'sip812'],
+  ['F1 SCCP 3.x to SIP 2.3', 'SCCP 3.2(2.14)', 'sip23'],
 ];
 
 describe('migrate --demo through the engine', () => {
@@ -93,6 +100,18 @@ describe('migrate --demo through the engine', () => {
       expect(r.error.message).toMatch(/5\.0|signed/i);
     }
     expect(served).toEqual([]);
+  });
+
+  it('refuses to start when the library lacks a stopover hop\'s files, naming them', async () => {
+    const r = await engine.request('migrate:start', {
+      mac: '000E84C060A6', model: '7960', bundleId: bundles.sip63, bindAddress: '127.0.0.1', port: 0, from: 'SCCP 3.2(2.14)', demo: true,
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('plan-refused');
+      expect(r.error.message).toMatch(/lacks files .*\(hop 1\)/);
+      expect(r.error.fix).toMatch(/Import the firmware bundle/);
+    }
   });
 
   it('previews a plan without starting anything, and a refusal with its reason', async () => {
