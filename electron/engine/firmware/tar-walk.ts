@@ -53,7 +53,7 @@ export async function walkTar(file: string, gzip: boolean, where: string, visit:
 
 /** Passes bytes through, remembering the last 512 so the end of the tar can be checked. */
 class TailWatch extends Transform {
-  private last = Buffer.alloc(0);
+  private last: Buffer = Buffer.alloc(0);
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.last = chunk.length >= 512 ? chunk.subarray(chunk.length - 512) : Buffer.concat([this.last, chunk]).subarray(-512);
