@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseFirmwareLabel } from '../../../../../shared/cisco/firmware-version';
+import { parseFirmwareLabel, type FirmwareVersion } from '../../../../../shared/cisco/firmware-version';
+import { planMigration } from '../../../../../shared/cisco/planner/plan-migration';
 // eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { VirtualPhone } from '../../../../../electron/engine/phone-sim/virtual-phone';
 import { hopRoots, inOrder, PLAN_MAC, plannedPairs } from '../../../../fixtures/phone-sim/planner-roots';
@@ -39,3 +40,36 @@ describe('virtual phone follows every planner path (in memory)', () => {
     }
   });
 });
+
+describe('State Error (simulated) and the planner fallback through SIP 2.3', () => {
+  async function follow(viaSip23: boolean): Promise<{ ok: boolean; last: unknown }> {
+    const r = planMigration({ model: '7960', mac: PLAN_MAC, from: version('SCCP 3.1'), to: version('SIP 4.4'), context: 'bench', viaSip23 });
+    if (!r.ok) throw new Error(r.reason);
+    let files = new Map<string, string | Uint8Array>();
+    const phone = new VirtualPhone({
+      id: 's', mac: PLAN_MAC, model: '7960', firmware: version('SCCP 3.1'), tftpServer: '127.0.0.1', flashWriteMs: 0,
+      fetch: (name, signal) => memoryFetcher(files)(name, signal),
+      stateErrorOldSccpToSip34: true,
+    });
+    let last: unknown;
+    for (const root of hopRoots(r.plan)) {
+      files = new Map(root.files);
+      last = await phone.boot();
+      if ((last as { kind?: string } | undefined)?.kind !== 'running') return { ok: false, last };
+    }
+    return { ok: phone.flash.firmware === 'SIP 4.4', last };
+  }
+
+  it('the direct plan fails with TFTP Error; the SIP 2.3 fallback reaches SIP 4.4', async () => {
+    const direct = await follow(false);
+    expect(direct.ok).toBe(false);
+    expect(direct.last).toMatchObject({ kind: 'error', message: 'TFTP Error' });
+    expect((await follow(true)).ok).toBe(true);
+  });
+});
+
+function version(label: string): FirmwareVersion {
+  const v = parseFirmwareLabel(label);
+  if (v === undefined) throw new Error(label);
+  return v;
+}
