@@ -40,9 +40,13 @@ export abstract class TransferBase {
     return this.ended;
   }
 
+  /** Settles when the latest datagram has been handed to the OS; the socket is closed only after it. */
+  private lastSend: Promise<void> = Promise.resolve();
+
   protected send(packet: TftpPacket): void {
     if (this.ended) return;
-    this.setup.socket.send(encodePacket(packet), this.setup.peer.port, this.setup.peer.address);
+    const buf = encodePacket(packet);
+    this.lastSend = new Promise((done) => this.setup.socket.send(buf, this.setup.peer.port, this.setup.peer.address, () => done()));
   }
 
   protected armTimer(): void {
@@ -121,8 +125,7 @@ export abstract class TransferBase {
         // Already closed.
       }
     };
-    if (lingerMs > 0) setTimeout(close, lingerMs).unref();
-    else close();
+    void this.lastSend.then(() => (lingerMs > 0 ? setTimeout(close, lingerMs).unref() : close()));
   }
 }
 

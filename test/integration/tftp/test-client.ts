@@ -54,12 +54,14 @@ export function tftpGet(o: GetOptions): Promise<GetResult> {
       if (finished) return;
       finished = true;
       if (timer) clearTimeout(timer);
-      socket.close();
+      // Close only after the last datagram (the final ACK) has left.
+      void lastSend.then(() => socket.close());
       resolve(r);
     };
+    let lastSend: Promise<void> = Promise.resolve();
     const send = (buf: Buffer, to?: RemoteInfo): void => {
       last = buf;
-      socket.send(buf, to?.port ?? peer?.port ?? o.port, to?.address ?? peer?.address ?? host);
+      lastSend = new Promise((done) => socket.send(buf, to?.port ?? peer?.port ?? o.port, to?.address ?? peer?.address ?? host, () => done()));
     };
     const arm = (): void => {
       if (timer) clearTimeout(timer);
