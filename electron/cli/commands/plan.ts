@@ -101,7 +101,7 @@ export function renderPlan(created: PlanCreated): string {
   const from = created.from === 'unknown' ? 'unknown firmware' : formatFirmware(created.from);
   const out: string[] = [`Plan: ${from} -> ${formatFirmware(created.to)} (${imageIdFor(created.to)}), ${plan.hops.length} hop(s)`];
   for (const w of plan.warnings) out.push(`  ! ${w}`);
-  for (const hop of plan.hops) out.push('', ...renderHop(hop));
+  for (const hop of plan.hops) out.push('', ...renderHop(hop, hop.index === 1 ? from : formatFirmware(hop.from)));
   if (plan.finalConfigs.length > 0) {
     out.push('', 'When the last hop is done, leave these configs in the TFTP root:');
     for (const c of plan.finalConfigs) out.push(`  ${c.name}`);
@@ -109,10 +109,10 @@ export function renderPlan(created: PlanCreated): string {
   return `${out.join('\n')}\n`;
 }
 
-function renderHop(hop: Hop): string[] {
+function renderHop(hop: Hop, fromLabel: string): string[] {
   const p = hop.provenance;
   const out = [
-    `Hop ${hop.index}: ${hop.path}  ${formatFirmware(hop.from)} -> ${formatFirmware(hop.to)}  [${p.source}, section ${p.section}]`,
+    `Hop ${hop.index}: ${hop.path}  ${fromLabel} -> ${formatFirmware(hop.to)}  [${p.source}, section ${p.section}]`,
   ];
   if (hop.requiredFiles.length > 0) out.push('  Files in the TFTP root:', ...hop.requiredFiles.map((f) => `    ${f}`));
   for (const a of hop.aliases) out.push(`  Serve ${a.file} also as ${a.alias}`);

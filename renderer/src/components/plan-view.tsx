@@ -33,7 +33,7 @@ export function PlanView({ created, currentHop }: PlanViewProps) {
       <ol className="plan-hops">
         {plan.hops.map((hop) => (
           <li key={hop.index}>
-            <HopView hop={hop} current={hop.index === currentHop} />
+            <HopView hop={hop} current={hop.index === currentHop} fromLabel={hop.index === 1 ? from : formatFirmware(hop.from)} />
           </li>
         ))}
       </ol>
@@ -47,13 +47,13 @@ export function PlanView({ created, currentHop }: PlanViewProps) {
   );
 }
 
-function HopView({ hop, current }: { hop: Hop; current: boolean }) {
+function HopView({ hop, current, fromLabel }: { hop: Hop; current: boolean; fromLabel: string }) {
   const { t } = useI18n();
   const p = hop.provenance;
   return (
     <section className={current ? 'plan-hop current' : 'plan-hop'} aria-current={current ? 'step' : undefined}>
       <h3>
-        {t('plan.hop', { index: hop.index, from: formatFirmware(hop.from), to: formatFirmware(hop.to) })}
+        {t('plan.hop', { index: hop.index, from: fromLabel, to: formatFirmware(hop.to) })}
         {current ? <span className="badge">{t('plan.hop.current')}</span> : null}
       </h3>
       <p>

@@ -57,6 +57,11 @@ export function buildHop(index: number, s: Step, o: BuildOptions): Hop {
     case 'F1':
     case 'SIP23-FALLBACK':
       configs = [os79xxConfig(id), ...fullSip(id)];
+      if (s.path === 'F1' && from.major < 5 && (to.major === 3 || to.major === 4)) {
+        warnings.push(
+          'If the TFTP log shows "Failed ( State Error )" on the SIP image, plan again going through SIP 2.3 first (the source document\'s fix).',
+        );
+      }
       break;
     case 'F2':
       configs = [os79xxConfig(os79xxIdFor(to)), ...fullSip(id), ...sipLoaderExtras()];

@@ -41,6 +41,15 @@ describe('PlanView', () => {
     expect(html).toContain('Passwords are hidden here.');
   });
 
+  it('an unknown start reads as unknown, not as a made-up release', () => {
+    const to = parseFirmwareLabel('SIP 8.12');
+    if (to === undefined) throw new Error('label');
+    const r = planMigration({ model: '7960', mac: '0011223344AA', from: 'unknown', to, context: 'bench' });
+    if (!r.ok) throw new Error(r.reason);
+    const html = render({ from: 'unknown', to, plan: r.plan });
+    expect(html).toContain('Hop 1: unknown firmware to SIP 8.12');
+  });
+
   it('speaks Japanese', () => {
     const html = render(created('SCCP 3.1', 'SIP 8.12'), 'ja');
     expect(html).toContain('段階 1: SCCP 3.1 から SIP 8.12 へ');

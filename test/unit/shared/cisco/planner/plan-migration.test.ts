@@ -39,6 +39,7 @@ describe('paths of section 4', () => {
     expect(h?.expectedRequests).toEqual(['OS79XX.TXT', 'P0S3-04-4-00.bin', 'OS79XX.TXT', 'SIPDefault.cnf', `SIP${M}.cnf`, 'RINGLIST.DAT']);
     expect(h?.doneWhen).toEqual(['SIPDefault.cnf', `SIP${M}.cnf`, 'RINGLIST.DAT']);
     expect(h?.warnings.join(' ')).not.toContain('buffer full');
+    expect(h?.warnings.join(' ')).toContain('State Error');
   });
 
   it('F1 from SCCP 5.x to SIP 5.3 uses the signed image', () => {

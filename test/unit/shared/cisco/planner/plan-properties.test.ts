@@ -5,7 +5,8 @@ import { parseSepCnfXml } from '../../../../../shared/cisco/config/sep-cnf-xml';
 import { parseSipCnf } from '../../../../../shared/cisco/config/sip-cnf';
 import type { FirmwareVersion } from '../../../../../shared/cisco/firmware-version';
 import { formatFirmware, isSigned, sameFirmware } from '../../../../../shared/cisco/firmware-version';
-import { parseImageName, roleOfFile } from '../../../../../shared/cisco/image-name';
+import { imageIdFor, parseImageName, roleOfFile } from '../../../../../shared/cisco/image-name';
+import { os79xxIdFor } from '../../../../../shared/cisco/planner/hop-files';
 import { lintConfigFile } from '../../../../../shared/cisco/lint/lint-config-file';
 import { KNOWN_FIRMWARE } from '../../../../../shared/cisco/planner/known-firmware';
 import { planMigration } from '../../../../../shared/cisco/planner/plan-migration';
@@ -86,13 +87,20 @@ function checkPlan(input: PlanInput): void {
 function checkConfig(name: string, content: string, h: Hop, label: string): void {
   const where = `${label} hop ${h.index} ${name}`;
   const role = roleOfFile(name);
-  if (role === 'os79xx') expect(parseImageName(parseOs79xxTxt(content).id), where).toBeDefined();
+  const id = imageIdFor(h.to);
+  const alias = h.aliases[0]?.alias.replace(/\.bin$/, '');
+  if (role === 'os79xx') expect([os79xxIdFor(h.to), alias], where).toContain(parseOs79xxTxt(content).id);
   if (role === 'sip-config') {
     const read = parseSipCnf(content);
     expect(read.problems, where).toEqual([]);
-    expect(read.values['image_version'], where).toBeDefined();
+    expect([id, alias], where).toContain(read.values['image_version']);
   }
-  if (name.startsWith('SEP')) expect(parseSepCnfXml(content).problems, where).toEqual([]);
+  if (name.startsWith('SEP')) {
+    const read = parseSepCnfXml(content);
+    expect(read.problems, where).toEqual([]);
+    expect(read.config.loadInformation, where).toBe(id);
+    expect(read.config.model, where).toMatch(/^IP Phone 79[46]0$/);
+  }
   const findings = lintConfigFile(name, content, { planProtocol: h.to.protocol, running: h.from });
   expect(findings.filter((f) => f.severity === 'error'), where).toEqual([]);
 }
@@ -113,6 +121,29 @@ describe('planner properties', () => {
       }
     }
     expect(plans).toBe(KNOWN.length * KNOWN.length * 6);
+  });
+
+  it('SIP settings reach the phone through the configs, except in trimmed SIP 2.x hops', () => {
+    const key = fc.stringMatching(/^[a-z][a-z0-9_]{0,12}$/).filter((k) => k !== 'image_version');
+    const settings = fc.dictionary(key, fc.stringMatching(/^[ -!#-~]{0,12}$/).map((x) => x.trim()), { maxKeys: 8 });
+    const pick = fc.constantFrom(...KNOWN);
+    fc.assert(
+      fc.property(pick, pick, settings, (from, to, sipSettings) => {
+        const r = planMigration({ model: '7960', mac: MAC, from, to, context: 'bench', sipSettings });
+        if (!r.ok) return;
+        for (const h of r.plan.hops) {
+          const def = h.configs.find((c) => c.name === 'SIPDefault.cnf');
+          const mine = h.configs.find((c) => c.name === `SIP${MAC}.cnf`);
+          if (def === undefined || mine === undefined) continue;
+          const effective = { ...parseSipCnf(def.content).values, ...parseSipCnf(mine.content).values };
+          const trimmed = h.warnings.some((w) => w.includes('buffer full'));
+          for (const [k, value] of Object.entries(sipSettings)) {
+            expect(effective[k], `${k} in hop ${h.index}`).toBe(trimmed ? undefined : value);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('unknown start: a plan for every signed known target', () => {
