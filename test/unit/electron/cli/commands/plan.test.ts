@@ -7,8 +7,6 @@ import type { PlanCreated } from '../../../../../shared/api/plan';
 // eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import type { CliCommand, CliIo } from '../../../../../electron/cli/command';
 // eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
-import { lintCommand } from '../../../../../electron/cli/commands/lint';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { planCommand } from '../../../../../electron/cli/commands/plan';
 
 let work: string;
@@ -64,28 +62,5 @@ describe('phonebench plan', () => {
     const bundle = await run(planCommand, '--model', '7960', '--mac', '0011223344AA', '--from', 'SCCP 3.1', '--to-bundle', 'abc');
     expect(bundle.code).toBe(2);
     expect(bundle.err).toMatch(/--to-bundle is not available/);
-  });
-});
-
-describe('phonebench lint', () => {
-  it('reports findings and exits 1 on errors, 0 when clean', async () => {
-    const bad = path.join(work, 'OS79XX.TXT');
-    await fs.writeFile(bad, 'P0S3-8-12-00.bin\n');
-    const good = path.join(work, 'SIPDefault.cnf');
-    await fs.writeFile(good, 'image_version: P0S3-8-12-00\nphone_password: secret99 \n');
-    const r = await run(lintCommand, bad, good);
-    expect(r.code).toBe(1);
-    expect(r.out).toContain(`${bad}:1: error: OS79XX.TXT holds the extension .bin.`);
-    expect(r.out).not.toContain('secret99');
-    expect(r.out).toContain('2 file(s), 1 error(s), 1 warning(s)');
-    const clean = await run(lintCommand, good, '--json');
-    expect(clean.code).toBe(0);
-    expect((JSON.parse(clean.out) as { value: { findings: unknown[] } }).value.findings).toHaveLength(1);
-  });
-
-  it('a missing file is an io-error', async () => {
-    const r = await run(lintCommand, path.join(work, 'nope.cnf'));
-    expect(r.code).toBe(1);
-    expect(r.err).toMatch(/Cannot read/);
   });
 });

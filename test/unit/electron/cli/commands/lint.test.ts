@@ -1,0 +1,56 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+import type { CliCommand, CliIo } from '../../../../../electron/cli/command';
+// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+import { lintCommand } from '../../../../../electron/cli/commands/lint';
+
+let work: string;
+
+beforeAll(async () => {
+  work = await fs.mkdtemp(path.join(os.tmpdir(), 'pb-cli-lint-'));
+});
+
+afterAll(async () => {
+  await fs.rm(work, { recursive: true, force: true });
+});
+
+async function run(command: CliCommand, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    stdin: new PassThrough(),
+    env: {},
+    interrupted: new Promise(() => {}),
+  };
+  const code = await command.run([...args, '--data-dir', path.join(work, 'data')], io);
+  return { code, out: out.join(''), err: err.join('') };
+}
+
+describe('phonebench lint', () => {
+  it('reports findings and exits 1 on errors, 0 when clean', async () => {
+    const bad = path.join(work, 'OS79XX.TXT');
+    await fs.writeFile(bad, 'P0S3-8-12-00.bin\n');
+    const good = path.join(work, 'SIPDefault.cnf');
+    await fs.writeFile(good, 'image_version: P0S3-8-12-00\nphone_password: secret99 \n');
+    const r = await run(lintCommand, bad, good);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`${bad}:1: error: OS79XX.TXT holds the extension .bin.`);
+    expect(r.out).not.toContain('secret99');
+    expect(r.out).toContain('2 file(s), 1 error(s), 1 warning(s)');
+    const clean = await run(lintCommand, good, '--json');
+    expect(clean.code).toBe(0);
+    expect((JSON.parse(clean.out) as { value: { findings: unknown[] } }).value.findings).toHaveLength(1);
+  });
+
+  it('a missing file is an io-error', async () => {
+    const r = await run(lintCommand, path.join(work, 'nope.cnf'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/Cannot read/);
+  });
+});
