@@ -1,5 +1,4 @@
 import type { MigrateReport, MigrationStatus, TimelineEntry } from '../../../shared/api/migrate';
-import { maskSecrets } from '../../../shared/cisco/config/mask-secrets';
 import type { MigrationRunner, RefusedRecord, ServedRecord } from './runner';
 
 export interface ReportData {
@@ -20,7 +19,7 @@ export function collectReport(runner: MigrationRunner, appVersion: string, now =
     status: runner.status(),
     served: runner.servedRecords(),
     refused: runner.refusedRecords(),
-    timeline: runner.timeline().map((e) => ({ ...e, text: maskSecrets(e.text) })),
+    timeline: runner.timeline().map((e) => ({ ...e, text: runner.mask(e.text) })),
     configs: runner.configsServed(),
     consoleLog: runner.consoleLog(),
   };

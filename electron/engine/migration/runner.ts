@@ -12,7 +12,7 @@ import { assertNever } from '../../../shared/api/result';
 import type { TftpEvent } from '../../../shared/api/tftp';
 import { OS79XX_TXT, macOfFileName } from '../../../shared/cisco/phone-files';
 import { StreamingHintMatcher, hintById, matchHints, type Hint } from '../../../shared/cisco/hints';
-import { maskSecrets } from '../../../shared/cisco/config/mask-secrets';
+import { MASK, isSecretKey, maskSecrets } from '../../../shared/cisco/config/mask-secrets';
 import type { DhcpEvent } from '../dhcp/bench-dhcp-server';
 import { VirtualFiles, type FileSource, type ResolvedFile } from '../tftp/file-source';
 import { PathRefusedError } from '../tftp/path-guard';
@@ -169,6 +169,7 @@ export class MigrationRunner {
     this.phoneIp = ip;
     this.phoneIpSource = source;
     this.target?.setAllowlist([ip]);
+    if (!this.isFinal()) this.installConfigs();
     this.add('info', `Phone ${this.o.mac} is at ${ip} (${ipSourceText(source)}); only this address is served now.`, {
       code: 'ip-learned',
       params: { ip, source },
@@ -267,10 +268,8 @@ export class MigrationRunner {
     this.hop = index;
     this.imageRequested = false;
     this.doneSeen.clear();
-    this.virtual.clear();
+    this.installConfigs();
     for (const config of hop.configs) {
-      // Per-phone scope needs the address; a default file is still only reachable by this phone (the gate).
-      this.virtual.set(config.name, config.content);
       this.configHashes.set(config.name, sha256Text(config.content));
       this.track(config.name, index);
     }
@@ -280,6 +279,15 @@ export class MigrationRunner {
     }
     for (const w of hop.warnings) this.add('warning', w, { hop: index });
     this.emitState();
+  }
+
+  /** The hop's configs in memory: for the phone's address once known; the gate keeps everyone else out before. */
+  private installConfigs(): void {
+    const hop = this.o.plan?.hops[this.hop];
+    if (!hop) return;
+    this.virtual.clear();
+    const forClient = this.phoneIp ? { forClient: this.phoneIp } : {};
+    for (const config of hop.configs) this.virtual.set(config.name, config.content, forClient);
   }
 
   private track(name: string, hop: number): void {
@@ -443,7 +451,7 @@ export class MigrationRunner {
     if (this.consoleText.length < CONSOLE_LIMIT) this.consoleText += text.slice(0, CONSOLE_LIMIT - this.consoleText.length);
     const found = this.hints.push(text);
     for (const m of found) {
-      this.add('console', `Console: ${maskSecrets(m.excerpt)}`, { code: 'console-match', hintId: m.hint.id });
+      this.add('console', `Console: ${this.mask(m.excerpt)}`, { code: 'console-match', hintId: m.hint.id });
     }
     this.hint(found.map((m) => m.hint));
   }
@@ -520,7 +528,31 @@ export class MigrationRunner {
   }
 
   consoleLog(): string {
-    return maskSecrets(this.consoleText);
+    return this.mask(this.consoleText);
+  }
+
+  /**
+   * Console text is free-form: mask `...password: value` anywhere on a line, and every secret value the plan's
+   * configs carry wherever it shows up.
+   */
+  mask(text: string): string {
+    let out = maskSecrets(text).replace(/(\b\w*password\w*\s*[:=]\s*)("[^"]*"|\S+)/gi, (_, key: string) => `${key}${MASK}`);
+    for (const secret of this.secretValues()) out = out.split(secret).join(MASK);
+    return out;
+  }
+
+  private secretValues(): string[] {
+    const values = new Set<string>();
+    for (const hop of this.o.plan?.hops ?? []) {
+      for (const config of hop.configs) {
+        for (const line of config.content.split('\n')) {
+          const m = /^\s*([A-Za-z][A-Za-z0-9_]*)\s*:\s*"?([^";\r]*)"?/.exec(line);
+          const value = m?.[2]?.trim();
+          if (m && isSecretKey(m[1] ?? '') && value && value.length >= 3) values.add(value);
+        }
+      }
+    }
+    return [...values];
   }
 
   configsServed(): { name: string; content: string }[] {

@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+import { BundleSource } from '../../../../../electron/engine/migration/bundle-source';
+// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+import { collectReport, renderReport } from '../../../../../electron/engine/migration/report';
+// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+import { MigrationRunner } from '../../../../../electron/engine/migration/runner';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'pbreport-'));
+writeFileSync(path.join(dir, 'P0S3-8-12-00.sb2'), 'img');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function runner() {
+  const r = new MigrationRunner({
+    id: 'm', mac: '000E84C060A6', model: '7960', from: 'SCCP 8.1(2)', to: 'SIP 8.12', bundleId: 'b',
+    bind: { address: '127.0.0.1', port: 69 }, phoneIp: '127.0.0.1',
+    plan: {
+      warnings: [],
+      hops: [{
+        title: '<b>hop</b>', requiredFiles: ['P0S3-8-12-00.sb2'], aliases: [],
+        configs: [{ name: 'SIP000E84C060A6.cnf', content: 'image_version: P0S3-8-12-00\nline1_password: "s3cret"\nphone_password: hunter2\n', scope: 'phone' }],
+        expectedRequests: [], doneWhen: ['SIP000E84C060A6.cnf'], phoneShows: [], warnings: [], provenance: 'doc',
+      }],
+    },
+    bundle: new BundleSource([{ name: 'P0S3-8-12-00.sb2', path: path.join(dir, 'P0S3-8-12-00.sb2') }]),
+    bundleHashes: new Map(),
+  });
+  r.attach({ setAllowlist: () => {} });
+  r.onConsoleText('login: phone_password: hunter2\r\n<script>alert(1)</script>\r\n');
+  return r;
+}
+
+describe('migration report', () => {
+  it('masks every password, in configs, console and timeline', () => {
+    const r = runner();
+    for (const format of ['json', 'html'] as const) {
+      const out = renderReport(collectReport(r, '0.1.0'), format);
+      expect(out.content).not.toContain('s3cret');
+      expect(out.content).not.toContain('hunter2');
+      expect(out.fileName).toMatch(new RegExp(`^phonebench-000E84C060A6-.*\\.${format}$`));
+    }
+  });
+
+  it('HTML is self-contained and escapes what the phone or plan wrote', () => {
+    const html = renderReport(collectReport(runner(), '0.1.0'), 'html').content;
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).toContain('&lt;b&gt;hop&lt;/b&gt;');
+    expect(html).toMatch(/Content-Security-Policy" content="default-src 'none'/);
+  });
+
+  it('JSON parses back with the served, refused and timeline sections', () => {
+    const data = JSON.parse(renderReport(collectReport(runner(), '0.1.0'), 'json').content) as Record<string, unknown>;
+    expect(Object.keys(data)).toEqual(expect.arrayContaining(['status', 'served', 'refused', 'timeline', 'configs', 'consoleLog']));
+  });
+});
