@@ -140,9 +140,4 @@ export const SCENARIOS: Scenario[] = [
   },
 ];
 
-/** True when `wanted` appears in `seen` in order (not necessarily adjacent). */
-export function inOrder(seen: string[], wanted: string[]): boolean {
-  let at = 0;
-  for (const s of seen) if (s === wanted[at]) at++;
-  return at === wanted.length;
-}
+export { inOrder } from '../../fixtures/phone-sim/planner-roots';

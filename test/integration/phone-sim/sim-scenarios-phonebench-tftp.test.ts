@@ -1,0 +1,4 @@
+import { startPhonebenchTftp } from './phonebench-tftp';
+import { scenarioSuite } from './suites';
+
+scenarioSuite("Phonebench's TftpServer", startPhonebenchTftp, undefined);
