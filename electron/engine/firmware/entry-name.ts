@@ -21,7 +21,13 @@ export function checkEntryName(raw: string, where: string, isDirectory = false):
   if (parts.includes('..')) refuse("climbs out of the archive with '..'");
   // A folder entry may be the archive's own root ("./"), a file never.
   if (parts.length === 0 && !isDirectory) refuse('has no file name');
-  for (const part of parts) if (part.length > 255) refuse('has a path part longer than 255 characters');
+  for (const part of parts) {
+    if (part.length > 255) refuse('has a path part longer than 255 characters');
+    // A TFTP root may live on Windows: names it cannot hold, or would silently change, are refused everywhere.
+    if (/[<>:"|?*]/.test(part)) refuse('has a character Windows cannot store in a file name');
+    if (/[. ]$/.test(part) && part !== '.') refuse('ends with a dot or a space, which Windows drops');
+    if (/^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i.test(part)) refuse('is a name Windows reserves for devices');
+  }
   return parts;
 }
 

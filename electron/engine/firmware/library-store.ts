@@ -185,7 +185,7 @@ export class FirmwareLibrary {
         await fs.rename(stagingDir, this.bundleDir(id));
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EEXIST' || code === 'ENOTEMPTY') await this.refuseDuplicate((m) => m.id === id, sourceName, true);
+        if (code === 'EEXIST' || code === 'ENOTEMPTY') await this.refuseDuplicate((m) => m.id === id, sourceName, true, id);
         throw error;
       }
       return manifest;
@@ -229,9 +229,22 @@ export class FirmwareLibrary {
     return names.filter((name) => ID_PATTERN.test(name));
   }
 
-  private async refuseDuplicate(match: (m: BundleManifest) => boolean, sourceName: string, always = false): Promise<void> {
+  private async refuseDuplicate(match: (m: BundleManifest) => boolean, sourceName: string, always = false, id?: string): Promise<void> {
     const existing = (await this.list()).find(match);
     if (!existing && !always) return;
+    if (!existing && id !== undefined) {
+      const readable = await this.get(id).then(
+        () => true,
+        () => false,
+      );
+      if (!readable) {
+        throw new PhonebenchError(
+          'io-error',
+          `Bundle ${id}, with the same files as ${sourceName}, is in the library but its manifest is damaged.`,
+          `Delete bundle ${id} (phonebench firmware delete ${id}), then import again.`,
+        );
+      }
+    }
     const what = existing ? `${existing.id} (from ${existing.source.name}, imported ${existing.importedAt})` : 'another bundle';
     throw new PhonebenchError(
       'duplicate-bundle',

@@ -12,7 +12,7 @@ describe('checkEntryName', () => {
     expect(checkEntryName('./', 'a.tar', true)).toEqual([]);
   });
 
-  it.each(['../x', 'a/../../x', '/etc/passwd', 'C:/x', 'c:x', 'a\\b', 'a\u0000b', '', './', 'x'.repeat(300)])('refuses %j', (name) => {
+  it.each(['../x', 'a/../../x', '/etc/passwd', 'C:/x', 'c:x', 'a\\b', 'a\u0000b', '', './', 'x'.repeat(300), 'a:b', 'what?.txt', 'dir./x', 'x ', 'CON', 'aux.txt', 'lpt1'])('refuses %j', (name) => {
     expect(() => checkEntryName(name, 'a.zip')).toThrow(PhonebenchError);
   });
 

@@ -249,6 +249,17 @@ describe('manifest read back', () => {
     expect(await library.list()).toEqual([]);
   });
 
+  it('names a damaged bundle that stands in the way of a re-import', async () => {
+    const library = await freshLibrary();
+    const manifest = await library.import(fixture('sccp3').file);
+    await fs.writeFile(path.join(library.root, manifest.id, 'manifest.json'), '{ not json');
+    const error = await library.import(fixture('sccp3').file).catch((e: unknown) => e);
+    expect((error as PhonebenchError).code).toBe('io-error');
+    expect((error as PhonebenchError).fix).toContain(`firmware delete ${manifest.id}`);
+    await library.delete(manifest.id);
+    expect((await library.import(fixture('sccp3').file)).id).toBe(manifest.id);
+  });
+
   it('refuses ids and names that are not plain', async () => {
     const library = await freshLibrary();
     expect(() => library.filePath('../../etc', 'x')).toThrow(PhonebenchError);
