@@ -1,4 +1,6 @@
 import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
+import { lookup } from 'node:dns/promises';
+import { isIPv4 } from 'node:net';
 import { decodePacket, encodePacket, TFTP_ERROR, TftpDecodeError, type TftpPacket } from '../tftp/codec';
 
 /**
@@ -35,9 +37,18 @@ export type TftpGetResult =
 const DEFAULT_BLKSIZE = 512;
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
-export function tftpGet(options: TftpGetOptions): Promise<TftpGetResult> {
+export async function tftpGet(options: TftpGetOptions): Promise<TftpGetResult> {
+  // Replies are matched by address, so a host name is turned into its IPv4 address first.
+  let host = options.host;
+  if (!isIPv4(host)) {
+    try {
+      host = (await lookup(host, { family: 4 })).address;
+    } catch (e) {
+      return { result: 'error', message: `cannot resolve ${host}: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  }
   return new Promise((resolve) => {
-    const transfer = new ReadTransfer(options, resolve);
+    const transfer = new ReadTransfer({ ...options, host }, resolve);
     transfer.start();
   });
 }

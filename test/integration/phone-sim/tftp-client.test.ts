@@ -65,6 +65,12 @@ describe.skipIf(missing !== undefined)('phone-sim TFTP client against tftpd-hpa'
     expect(r).toMatchObject({ result: 'error', message: 'State Error' });
   });
 
+  it('resolves a host name (localhost) before sending', async () => {
+    await server.write('OS79XX.TXT', 'P0S3-8-12-00\n');
+    const r = await tftpGet({ host: 'localhost', port: server.port, fileName: 'OS79XX.TXT' });
+    expect(r.result).toBe('ok');
+  });
+
   it('refuses a file larger than its limit (tsize)', async () => {
     await server.write('big.sbn', bytes(20_000));
     const r = await tftpGet({ host: '127.0.0.1', port: server.port, fileName: 'big.sbn', tsize: true, maxBytes: 10_000 });
