@@ -26,6 +26,9 @@ export interface SessionOptions {
   batchMaxBytes?: number;
 }
 
+/** A prompt such as "Password: " at the end of what the phone printed. */
+const PASSWORD_PROMPT = /pass(word|wd)?\s*:\s*$/i;
+
 const DEFAULT_BACKOFF = (attempt: number) => Math.min(250 * 2 ** Math.max(0, attempt - 1), 5000);
 
 function settingsLabel(s: LineSettings): string {
@@ -59,6 +62,8 @@ export class SerialSession {
   private readonly batcher: ByteBatcher;
   private readonly matcher = new StreamingHintMatcher();
   private readonly now: () => Date;
+  /** The last characters received, to tell when the phone is asking for a password. */
+  private tail = '';
 
   private constructor(
     readonly id: string,
@@ -147,6 +152,7 @@ export class SerialSession {
   }
 
   private received(bytes: Buffer): void {
+    this.tail = (this.tail + bytes.subarray(-64).toString('latin1')).slice(-64);
     this.bytesIn += bytes.length;
     this.log.received(bytes);
     this.batcher.push(bytes);
@@ -289,8 +295,13 @@ export class SerialSession {
       throw new PhonebenchError('serial-disconnected', `Writing to ${this.path} failed: ${reasonOf(error)}`, 'Check the cable; the console reconnects when the port is back.');
     }
     this.bytesOut += bytes.length;
-    const preview = bytes.subarray(0, 200).toString('latin1');
-    this.log.note(`sent ${bytes.length} bytes: ${preview}${bytes.length > 200 ? '...' : ''}`);
+    if (PASSWORD_PROMPT.test(this.tail)) {
+      // What is typed at a password prompt stays out of the log (phone_password is a secret).
+      this.log.note(`sent ${bytes.length} bytes at a password prompt (not logged)`);
+    } else {
+      const preview = bytes.subarray(0, 200).toString('latin1');
+      this.log.note(`sent ${bytes.length} bytes: ${preview}${bytes.length > 200 ? '...' : ''}`);
+    }
     return bytes.length;
   }
 

@@ -83,6 +83,9 @@ describe.skipIf(!haveSocat())("the console against the virtual phone's console",
       await domain.handlers['serial:close']({ sessionId: session.id });
       const log = await fs.readFile(session.logFile, 'utf8');
       expect(log).toMatch(/# sent 13 bytes: show version\\x0d$/m);
+      // The password typed at the phone's prompt stays out of the log.
+      expect(log).toMatch(/# sent 6 bytes at a password prompt \(not logged\)$/m);
+      expect(log).not.toContain('cisco');
       expect(log).toMatch(/Z \[sim\] LCD: TFTP Timeout/);
     } finally {
       await domain.close();
