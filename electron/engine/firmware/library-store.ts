@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import {
   bundleManifestSchema,
   type ArchiveFormat,
@@ -123,7 +122,7 @@ export class FirmwareLibrary {
     let sourceSha: string | null = null;
     if (format !== 'folder') {
       report('hashing', { bytes: 0, entries: 0 });
-      sourceSha = await sha256File(source);
+      sourceSha = await sha256File(source, (bytes) => report('hashing', { bytes, entries: 0 }));
       await this.refuseDuplicate((m) => m.source.sha256 === sourceSha, sourceName);
     }
 
@@ -277,9 +276,21 @@ function processAlive(pid: number): boolean {
   }
 }
 
-export async function sha256File(file: string): Promise<string> {
+const HASH_REPORT_STEP = 16 * 1024 * 1024;
+
+/** SHA-256 of a file, streamed; `onBytes` hears about every 16 MiB read. */
+export async function sha256File(file: string, onBytes: (bytes: number) => void = () => {}): Promise<string> {
   const hash = createHash('sha256');
-  await pipeline(createReadStream(file), hash);
+  let bytes = 0;
+  let reported = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 })) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+    if (bytes - reported >= HASH_REPORT_STEP) {
+      reported = bytes;
+      onBytes(bytes);
+    }
+  }
   return hash.digest('hex');
 }
 
