@@ -4,17 +4,20 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'net', 'dgram', 'http', 'https', 'crypto', 'child_process', 'stream', 'zlib', 'url', 'util', 'events', 'buffer'];
 const nodeOnlyPackages = ['serialport', '@serialport/*', 'ws', 'yauzl', 'tar-stream', 'tsx', 'tsx/*'];
 
+// The electron package only; relative paths into this repo's own electron/ folder are fine.
+const electronOnly = { regex: '^electron(/.*)?$', message: "Only electron/main and electron/preload may import 'electron'." };
+
 /** Where each kind of import may appear: the architecture's walls, enforced. */
 export const boundaryRules = {
   noElectron: {
-    'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'electron/*'], message: "Only electron/main and electron/preload may import 'electron'." }] }],
+    'no-restricted-imports': ['error', { patterns: [electronOnly] }],
   },
   runtimeNeutral: {
     'no-restricted-imports': [
       'error',
       {
         patterns: [
-          { group: ['electron', 'electron/*'], message: "Only electron/main and electron/preload may import 'electron'." },
+          electronOnly,
           { group: [...nodeBuiltins, ...nodeOnlyPackages], message: 'renderer/ and shared/ stay runtime-neutral: no Node imports.' },
           { group: ['**/electron/engine/**', '**/electron/web/**', '**/electron/cli/**'], message: 'Talk to the engine through the API contract only.' },
         ],
