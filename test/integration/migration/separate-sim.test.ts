@@ -120,6 +120,39 @@ describe('migration against a virtual phone in its own process', () => {
   });
 });
 
+describe('listen first', () => {
+  for (const [label, firmware, phoneIp, expected] of [
+    ['a loader-era phone is learned from its MAC and shows the loader era', 'SIP 8.12', undefined, { era: 'loader' }],
+    ['an OS79XX-era SCCP phone at an entered IP shows the old mechanism and SCCP', 'SCCP 5.0(1.1)', '127.0.0.1', { era: 'os79xx', protocol: 'SCCP' }],
+  ] as const) {
+    it(label, async () => {
+      const engine = await Engine.create({ dataDir, host: 'cli' });
+      try {
+        let found: (s: MigrationStatus) => void = () => {};
+        const inferred = new Promise<MigrationStatus>((r) => (found = r));
+        const served: string[] = [];
+        engine.listen((name, payload) => {
+          if (name === 'migrate:state' && (payload as MigrationStatus).inference) found(payload as MigrationStatus);
+          if (name === 'migrate:timeline' && (payload as TimelineEntry).kind === 'served') served.push((payload as TimelineEntry).text);
+        });
+        const started = await engine.request('migrate:start', {
+          mac: MAC, model: '7960', bundleId: bundles.sip812, bindAddress: '127.0.0.1', port: 0, ...(phoneIp ? { phoneIp } : {}),
+        });
+        if (!started.ok) throw new Error(started.error.message);
+        expect(started.value.state).toBe('listening');
+        startSimProcess(started.value.bind.port, firmware);
+        const timer = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no inference within 45 s')), 45_000));
+        const status = await Promise.race([inferred, timer]);
+        expect(status.inference).toMatchObject(expected);
+        expect(served).toEqual([]);
+        await engine.request('migrate:stop', {});
+      } finally {
+        await engine.close();
+      }
+    });
+  }
+});
+
 describe('phonebench migrate', () => {
   const io = () => {
     let out = '';
