@@ -46,6 +46,10 @@ export interface SimInfo {
   state: SimState;
   flash: SimFlash;
   reboots: number;
+  /** Network settings on the phone (Settings > Network Configuration). */
+  settings: { alternateTftp: boolean; tftpServer: string };
+  /** Values its SIP config files gave it, passwords masked. */
+  config: Record<string, string>;
   outcome?: SimOutcome;
   consolePath?: string;
 }

@@ -2,6 +2,7 @@ import type { Duplex } from 'node:stream';
 import { SerialPort } from 'serialport';
 import { PhonebenchError } from '../../../shared/api/result';
 import type { SimInfo, SimStartParams } from '../../../shared/api/sim';
+import { maskSecretValues } from '../../../shared/cisco/config/mask-secrets';
 import { parseFirmwareLabel, type FirmwareVersion } from '../../../shared/cisco/firmware-version';
 import { normalizeMac } from '../../../shared/cisco/phone-files';
 import { SimConsole } from './sim-console';
@@ -105,7 +106,16 @@ function openSerial(path: string): Promise<SerialPort> {
 }
 
 export function infoOf(phone: VirtualPhone, consolePath?: string): SimInfo {
-  const info: SimInfo = { id: phone.id, mac: phone.mac, model: phone.model, state: phone.state, flash: { ...phone.flash }, reboots: phone.reboots };
+  const info: SimInfo = {
+    id: phone.id,
+    mac: phone.mac,
+    model: phone.model,
+    state: phone.state,
+    flash: { ...phone.flash },
+    reboots: phone.reboots,
+    settings: { ...phone.settings },
+    config: maskSecretValues(phone.config),
+  };
   if (phone.outcome !== undefined) info.outcome = phone.outcome;
   if (consolePath !== undefined) info.consolePath = consolePath;
   return info;

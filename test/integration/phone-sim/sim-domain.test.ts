@@ -80,7 +80,13 @@ describe.skipIf(missing !== undefined)('sim domain: sim:start, sim:list, sim:sto
       expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
       const listed = await domain.handlers['sim:list']({});
       expect(listed).toHaveLength(1);
-      expect(listed[0]).toMatchObject({ state: 'running', reboots: 2, flash: { app: 'P0S3-8-12-00', loader: 'P003-8-12-00' } });
+      expect(listed[0]).toMatchObject({
+        state: 'running',
+        reboots: 2,
+        flash: { app: 'P0S3-8-12-00', loader: 'P003-8-12-00' },
+        settings: { alternateTftp: true, tftpServer: '127.0.0.1' },
+        config: { image_version: 'P0S3-8-12-00', tftp_cfg_dir: './' },
+      });
 
       expect(await until(() => seen.includes('[sim] running SIP 8.12'), 10_000)).toBe(true);
       technician.write('cisco\r');
