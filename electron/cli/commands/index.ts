@@ -9,6 +9,7 @@ import { portsCommand } from './ports';
 import { serveCommand } from './serve';
 import { simCommand } from './sim';
 import { statusCommand } from './status';
+import { tftpCommand } from './tftp';
 
 /** Every subcommand, in the order `phonebench --help` lists them. Add yours with one line. */
 export const COMMANDS: CliCommand[] = [
@@ -22,4 +23,5 @@ export const COMMANDS: CliCommand[] = [
   migrateCommand,
   dhcpCommand,
   simCommand,
+  tftpCommand,
 ];
