@@ -1,9 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import type { CliIo } from '../../../electron/cli/command';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { tftpCommand } from '../../../electron/cli/commands/tftp';
 import { tempDir, until } from './server-fixture';
 import { tftpGet } from './test-client';

@@ -2,7 +2,6 @@ import { createSocket } from 'node:dgram';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { encodePacket } from '../../../electron/engine/tftp/codec';
 import { mulberry32 } from './lossy-relay';
 import { patternBytes, sha256, startFixture, type Fixture } from './server-fixture';

@@ -2,7 +2,6 @@ import { createSocket } from 'node:dgram';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { TftpServer } from '../../../electron/engine/tftp/server';
 import { PhonebenchError } from '../../../shared/api/result';
 import { RawPeer } from './raw-peer';

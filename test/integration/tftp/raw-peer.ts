@@ -1,5 +1,4 @@
 import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { decodePacket, encodePacket, type TftpPacket } from '../../../electron/engine/tftp/codec';
 
 /** A hand-driven UDP peer: send exact packets, read exactly what comes back. */

@@ -4,9 +4,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TftpEvent } from '../../../shared/api/tftp';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { DirectorySource, VirtualFiles, type FileSource } from '../../../electron/engine/tftp/file-source';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { TftpServer, type TftpServerOptions } from '../../../electron/engine/tftp/server';
 
 export async function tempDir(prefix: string): Promise<string> {

@@ -1,5 +1,4 @@
 import { createSocket, type RemoteInfo } from 'node:dgram';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { decodePacket, encodePacket, type TftpPacket } from '../../../electron/engine/tftp/codec';
 
 /**

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { decodePacket, encodePacket, TftpDecodeError, type TftpPacket } from '../../../../../electron/engine/tftp/codec';
 
 const cstr = fc.string({ minLength: 1, maxLength: 40 }).filter((s) => !s.includes('\0'));

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { negotiate } from '../../../../../electron/engine/tftp/options';
 
 const limits = { maxBlksize: 1468, maxWindowsize: 16, defaultTimeoutSeconds: 3 };

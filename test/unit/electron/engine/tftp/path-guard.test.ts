@@ -2,9 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { DirectorySource, VirtualFiles } from '../../../../../electron/engine/tftp/file-source';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { checkRequestedName, isInside, PathRefusedError } from '../../../../../electron/engine/tftp/path-guard';
 
 describe('checkRequestedName', () => {

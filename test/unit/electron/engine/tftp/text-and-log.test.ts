@@ -1,12 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { absoluteBlock, wireBlock } from '../../../../../electron/engine/tftp/block-numbers';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { formatTftpEvent } from '../../../../../electron/engine/tftp/log-line';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { fromNetascii, toNetascii } from '../../../../../electron/engine/tftp/netascii';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { bindError, privilegedPortFix } from '../../../../../electron/engine/tftp/bind-errors';
 
 describe('netascii', () => {
