@@ -64,6 +64,8 @@ export class SerialSession {
   private readonly now: () => Date;
   /** The last characters received, to tell when the phone is asking for a password. */
   private tail = '';
+  private sentText = '';
+  private sentHidden = 0;
 
   private constructor(
     readonly id: string,
@@ -200,6 +202,7 @@ export class SerialSession {
     this.drop();
     this.batcher.flush();
     this.matcher.reset();
+    this.flushSent();
     this.log.note(`unplugged: ${reason}`);
     this.setState('unplugged', reason);
     if (this.autoReconnect) this.scheduleReconnect(1);
@@ -295,14 +298,28 @@ export class SerialSession {
       throw new PhonebenchError('serial-disconnected', `Writing to ${this.path} failed: ${reasonOf(error)}`, 'Check the cable; the console reconnects when the port is back.');
     }
     this.bytesOut += bytes.length;
-    if (PASSWORD_PROMPT.test(this.tail)) {
-      // What is typed at a password prompt stays out of the log (phone_password is a secret).
-      this.log.note(`sent ${bytes.length} bytes at a password prompt (not logged)`);
-    } else {
-      const preview = bytes.subarray(0, 200).toString('latin1');
-      this.log.note(`sent ${bytes.length} bytes: ${preview}${bytes.length > 200 ? '...' : ''}`);
-    }
+    this.noteSent(bytes);
     return bytes.length;
+  }
+
+  /**
+   * Keys arrive one write at a time: the log gets one "sent" line per line typed (at CR/LF, 200 characters,
+   * or when the session changes). What is typed at a password prompt is counted, never logged.
+   */
+  private noteSent(bytes: Buffer): void {
+    const hidden = PASSWORD_PROMPT.test(this.tail);
+    // Keep the log in order when typing moves between a password prompt and ordinary input.
+    if (hidden ? this.sentText : this.sentHidden) this.flushSent();
+    if (hidden) this.sentHidden += bytes.length;
+    else this.sentText += bytes.subarray(0, 256).toString('latin1');
+    if (bytes.includes(0x0d) || bytes.includes(0x0a) || this.sentText.length >= 200) this.flushSent();
+  }
+
+  private flushSent(): void {
+    if (this.sentText) this.log.note(`sent: ${this.sentText}`);
+    if (this.sentHidden) this.log.note(`sent ${this.sentHidden} bytes at a password prompt (not logged)`);
+    this.sentText = '';
+    this.sentHidden = 0;
   }
 
   private setFlags(link: SerialLink, flags: { brk: boolean; dtr: boolean; rts: boolean }, what: string): Promise<void> {
@@ -358,6 +375,7 @@ export class SerialSession {
       if (link.isOpen) await new Promise<void>((resolve) => link.close(() => resolve()));
     }
     this.batcher.flush();
+    this.flushSent();
     this.log.note('closed');
     await this.log.close();
     this.setState('closed');

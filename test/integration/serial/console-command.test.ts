@@ -4,11 +4,8 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { SerialPort } from 'serialport';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import type { CliIo } from '../../../electron/cli/command';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { consoleCommand } from '../../../electron/cli/commands/console';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { portsCommand } from '../../../electron/cli/commands/ports';
 import { haveSocat, SocatPair, until } from './socat-pair';
 

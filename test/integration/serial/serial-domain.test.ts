@@ -8,13 +8,9 @@ import type { ServiceStatus } from '../../../shared/api/app';
 import type { Events } from '../../../shared/api/contract';
 import { PhonebenchError } from '../../../shared/api/result';
 import type { SerialDataEvent, SerialHintEvent, SerialStateEvent, SessionInfo } from '../../../shared/api/serial';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import type { EngineContext } from '../../../electron/engine/context';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { EventBus } from '../../../electron/engine/event-bus';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { createSerialDomain } from '../../../electron/engine/serial/serial-domain';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import type { SettingsStore } from '../../../electron/engine/settings-store';
 import { haveSocat, SocatPair, until } from './socat-pair';
 

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { ByteBatcher } from '../../../../../electron/engine/serial/byte-batcher';
 
 describe('ByteBatcher', () => {

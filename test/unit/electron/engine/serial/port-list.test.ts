@@ -2,7 +2,6 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { listPorts, type PortListDeps } from '../../../../../electron/engine/serial/port-list';
 
 /** A fake /dev and /sys/class/tty: one FTDI adapter with a by-id alias, one ACM device, two built-in ports. */

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { openFailure, windowsPortName } from '../../../../../electron/engine/serial/serial-link';
 
 describe('serial link errors and names', () => {

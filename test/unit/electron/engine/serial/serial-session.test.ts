@@ -4,11 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LINE_SETTINGS, type SessionState } from '../../../../../shared/api/serial';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { ConsoleLog } from '../../../../../electron/engine/serial/console-log';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import type { SerialLink } from '../../../../../electron/engine/serial/serial-link';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { SerialSession, type SessionOptions } from '../../../../../electron/engine/serial/serial-session';
 
 /** A port that behaves like an unplugged adapter on Windows: no close event, writes fail. */
@@ -87,6 +84,22 @@ describe('SerialSession without close events', () => {
     expect(await until(() => session.state === 'connected' && links.length === 2)).toBe(true);
     await session.close();
     expect(session.state).toBe('closed');
+  });
+
+  it('logs typed keys as one line per Enter, and never what is typed at a password prompt', async () => {
+    const session = await start();
+    const link = links[0] as SilentLink;
+    for (const key of 'show\r') await session.write(Buffer.from(key));
+    link.emit('data', Buffer.from('\r\nPassword: '));
+    for (const key of 'cisco\r') await session.write(Buffer.from(key));
+    await session.write(Buffer.from('more'));
+    link.emit('data', Buffer.from('\r\nSIP Phone> '));
+    await session.write(Buffer.from('half'));
+    await session.close();
+    const log = await fs.readFile(path.join(dir, 'x.log'), 'utf8');
+    expect(log.match(/# sent.*$/gm)).toEqual(['# sent: show\\x0d', '# sent 6 bytes at a password prompt (not logged)', '# sent 4 bytes at a password prompt (not logged)', '# sent: half']);
+    expect(log).not.toContain('cisco');
+    expect(Buffer.concat(link.written).toString()).toBe('show\rcisco\rmorehalf');
   });
 
   it('treats a failed write as an unplug', async () => {
