@@ -1,9 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { DirectorySource, VirtualFiles } from '../../../electron/engine/tftp/file-source';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { TftpServer } from '../../../electron/engine/tftp/server';
 import type { ServedRoot } from './served-root';
 

@@ -1,5 +1,4 @@
 import type { SimEvent, SimOutcome } from '../../../shared/api/sim';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { openSimSession } from '../../../electron/engine/phone-sim/sim-session';
 import { MAC, type Scenario } from './scenarios';
 

@@ -2,11 +2,8 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { simCommand } from '../../../electron/cli/commands/sim';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { runCli } from '../../../electron/cli/main';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import type { CliIo } from '../../../electron/cli/command';
 import { SCENARIOS } from './scenarios';
 import { startTftpd, tftpdMissingReason, type Tftpd } from './tftpd-hpa';

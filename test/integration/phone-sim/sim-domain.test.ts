@@ -7,13 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceStatus } from '../../../shared/api/app';
 import type { Events } from '../../../shared/api/contract';
 import type { SimEvent } from '../../../shared/api/sim';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import type { EngineContext } from '../../../electron/engine/context';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { EventBus } from '../../../electron/engine/event-bus';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { createSimDomain } from '../../../electron/engine/phone-sim/sim-domain';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import type { SettingsStore } from '../../../electron/engine/settings-store';
 import { SocatPair, until } from '../serial/socat-pair';
 import { SCENARIOS } from './scenarios';

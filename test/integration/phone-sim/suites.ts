@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimEvent } from '../../../shared/api/sim';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { openSimSession } from '../../../electron/engine/phone-sim/sim-session';
 import { hopRoots, inOrder, PLAN_MAC, plannedPairs, type PlannedPair } from '../../fixtures/phone-sim/planner-roots';
 import { runScenario } from './run-scenario';

@@ -1,6 +1,5 @@
 import { createSocket } from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { tftpGet } from '../../../electron/engine/phone-sim/tftp-client';
 import { startTftpd, tftpdMissingReason, type Tftpd } from './tftpd-hpa';
 

@@ -3,7 +3,6 @@ import { createSocket } from 'node:dgram';
 import { existsSync, promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { tftpGet } from '../../../electron/engine/phone-sim/tftp-client';
 
 /** tftpd-hpa serving a temporary directory on 127.0.0.1, for tests that need a real TFTP server. */

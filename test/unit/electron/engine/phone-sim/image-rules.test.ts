@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { parseFirmwareLabel, type FirmwareVersion } from '../../../../../shared/cisco/firmware-version';
 import { parseImageName } from '../../../../../shared/cisco/image-name';
 import { makeSyntheticImage } from '../../../../../shared/cisco/synthetic-image';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import {
   cfgDirPrefix,
   isSipUpTo21,

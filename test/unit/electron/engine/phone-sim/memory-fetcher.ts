@@ -1,4 +1,3 @@
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import type { FetchResult, FileFetcher } from '../../../../../electron/engine/phone-sim/virtual-phone';
 
 /** An in-memory TFTP root for unit tests: a missing file answers "not found"; `silent` names time out. */

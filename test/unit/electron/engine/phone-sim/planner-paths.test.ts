@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFirmwareLabel, type FirmwareVersion } from '../../../../../shared/cisco/firmware-version';
 import { planMigration } from '../../../../../shared/cisco/planner/plan-migration';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { VirtualPhone } from '../../../../../electron/engine/phone-sim/virtual-phone';
 import { hopRoots, inOrder, PLAN_MAC, plannedPairs } from '../../../../fixtures/phone-sim/planner-roots';
 import { memoryFetcher } from './memory-fetcher';

@@ -1,9 +1,7 @@
 import { Duplex } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parseFirmwareLabel } from '../../../../../shared/cisco/firmware-version';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { SimConsole } from '../../../../../electron/engine/phone-sim/sim-console';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { VirtualPhone } from '../../../../../electron/engine/phone-sim/virtual-phone';
 import { memoryFetcher } from './memory-fetcher';
 

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFirmwareLabel } from '../../../../../shared/cisco/firmware-version';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { firmwareFromLabel, infoOf } from '../../../../../electron/engine/phone-sim/sim-session';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { VirtualPhone } from '../../../../../electron/engine/phone-sim/virtual-phone';
 import { memoryFetcher } from './memory-fetcher';
 

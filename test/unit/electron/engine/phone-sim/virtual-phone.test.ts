@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { SimEvent, SimOutcome } from '../../../../../shared/api/sim';
 import { parseFirmwareLabel } from '../../../../../shared/cisco/firmware-version';
 import { makeSyntheticImage } from '../../../../../shared/cisco/synthetic-image';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { VirtualPhone } from '../../../../../electron/engine/phone-sim/virtual-phone';
 import { memoryFetcher } from './memory-fetcher';
 
