@@ -3,7 +3,6 @@
  * Usage: npx tsx bench/firmware/import-once.ts ARCHIVE LIBRARY_DIR
  */
 import { readFileSync } from 'node:fs';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { FirmwareLibrary } from '../../electron/engine/firmware/library-store';
 
 function vmHwmMiB(): number {

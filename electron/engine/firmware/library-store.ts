@@ -162,6 +162,13 @@ export class FirmwareLibrary {
         files: files.map((f) => ({ name: f.name, size: f.size })),
         texts: await readTexts(filesDir, files),
       });
+      if (format === 'file' && recognition.kind === 'unknown') {
+        throw new PhonebenchError(
+          'archive-refused',
+          `${sourceName} is neither an archive (zip, tar, tar.gz) nor a 7940/7960 firmware image.`,
+          'Pick the archive downloaded from Cisco, or the folder it was unpacked into.',
+        );
+      }
       const manifest: BundleManifest = {
         formatVersion: 1,
         id,
@@ -183,8 +190,12 @@ export class FirmwareLibrary {
       try {
         await fs.rename(stagingDir, this.bundleDir(id));
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EEXIST' || code === 'ENOTEMPTY') await this.refuseDuplicate((m) => m.id === id, sourceName, true, id);
+        // Another import of the same files won the race (ENOTEMPTY here, EPERM or EEXIST on Windows).
+        const taken = await fs.stat(this.bundleDir(id)).then(
+          () => true,
+          () => false,
+        );
+        if (taken) await this.refuseDuplicate((m) => m.id === id, sourceName, true, id);
         throw error;
       }
       return manifest;

@@ -3,7 +3,6 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { FirmwareLibrary } from '../../../electron/engine/firmware/library-store';
 import { fillerChunks, writeLargeZip } from '../../fixtures/firmware-fixtures';
 

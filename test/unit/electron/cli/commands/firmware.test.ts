@@ -4,9 +4,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BundleSummary } from '../../../../../shared/api/firmware';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import type { CliIo } from '../../../../../electron/cli/command';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { firmwareCommand } from '../../../../../electron/cli/commands/firmware';
 import { buildBundleFixtures, buildHostileFixtures, type BuiltFixture, type HostileFixture } from '../../../../fixtures/firmware-fixtures';
 

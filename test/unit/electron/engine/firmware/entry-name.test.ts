@@ -2,7 +2,6 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PhonebenchError } from '../../../../../shared/api/result';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { checkEntryName, isPlatformJunk, nestedArchiveFormat } from '../../../../../electron/engine/firmware/entry-name';
 
 describe('checkEntryName', () => {

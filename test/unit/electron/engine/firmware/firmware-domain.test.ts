@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Events } from '../../../../../shared/api/contract';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { Engine } from '../../../../../electron/engine/engine';
 import { buildBundleFixtures, buildHostileFixtures, type BuiltFixture, type HostileFixture } from '../../../../fixtures/firmware-fixtures';
 

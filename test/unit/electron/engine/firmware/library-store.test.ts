@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PhonebenchError } from '../../../../../shared/api/result';
 import { describeBundleIssue } from '../../../../../shared/cisco/bundle-recognition';
 import { checkSyntheticImage } from '../../../../../shared/cisco/synthetic-image';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
 import { FirmwareLibrary } from '../../../../../electron/engine/firmware/library-store';
 import {
   buildBundleFixtures,
@@ -176,6 +175,25 @@ describe('FirmwareLibrary import', () => {
     const manifest = await library.import(file);
     expect(manifest.files.map((f) => f.name)).toEqual(['P00305000101.bin']);
     expect(manifest.skipped.map((s) => s.name).sort()).toEqual(['with-macosx.zip/.DS_Store', 'with-macosx.zip/__MACOSX/._P00305000101.bin']);
+  });
+
+  it('lets only one of two simultaneous imports of the same archive in', async () => {
+    const library = await freshLibrary();
+    const results = await Promise.allSettled([library.import(fixture('sccp812').file), library.import(fixture('sccp812').file)]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((r) => r.status === 'rejected');
+    expect(((rejected as PromiseRejectedResult).reason as PhonebenchError).code).toBe('duplicate-bundle');
+    expect(await libraryEntries(library)).toHaveLength(1);
+  });
+
+  it('refuses a loose file that is neither an archive nor an image', async () => {
+    const file = path.join(work, 'readme.txt');
+    await fs.writeFile(file, 'Release notes\n');
+    const library = await freshLibrary();
+    const error = await library.import(file).catch((e: unknown) => e);
+    expect((error as PhonebenchError).code).toBe('archive-refused');
+    expect((error as PhonebenchError).message).toContain('neither an archive');
+    expect(await libraryEntries(library)).toEqual([]);
   });
 
   it('refuses a missing path with not-found', async () => {
