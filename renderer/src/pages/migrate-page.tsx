@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BundleSummary } from '../../../shared/api/firmware';
 import type { MigratePreview, MigrationStatus, TimelineEntry } from '../../../shared/api/migrate';
+import type { SerialStateEvent } from '../../../shared/api/serial';
 import type { AppError } from '../../../shared/api/result';
 import { assertNever } from '../../../shared/api/result';
 import { useClient, useEvent } from '../api/client-context';
@@ -27,6 +28,15 @@ export function MigratePage() {
   const [error, setError] = useState<AppError>();
   const [busy, setBusy] = useState(false);
   const [demoNote, setDemoNote] = useState<string>();
+  // The console open beside the timeline, if any: its text goes into the hints and the report.
+  const [consoleSession, setConsoleSession] = useState<string>();
+  useEvent(
+    'serial:state',
+    useCallback((e: SerialStateEvent) => {
+      if (e.state === 'connected') setConsoleSession(e.sessionId);
+      else if (e.state === 'closed') setConsoleSession((current) => (current === e.sessionId ? undefined : current));
+    }, []),
+  );
 
   const set = useCallback((patch: Partial<Choices>) => setChoices((c) => ({ ...c, ...patch })), []);
 
@@ -65,13 +75,14 @@ export function MigratePage() {
         ...(c.listenFirst || !c.from.trim() ? {} : { from: c.from.trim() }),
         ...(c.phoneIp && !c.demo ? { phoneIp: c.phoneIp } : {}),
         ...(c.dhcp && c.dhcpOffer && !c.demo ? { dhcp: { offerIp: c.dhcpOffer } } : {}),
+        ...(consoleSession && !c.demo ? { consoleSessionId: consoleSession } : {}),
       };
       const r = await client.request('migrate:start', params);
       setBusy(false);
       if (r.ok) setStatus(r.value);
       else setError(r.error);
     },
-    [client],
+    [client, consoleSession],
   );
 
   const stop = useCallback(async () => {

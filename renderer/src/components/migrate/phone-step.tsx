@@ -1,10 +1,15 @@
+import { parseFirmwareLabel } from '../../../../shared/cisco/firmware-version';
 import { normalizeMac } from '../../../../shared/cisco/phone-files';
 import { useI18n } from '../../i18n/i18n';
 import type { Choices } from './wizard-state';
 
+/** Releases technicians meet most; any other label can be typed. */
+const COMMON_FIRMWARE = ['SCCP 3.1', 'SCCP 5.0(1.1)', 'SCCP 6.3', 'SCCP 7.2(3)', 'SCCP 8.1(2)', 'SCCP 8.1(2)SR2', 'SIP 2.3', 'SIP 4.4', 'SIP 5.3', 'SIP 6.3', 'SIP 7.4', 'SIP 8.12'];
+
 export function PhoneStep({ choices, set }: { choices: Choices; set: (patch: Partial<Choices>) => void }) {
   const { t } = useI18n();
   const mac = normalizeMac(choices.mac);
+  const badFrom = !choices.listenFirst && choices.from.trim() !== '' && parseFirmwareLabel(choices.from) === undefined;
   return (
     <fieldset>
       <legend>{t('migrate.step.phone')}</legend>
@@ -35,12 +40,19 @@ export function PhoneStep({ choices, set }: { choices: Choices; set: (patch: Par
           value={choices.from}
           disabled={choices.listenFirst}
           placeholder="SCCP 8.1(2)SR2"
+          list="migrate-firmware-list"
           onChange={(e) => set({ from: e.target.value })}
+          aria-invalid={badFrom}
           aria-describedby="migrate-from-help"
         />
       </label>
+      <datalist id="migrate-firmware-list">
+        {COMMON_FIRMWARE.map((f) => (
+          <option key={f} value={f} />
+        ))}
+      </datalist>
       <p id="migrate-from-help" className="fix">
-        {t('migrate.phone.from.help')}
+        {badFrom ? t('migrate.phone.from.bad') : t('migrate.phone.from.help')}
       </p>
       <label style={{ flexDirection: 'row', alignItems: 'center', gap: '0.5rem' }}>
         <input type="checkbox" checked={choices.listenFirst} onChange={(e) => set({ listenFirst: e.target.checked })} />
@@ -52,5 +64,5 @@ export function PhoneStep({ choices, set }: { choices: Choices; set: (patch: Par
 }
 
 export function phoneStepDone(c: Choices): boolean {
-  return normalizeMac(c.mac) !== undefined && (c.listenFirst || c.from.trim() !== '');
+  return normalizeMac(c.mac) !== undefined && (c.listenFirst || parseFirmwareLabel(c.from) !== undefined);
 }
