@@ -82,6 +82,8 @@ export const simStartSchema = z.object({
   consolePath: z.string().trim().min(1).max(4096).optional(),
   /** Old SCCP loading SIP 3.x/4.x fails with TFTP "State Error" (seen in the source document's log). */
   simulateStateError: z.boolean().optional(),
+  /** Ask for `xmlDefault.CNF.XML` instead of `XMLDefault.cnf.xml`, as some firmware does (field logs). */
+  oddCaseXmlDefault: z.boolean().optional(),
 });
 export type SimStartParams = z.infer<typeof simStartSchema>;
 

@@ -68,6 +68,7 @@ export async function openSimSession(id: string, params: SimStartParams, tuning:
     sipDefaultLimitBytes: tuning.sipDefaultLimitBytes,
     maxBoots: tuning.maxBoots,
     stateErrorOldSccpToSip34: params.simulateStateError === true,
+    oddCaseXmlDefault: params.oddCaseXmlDefault === true,
   });
   let serial: SerialPort | undefined;
   let stream = tuning.consoleStream;

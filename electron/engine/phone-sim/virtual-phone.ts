@@ -65,6 +65,8 @@ export interface VirtualPhoneOptions {
    * every phone does, so this is off unless asked for (simulated).
    */
   stateErrorOldSccpToSip34?: boolean;
+  /** Ask for `xmlDefault.CNF.XML`, as some firmware does in field logs (the server must match any case). */
+  oddCaseXmlDefault?: boolean;
 }
 
 type Step = { kind: 'reboot'; why: string } | { kind: 'settle'; outcome: SimOutcome };
@@ -187,7 +189,7 @@ export class VirtualPhone {
   private async loaderBoot(): Promise<Step> {
     this.setState('requesting-config', 'config hunt');
     const ctl = ctlSepName(this.mac);
-    const hunt = [ctl, sepCnfXmlName(this.mac), sipMacCnfName(this.mac), XML_DEFAULT_CNF_XML, SIP_DEFAULT_CNF];
+    const hunt = [ctl, sepCnfXmlName(this.mac), sipMacCnfName(this.mac), this.xmlDefaultName, SIP_DEFAULT_CNF];
     const rounds = this.options.huntRounds ?? 3;
     let found: { name: string; text: string } | undefined;
     let unanswered = 0;
@@ -238,13 +240,17 @@ export class VirtualPhone {
   /** The image the first config found in the hunt names (loadInformation or image_version). */
   private async imageNamedBy(name: string, text: string): Promise<string | undefined> {
     if (name === sepCnfXmlName(this.mac)) return nonEmpty(parseSepCnfXml(text).config.loadInformation);
-    if (name === XML_DEFAULT_CNF_XML) return this.xmlDefaultLoad(text);
+    if (name === this.xmlDefaultName) return this.xmlDefaultLoad(text);
     const own = nonEmpty(parseSipCnf(text).values.image_version);
     if (own !== undefined || name === SIP_DEFAULT_CNF) return own;
     // SIP<MAC>.cnf without image_version: the default file may carry it (inferred).
     this.notice(`${name} has no image_version: reading ${SIP_DEFAULT_CNF} for it`, true);
     const def = await this.get(SIP_DEFAULT_CNF);
     return def.result === 'ok' && def.data !== undefined ? nonEmpty(parseSipCnf(def.data.toString('latin1')).values.image_version) : undefined;
+  }
+
+  private get xmlDefaultName(): string {
+    return this.options.oddCaseXmlDefault === true ? 'xmlDefault.CNF.XML' : XML_DEFAULT_CNF_XML;
   }
 
   private xmlDefaultLoad(text: string): string | undefined {
@@ -312,7 +318,7 @@ export class VirtualPhone {
     if (sep.result === 'ok' && sep.data !== undefined) {
       load = nonEmpty(parseSepCnfXml(sep.data.toString('latin1')).config.loadInformation);
     } else {
-      const def = await this.get(XML_DEFAULT_CNF_XML);
+      const def = await this.get(this.xmlDefaultName);
       if (def.result === 'ok' && def.data !== undefined) load = this.xmlDefaultLoad(def.data.toString('latin1'));
     }
     if (load !== undefined && load !== this.flash.app) {

@@ -16,6 +16,7 @@ export interface Scenario {
   /** Requests that must never appear. */
   never?: string[];
   simulateStateError?: boolean;
+  oddCaseXmlDefault?: boolean;
 }
 
 function img(...names: string[]): [string, Uint8Array][] {
@@ -139,5 +140,19 @@ export const SCENARIOS: Scenario[] = [
     requests: ['OS79XX.TXT', 'P0S3-04-4-00.bin', 'P0S3-04-4-00.bin', 'P0S3-04-4-00.bin'],
   },
 ];
+
+/** Some firmware asks for `xmlDefault.CNF.XML`: what happens depends on whether the server matches any case. */
+export const ODD_CASE: Scenario = {
+  name: 'a loader-era phone asking for xmlDefault.CNF.XML',
+  firmware: 'SCCP 8.1(2)',
+  oddCaseXmlDefault: true,
+  files: [
+    ['XMLDefault.cnf.xml', '<Default><loadInformation7 model="IP Phone 7960">P0S3-8-12-00</loadInformation7></Default>\n'],
+    ['P0S3-8-12-00.loads', 'x\n'],
+    ...img('P003-8-12-00.sbn', 'P0S3-8-12-00.sb2'),
+  ],
+  expect: { kind: 'running', firmware: 'SIP 8.12' },
+  requests: ['xmlDefault.CNF.XML', 'P0S3-8-12-00.loads'],
+};
 
 export { inOrder } from '../../fixtures/phone-sim/planner-roots';

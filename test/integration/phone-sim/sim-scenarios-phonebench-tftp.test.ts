@@ -1,4 +1,6 @@
 import { startPhonebenchTftp } from './phonebench-tftp';
+import { ODD_CASE } from './scenarios';
 import { scenarioSuite } from './suites';
 
-scenarioSuite("Phonebench's TftpServer", startPhonebenchTftp, undefined);
+// Phonebench matches names in any case, so the odd-case request finds XMLDefault.cnf.xml.
+scenarioSuite("Phonebench's TftpServer", startPhonebenchTftp, undefined, [ODD_CASE]);

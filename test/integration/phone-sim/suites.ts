@@ -3,12 +3,17 @@ import type { SimEvent } from '../../../shared/api/sim';
 import { openSimSession } from '../../../electron/engine/phone-sim/sim-session';
 import { hopRoots, inOrder, PLAN_MAC, plannedPairs, type PlannedPair } from '../../fixtures/phone-sim/planner-roots';
 import { runScenario } from './run-scenario';
-import { SCENARIOS } from './scenarios';
+import { SCENARIOS, type Scenario } from './scenarios';
 import type { ServedRoot } from './served-root';
 
 /** The same tests for every real TFTP server: hand-written scenarios, and the planner's own files. */
 
-export function scenarioSuite(label: string, start: () => Promise<ServedRoot>, skipReason: string | undefined): void {
+export function scenarioSuite(
+  label: string,
+  start: () => Promise<ServedRoot>,
+  skipReason: string | undefined,
+  extra: readonly Scenario[] = [],
+): void {
   if (skipReason !== undefined) console.warn(`skipping virtual phone scenarios against ${label}: ${skipReason}`);
   describe.skipIf(skipReason !== undefined)(`virtual phone scenarios served by ${label}`, () => {
     let server: ServedRoot;
@@ -19,7 +24,7 @@ export function scenarioSuite(label: string, start: () => Promise<ServedRoot>, s
       await server?.close();
     });
 
-    it.each(SCENARIOS.map((s) => [s.name, s] as const))('%s', async (_name, s) => {
+    it.each([...SCENARIOS, ...extra].map((s) => [s.name, s] as const))('%s', async (_name, s) => {
       for (const [name, content] of s.files) await server.write(name, content);
       try {
         const { outcome, requests } = await runScenario(s, server.port);
