@@ -1,0 +1,46 @@
+import { useI18n } from '../../i18n/i18n';
+import { humanBytes, percent, type TransferRow } from './transfers-state';
+
+/** Live transfers with a progress bar each. */
+export function TransferTable({ rows }: { rows: TransferRow[] }) {
+  const { t } = useI18n();
+  if (rows.length === 0) return <p>{t('tftp.transfers.none')}</p>;
+  return (
+    <table className="tftp-transfers" data-testid="tftp-transfers">
+      <thead>
+        <tr>
+          <th>{t('tftp.col.phone')}</th>
+          <th>{t('tftp.col.file')}</th>
+          <th>{t('tftp.col.progress')}</th>
+          <th>{t('tftp.col.rate')}</th>
+          <th>{t('tftp.col.state')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => {
+          const pct = percent(row);
+          const name = row.served && row.served !== row.filename ? `${row.filename} → ${row.served}` : row.filename;
+          return (
+            <tr key={row.id} data-state={row.state}>
+              <td>{row.client}</td>
+              <td>
+                <code>{name}</code>
+              </td>
+              <td>
+                <progress max={100} value={pct} aria-label={t('tftp.col.progress')} /> {humanBytes(row.bytes)}
+                {row.totalBytes ? ` / ${humanBytes(row.totalBytes)}` : ''}
+              </td>
+              <td>{row.state === 'running' || row.state === 'done' ? `${humanBytes(row.bytesPerSecond)}/s` : ''}</td>
+              <td>
+                <span className={`badge ${row.state === 'done' ? 'ok' : row.state === 'failed' ? 'bad' : 'warn'}`}>
+                  {t(`tftp.transfer.${row.state}`)}
+                </span>
+                {row.detail ? ` ${row.detail}` : ''}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
