@@ -11,12 +11,14 @@ const OPTIONS = {
   dns: { type: 'string' },
   lease: { type: 'string', default: '3600' },
   port: { type: 'string', default: '67' },
+  bind: { type: 'string' },
+  'client-port': { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
 const USAGE =
-  'phonebench dhcp --mac MAC --offer IP --server THIS_MACHINE_IP [--mask M] [--router IP] [--dns IP] [--lease SECONDS] [--port 67] [--json]';
+  'phonebench dhcp --mac MAC --offer IP --server THIS_MACHINE_IP [--mask M] [--router IP] [--dns IP] [--lease SECONDS] [--port 67] [--bind ADDR] [--client-port 68] [--json]';
 
 /** The bench DHCP on its own: one phone gets one address and this machine as its TFTP server, until Ctrl-C. */
 export const dhcpCommand: CliCommand = {
@@ -35,7 +37,9 @@ export const dhcpCommand: CliCommand = {
     const lease = Number(values.lease);
     const port = Number(values.port);
     if (!Number.isInteger(lease) || lease < 60) throw new UsageError('--lease wants whole seconds, at least 60');
+    const clientPort = Number(values['client-port'] ?? '68');
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port wants a number from 0 to 65535');
+    if (!Number.isInteger(clientPort) || clientPort < 1 || clientPort > 65535) throw new UsageError('--client-port wants a number from 1 to 65535');
     let server: BenchDhcpServer;
     try {
       server = await BenchDhcpServer.start({
@@ -45,8 +49,11 @@ export const dhcpCommand: CliCommand = {
         mask: values.mask,
         leaseSeconds: lease,
         port,
+        clientPort,
         ...(values.router ? { router: values.router } : {}),
         ...(values.dns ? { dns: [values.dns] } : {}),
+        // Broadcasts reach only a socket on 0.0.0.0 (Linux); --bind is for tests and unicast-only setups.
+        ...(values.bind ? { bindAddress: values.bind } : {}),
       });
     } catch (error) {
       return reportError(io, error, values.json);
