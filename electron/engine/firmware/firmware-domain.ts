@@ -40,19 +40,24 @@ export function summarize(manifest: BundleManifest): BundleSummary {
 
 export function createFirmwareDomain(ctx: EngineContext, library = new FirmwareLibrary(libraryRoot(ctx.dataDir))): Domain<typeof firmwareRequests> {
   const changed = (ids: string[]): void => ctx.events.emit('firmware:library-changed', { ids });
+  const running = new Map<AbortController, Promise<unknown>>();
   return {
     handlers: {
       'firmware:import': async ({ path: sourcePath }) => {
         const importId = randomBytes(6).toString('hex');
         const sourceName = path.basename(sourcePath);
         let last = { bytes: 0, entries: 0 };
+        const controller = new AbortController();
         try {
-          const manifest = await library.import(sourcePath, {
+          const work = library.import(sourcePath, {
+            signal: controller.signal,
             onProgress: (phase, progress) => {
               last = progress;
               ctx.events.emit('firmware:import-progress', { importId, sourceName, phase, ...progress });
             },
           });
+          running.set(controller, work.catch(() => undefined));
+          const manifest = await work;
           const bytes = manifest.files.reduce((sum, file) => sum + file.size, 0);
           ctx.events.emit('firmware:import-progress', { importId, sourceName, phase: 'done', bytes, entries: last.entries });
           changed([manifest.id]);
@@ -61,6 +66,7 @@ export function createFirmwareDomain(ctx: EngineContext, library = new FirmwareL
           ctx.events.emit('firmware:import-progress', { importId, sourceName, phase: 'failed', ...last });
           throw error;
         } finally {
+          running.delete(controller);
           await removeUpload(ctx.dataDir, sourcePath);
         }
       },
@@ -78,6 +84,10 @@ export function createFirmwareDomain(ctx: EngineContext, library = new FirmwareL
         return library.export(id, to);
       },
     },
-    async close() {},
+    /** Stops imports in flight; each removes its staging folder before this resolves. */
+    async close() {
+      for (const controller of running.keys()) controller.abort();
+      await Promise.all(running.values());
+    },
   };
 }

@@ -24,6 +24,8 @@ export class ImportBudget {
     private readonly sourceBytes: number,
     private readonly where: string,
     private readonly onProgress: (progress: BudgetProgress) => void = () => {},
+    /** Aborting stops the import at its next entry or chunk. */
+    private readonly signal?: AbortSignal,
   ) {}
 
   get totalBytes(): number {
@@ -35,6 +37,7 @@ export class ImportBudget {
   }
 
   countEntry(): void {
+    this.checkCancelled();
     this.entries += 1;
     if (this.entries > this.limits.maxEntries) {
       throw new PhonebenchError(
@@ -48,6 +51,7 @@ export class ImportBudget {
 
   /** Adds bytes produced so far; throws when a cap is crossed. */
   countBytes(n: number): void {
+    this.checkCancelled();
     this.bytes += n;
     if (this.bytes > this.limits.maxTotalBytes) {
       throw new PhonebenchError(
@@ -76,6 +80,12 @@ export class ImportBudget {
         `${this.where}: ${entryName} unpacks to more than ${this.limits.maxRatio} times its compressed size (a zip bomb).`,
         BOMB_FIX,
       );
+    }
+  }
+
+  private checkCancelled(): void {
+    if (this.signal?.aborted) {
+      throw new PhonebenchError('cancelled', `Import of ${this.where} was stopped; nothing was added to the library.`);
     }
   }
 

@@ -31,6 +31,8 @@ export interface ImportOptions {
   /** Shown to the technician and kept in the manifest; defaults to the file's own name. */
   sourceName?: string;
   onProgress?: ImportPhaseReport;
+  /** Stops the import; it then fails with 'cancelled' and leaves nothing behind. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -134,7 +136,7 @@ export class FirmwareLibrary {
       await fs.mkdir(filesDir, { recursive: true });
       await fs.mkdir(scratchDir);
       const budgetBase = format === 'folder' ? 0 : stat.size;
-      const budget = new ImportBudget(this.limits, budgetBase, sourceName, (p) => report('extracting', p));
+      const budget = new ImportBudget(this.limits, budgetBase, sourceName, (p) => report('extracting', p), options.signal);
       const extraction = new Extraction(filesDir, scratchDir, budget);
       report('extracting', { bytes: 0, entries: 0 });
       switch (format) {

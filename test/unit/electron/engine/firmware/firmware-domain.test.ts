@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Events } from '../../../../../shared/api/contract';
 import { Engine } from '../../../../../electron/engine/engine';
-import { buildBundleFixtures, buildHostileFixtures, type BuiltFixture, type HostileFixture } from '../../../../fixtures/firmware-fixtures';
+import { buildBundleFixtures, buildHostileFixtures, writeLargeZip, type BuiltFixture, type HostileFixture } from '../../../../fixtures/firmware-fixtures';
 
 let work: string;
 let bundles: Record<string, BuiltFixture>;
@@ -77,6 +77,23 @@ describe('firmware domain through the engine contract', () => {
       expect((last?.[1] as { phase: string }).phase).toBe('failed');
       expect(events.some(([n]) => n === 'firmware:library-changed')).toBe(false);
     });
+  });
+
+  it('stops an import in flight when the engine closes, leaving no staging folder', async () => {
+    const dataDir = await fs.mkdtemp(path.join(work, 'data-'));
+    const big = path.join(work, 'closing.zip');
+    await writeLargeZip(big, [{ name: 'P0S3-8-12-00.sb2', size: 40 * 1024 * 1024, seed: 7 }]);
+    const engine = await Engine.create({ dataDir, host: 'cli' });
+    let closing: Promise<void> | undefined;
+    engine.listen((name, payload) => {
+      if (name === 'firmware:import-progress' && (payload as { phase: string }).phase === 'extracting' && !closing) closing = engine.close();
+    });
+    const result = await engine.request('firmware:import', { path: big });
+    await closing;
+    expect(!result.ok && result.error.code).toBe('cancelled');
+    const staging = await fs.readdir(path.join(dataDir, 'library', '.staging')).catch(() => []);
+    expect(staging).toEqual([]);
+    expect((await fs.readdir(path.join(dataDir, 'library'))).filter((n) => n !== '.staging')).toEqual([]);
   });
 
   it('validates ids at the boundary', async () => {

@@ -196,6 +196,21 @@ describe('FirmwareLibrary import', () => {
     expect(await libraryEntries(library)).toEqual([]);
   });
 
+  it('stops when aborted and leaves nothing behind', async () => {
+    const library = await freshLibrary();
+    const controller = new AbortController();
+    const error = await library
+      .import(fixture('sip812').file, {
+        signal: controller.signal,
+        onProgress: (phase) => {
+          if (phase === 'extracting') controller.abort();
+        },
+      })
+      .catch((e: unknown) => e);
+    expect((error as PhonebenchError).code).toBe('cancelled');
+    expect(await libraryEntries(library)).toEqual([]);
+  });
+
   it('refuses a missing path with not-found', async () => {
     const library = await freshLibrary();
     const error = await library.import(path.join(work, 'nope.zip')).catch((e: unknown) => e);
