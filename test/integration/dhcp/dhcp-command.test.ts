@@ -1,10 +1,10 @@
 import dgram from 'node:dgram';
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+ 
 import { dhcpCommand } from '../../../electron/cli/commands/dhcp';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+ 
 import { runCli } from '../../../electron/cli/main';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+ 
 import { decodeDhcp, encodeDhcp, opt, OPT } from '../../../electron/engine/dhcp/codec';
 
 function io() {

@@ -2,7 +2,7 @@
  * Runs a BenchDhcpServer in this process and prints its events as JSON lines; the netns test starts it inside
  * the server namespace with `ip netns exec`. Options come as one JSON argument. Exits when stdin closes.
  */
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+ 
 import { BenchDhcpServer } from '../../../electron/engine/dhcp/bench-dhcp-server';
 
 const options = JSON.parse(process.argv[2] ?? '{}');

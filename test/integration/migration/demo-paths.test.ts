@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationStatus, TimelineEntry } from '../../../shared/api/migrate';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+ 
 import { Engine } from '../../../electron/engine/engine';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+ 
 import { libraryRoot } from '../../../electron/engine/firmware/firmware-domain';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+ 
 import { FirmwareLibrary } from '../../../electron/engine/firmware/library-store';
 import { buildBundleFixtures } from '../../fixtures/firmware-fixtures';
 

@@ -2,9 +2,9 @@
  * `phonebench sim` in a process of its own, for the migration tests: the same command object the CLI runs,
  * started directly so the test does not depend on the command list. Arguments as for `phonebench sim`.
  */
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+ 
 import { runCli } from '../../../electron/cli/main';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+ 
 import { simCommand } from '../../../electron/cli/commands/sim';
 
 const code = await runCli(

@@ -1,8 +1,8 @@
 import dgram from 'node:dgram';
 import { afterEach, describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+ 
 import { BenchDhcpServer, type DhcpEvent } from '../../../../../electron/engine/dhcp/bench-dhcp-server';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+ 
 import {
   decodeDhcp,
   encodeDhcp,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+ 
 import { keypadSteps } from '../../../../../electron/engine/migration/keypad-steps';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+ 
 import { inferFromRequests } from '../../../../../electron/engine/migration/listen-inference';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+ 
 import { listInterfaces, parseRouteTable } from '../../../../../electron/engine/migration/network-interfaces';
 
 const MAC = '000E84C060A6';

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+ 
 import { BundleSource } from '../../../../../electron/engine/migration/bundle-source';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+ 
 import { collectReport, renderReport } from '../../../../../electron/engine/migration/report';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+ 
 import { MigrationRunner } from '../../../../../electron/engine/migration/runner';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'pbreport-'));

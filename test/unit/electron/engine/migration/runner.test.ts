@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TftpEvent } from '../../../../../shared/api/tftp';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+ 
 import { BundleSource } from '../../../../../electron/engine/migration/bundle-source';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+ 
 import { MigrationRunner, type RunnerUpdate } from '../../../../../electron/engine/migration/runner';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+ 
 import type { RunnerPlan } from '../../../../../electron/engine/migration/runner-plan';
 
 const MAC = '000E84C060A6';
