@@ -3,9 +3,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
- 
 import { libraryRoot } from '../../../electron/engine/firmware/firmware-domain';
- 
 import { FirmwareLibrary } from '../../../electron/engine/firmware/library-store';
 import { buildBundleFixtures } from '../../fixtures/firmware-fixtures';
 

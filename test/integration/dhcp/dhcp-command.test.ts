@@ -1,10 +1,7 @@
 import dgram from 'node:dgram';
 import { describe, expect, it } from 'vitest';
- 
 import { dhcpCommand } from '../../../electron/cli/commands/dhcp';
- 
 import { runCli } from '../../../electron/cli/main';
- 
 import { decodeDhcp, encodeDhcp, opt, OPT } from '../../../electron/engine/dhcp/codec';
 
 function io() {

@@ -2,7 +2,6 @@
  * Runs a BenchDhcpServer in this process and prints its events as JSON lines; the netns test starts it inside
  * the server namespace with `ip netns exec`. Options come as one JSON argument. Exits when stdin closes.
  */
- 
 import { BenchDhcpServer } from '../../../electron/engine/dhcp/bench-dhcp-server';
 
 const options = JSON.parse(process.argv[2] ?? '{}');

@@ -3,11 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationStatus, TimelineEntry } from '../../../shared/api/migrate';
- 
 import { Engine } from '../../../electron/engine/engine';
- 
 import { libraryRoot } from '../../../electron/engine/firmware/firmware-domain';
- 
 import { FirmwareLibrary } from '../../../electron/engine/firmware/library-store';
 import { buildBundleFixtures } from '../../fixtures/firmware-fixtures';
 

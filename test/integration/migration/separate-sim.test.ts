@@ -5,15 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationStatus, TimelineEntry } from '../../../shared/api/migrate';
- 
 import { runCli } from '../../../electron/cli/main';
- 
 import { Engine } from '../../../electron/engine/engine';
- 
 import { libraryRoot } from '../../../electron/engine/firmware/firmware-domain';
- 
 import { FirmwareLibrary } from '../../../electron/engine/firmware/library-store';
- 
 import { decodePacket, encodePacket } from '../../../electron/engine/tftp/codec';
 import { buildBundleFixtures } from '../../fixtures/firmware-fixtures';
 

@@ -2,9 +2,7 @@
  * `phonebench sim` in a process of its own, for the migration tests: the same command object the CLI runs,
  * started directly so the test does not depend on the command list. Arguments as for `phonebench sim`.
  */
- 
 import { runCli } from '../../../electron/cli/main';
- 
 import { simCommand } from '../../../electron/cli/commands/sim';
 
 const code = await runCli(

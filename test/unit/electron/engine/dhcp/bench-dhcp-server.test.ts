@@ -1,8 +1,6 @@
 import dgram from 'node:dgram';
 import { afterEach, describe, expect, it } from 'vitest';
- 
 import { BenchDhcpServer, type DhcpEvent } from '../../../../../electron/engine/dhcp/bench-dhcp-server';
- 
 import {
   decodeDhcp,
   encodeDhcp,

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
- 
 import { keypadSteps } from '../../../../../electron/engine/migration/keypad-steps';
- 
 import { inferFromRequests } from '../../../../../electron/engine/migration/listen-inference';
- 
 import { listInterfaces, parseRouteTable } from '../../../../../electron/engine/migration/network-interfaces';
 
 const MAC = '000E84C060A6';

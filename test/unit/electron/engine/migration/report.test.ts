@@ -2,11 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
- 
 import { BundleSource } from '../../../../../electron/engine/migration/bundle-source';
- 
 import { collectReport, renderReport } from '../../../../../electron/engine/migration/report';
- 
 import { MigrationRunner } from '../../../../../electron/engine/migration/runner';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'pbreport-'));

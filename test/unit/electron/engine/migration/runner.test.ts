@@ -3,11 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TftpEvent } from '../../../../../shared/api/tftp';
- 
 import { BundleSource } from '../../../../../electron/engine/migration/bundle-source';
- 
 import { MigrationRunner, type RunnerUpdate } from '../../../../../electron/engine/migration/runner';
- 
 import type { RunnerPlan } from '../../../../../electron/engine/migration/runner-plan';
 
 const MAC = '000E84C060A6';
