@@ -9,6 +9,7 @@ import { expect, test } from '../serve-fixture';
 let work: string;
 let sip812: string;
 let incomplete: string;
+let sip74: string;
 let bomb: string;
 
 test.beforeAll(async () => {
@@ -16,6 +17,7 @@ test.beforeAll(async () => {
   const bundles = await buildBundleFixtures(path.join(work, 'bundles'));
   sip812 = bundles.sip812!.file;
   incomplete = bundles.sip812Broken!.file;
+  sip74 = bundles.sip74!.file;
   const hostile = await buildHostileFixtures(path.join(work, 'hostile'));
   bomb = hostile.find((h) => h.label === 'zip bomb (ratio)')!.file;
 });
@@ -52,6 +54,20 @@ test.describe('the Firmware page', () => {
     await page.getByTestId('firmware-file-input').setInputFiles(incomplete);
     await expect(page.getByTestId('firmware-list')).toContainText('2 issue(s)');
     await expect(page.getByTestId('firmware-issues')).toContainText('OS79XX.TXT names P003-8-12-00 but P003-8-12-00.sbn is missing.');
+  });
+
+  test('speaks Japanese when asked', async ({ page, app }) => {
+    await page.goto(`${app.url}#/settings`);
+    await page.getByLabel('Language').selectOption('ja');
+    await page.goto(`${app.url}#/firmware`);
+    await expect(page.getByRole('heading', { name: 'ファームウェア ライブラリ' })).toBeVisible();
+    await page.getByTestId('firmware-file-input').setInputFiles(sip74);
+    await expect(page.getByTestId('firmware-notice')).toContainText('SIP 7.4');
+    await expect(page.getByTestId('firmware-list')).toContainText('ローダー付き SIP パッケージ');
+    await expect(page.getByTestId('firmware-list')).toContainText('そろっています');
+    await page.goto(`${app.url}#/settings`);
+    await page.getByLabel('言語').selectOption('en');
+    await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
   });
 
   test('shows a refused archive with its reason and fix', async ({ page, app }) => {
