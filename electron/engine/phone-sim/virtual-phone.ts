@@ -112,6 +112,7 @@ export class VirtualPhone {
 
   /** Powers the phone on (or resets it); resolves when it settles, undefined when stopped first. */
   boot(): Promise<SimOutcome | undefined> {
+    if (this.abort.signal.aborted) return Promise.resolve(undefined);
     if (this.current !== undefined) return this.current;
     this.outcome = undefined;
     const run = this.loop().finally(() => {
@@ -201,7 +202,8 @@ export class VirtualPhone {
           found = { name, text: (r.data ?? Buffer.alloc(0)).toString('latin1') };
           break;
         }
-        if (r.result === 'timeout' || r.result === 'error') unanswered++;
+        // Only silence makes the loader hunt again; "not found" or an error is an answer (field reports).
+        if (r.result === 'timeout') unanswered++;
       }
       if (found !== undefined || unanswered === 0 || round === rounds) break;
       this.notice(`config hunt round ${round}/${rounds}: ${unanswered} file(s) got no answer; hunting again`, true);
@@ -450,6 +452,7 @@ export class VirtualPhone {
     this.setState('flash-write', what);
     const ms = this.options.flashWriteMs ?? DEFAULT_FLASH_WRITE_MS;
     const sleep = this.options.sleep ?? abortableSleep;
+    if (this.abort.signal.aborted) throw new Stopped();
     await sleep(ms, this.abort.signal);
     if (this.abort.signal.aborted) throw new Stopped();
     const next: { loader?: string; app?: string } = {};

@@ -267,3 +267,34 @@ describe('virtual phone: universal loader era', () => {
     expect(phone.config).toMatchObject({ phone_prompt: 'Desk7', phone_password: 's3cret', image_version: 'P0S3-8-12-00' });
   });
 });
+
+describe('virtual phone: power', () => {
+  it('stops in the middle of a flash write and stays off', async () => {
+    let release: () => void = () => {};
+    const phone = new VirtualPhone({
+      id: 's',
+      mac: MAC,
+      model: '7960',
+      firmware: parseFirmwareLabel('SCCP 3.1'),
+      fetch: memoryFetcher(new Map<string, string | Uint8Array>([['OS79XX.TXT', 'P0S3-06-3-00'], ...images('P0S3-06-3-00.bin')])),
+      tftpServer: '127.0.0.1',
+      sleep: (_ms, signal) =>
+        new Promise<void>((resolve) => {
+          release = resolve;
+          signal.addEventListener('abort', () => resolve(), { once: true });
+        }),
+    });
+    const states: string[] = [];
+    phone.onEvent((e) => {
+      if (e.kind === 'state') states.push(e.state);
+      if (e.kind === 'state' && e.state === 'flash-write') queueMicrotask(() => phone.stop());
+    });
+    const outcome = await phone.boot();
+    release();
+    expect(outcome).toBeUndefined();
+    expect(phone.state).toBe('stopped');
+    expect(phone.flash.app).toBe('P0030301'); // the write never finished
+    expect(await phone.boot()).toBeUndefined();
+    expect(states.at(-1)).toBe('stopped');
+  });
+});
