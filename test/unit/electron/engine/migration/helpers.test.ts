@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keypadSteps } from '../../../../../electron/engine/migration/keypad-steps';
 import { inferFromRequests } from '../../../../../electron/engine/migration/listen-inference';
-import { listInterfaces, parseRouteTable } from '../../../../../electron/engine/migration/network-interfaces';
+import { listInterfaces, parseNetstatRoutes, parseRouteTable, parseWindowsRoutes } from '../../../../../electron/engine/migration/network-interfaces';
 
 const MAC = '000E84C060A6';
 
@@ -34,6 +34,13 @@ describe('route table', () => {
   it('finds default routes and decodes the little-endian gateway', () => {
     expect([...parseRouteTable(table)]).toEqual([['eth0', '192.0.2.1']]);
   });
+  it('reads macOS netstat and Windows route print, best effort', () => {
+    const mac = 'Routing tables\n\nInternet:\nDestination        Gateway            Flags        Netif Expire\ndefault            192.168.1.1        UGScg          en0\n127                127.0.0.1          UCS            lo0\n';
+    expect([...parseNetstatRoutes(mac)]).toEqual([['en0', '192.168.1.1']]);
+    const win = 'IPv4 Route Table\n===\nActive Routes:\nNetwork Destination        Netmask          Gateway       Interface  Metric\n          0.0.0.0          0.0.0.0      192.168.1.1    192.168.1.50     25\n        127.0.0.0        255.0.0.0         On-link         127.0.0.1    331\n';
+    expect([...parseWindowsRoutes(win)]).toEqual([['192.168.1.50', '192.168.1.1']]);
+  });
+
   it('warns only on the interface with the default route; loopback last', async () => {
     const nics = {
       lo: [{ address: '127.0.0.1', netmask: '255.0.0.0', family: 'IPv4', mac: '00:00:00:00:00:00', internal: true, cidr: '127.0.0.1/8' }],
