@@ -66,6 +66,7 @@ function toEntry(zip: yauzl.ZipFile, raw: yauzl.Entry, where: string): ArchiveEn
 
 /** Unix mode bits live in the high half of the external attributes when the zip was made on Unix. */
 function entryType(raw: yauzl.Entry): EntryType {
+  if (raw.fileName.endsWith('/')) return 'directory';
   const madeOnUnix = raw.versionMadeBy >> 8 === 3;
   const mode = (raw.externalFileAttributes >>> 16) & 0o170000;
   if (madeOnUnix && mode !== 0) {
@@ -85,13 +86,20 @@ function entryType(raw: yauzl.Entry): EntryType {
         return 'other';
     }
   }
-  return raw.fileName.endsWith('/') ? 'directory' : 'file';
+  return 'file';
 }
 
 /** yauzl reports unsafe names and encryption as errors; they are refusals, everything else is corruption. */
 export function zipError(error: unknown, where: string): PhonebenchError {
   const message = error instanceof Error ? error.message : String(error);
-  if (/^(absolute path|invalid relative path|invalid characters in fileName)/.test(message)) {
+  if (message.startsWith('invalid characters in fileName')) {
+    return new PhonebenchError(
+      'archive-refused',
+      `${where}: an entry name uses a backslash (${message}).`,
+      'Zips made by some Windows tools do this: unpack it and import the folder, or re-create the zip with 7-Zip or Info-ZIP.',
+    );
+  }
+  if (/^(absolute path|invalid relative path)/.test(message)) {
     return new PhonebenchError('archive-refused', `${where}: unsafe entry name (${message}).`, REFUSE_FIX);
   }
   if (message.startsWith('too many bytes in the stream')) {
