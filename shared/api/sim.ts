@@ -47,7 +47,7 @@ export interface SimInfo {
   flash: SimFlash;
   reboots: number;
   /** Network settings on the phone (Settings > Network Configuration). */
-  settings: { alternateTftp: boolean; tftpServer: string };
+  settings: { ip: string; alternateTftp: boolean; tftpServer: string };
   /** Values its SIP config files gave it, passwords masked. */
   config: Record<string, string>;
   outcome?: SimOutcome;

@@ -171,7 +171,11 @@ export class SimConsole {
         return keys.length === 0 ? ['(no values from SIP config files)'] : keys.map((k) => `${k}: ${values[k] ?? ''}`);
       }
       case 'show network':
-        return [`Alternate TFTP: ${phone.settings.alternateTftp ? 'Yes' : 'No'}`, `TFTP Server 1: ${phone.settings.tftpServer}`];
+        return [
+          `IP Address: ${phone.settings.ip}`,
+          `Alternate TFTP: ${phone.settings.alternateTftp ? 'Yes' : 'No'}`,
+          `TFTP Server 1: ${phone.settings.tftpServer}`,
+        ];
       case 'show status': {
         const o = phone.outcome;
         const outcome = o === undefined ? '' : o.kind === 'running' ? ` - running ${o.firmware}` : ` - ${o.message}`;

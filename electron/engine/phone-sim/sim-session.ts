@@ -1,3 +1,6 @@
+import { createSocket } from 'node:dgram';
+import { lookup } from 'node:dns/promises';
+import { isIPv4 } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { SerialPort } from 'serialport';
 import { PhonebenchError } from '../../../shared/api/result';
@@ -57,13 +60,15 @@ export function tftpFetcher(host: string, port: number, tuning: SimTuning): File
 export async function openSimSession(id: string, params: SimStartParams, tuning: SimTuning = {}): Promise<SimSession> {
   const mac = normalizeMac(params.mac);
   if (mac === undefined) throw new PhonebenchError('bad-request', `'${params.mac}' is not a MAC address.`, 'Use the MAC on the sticker, e.g. 00:0E:84:C0:60:A6.');
+  const host = await resolveHost(params.tftpHost);
   const phone = new VirtualPhone({
     id,
     mac,
     model: params.model,
     firmware: firmwareFromLabel(params.firmware),
-    fetch: tftpFetcher(params.tftpHost, params.tftpPort, tuning),
+    fetch: tftpFetcher(host, params.tftpPort, tuning),
     tftpServer: params.tftpHost,
+    ip: await localAddressToward(host, params.tftpPort),
     flashWriteMs: params.flashWriteMs,
     sipDefaultLimitBytes: tuning.sipDefaultLimitBytes,
     maxBoots: tuning.maxBoots,
@@ -104,6 +109,30 @@ function openSerial(path: string): Promise<SerialPort> {
       }
     });
   });
+}
+
+/** The server's IPv4 address; a name that does not resolve is refused at start, not discovered per file. */
+async function resolveHost(host: string): Promise<string> {
+  if (isIPv4(host)) return host;
+  try {
+    return (await lookup(host, { family: 4 })).address;
+  } catch {
+    throw new PhonebenchError('bad-request', `Cannot find the TFTP server '${host.slice(0, 64)}'.`, 'Give its IPv4 address, e.g. 127.0.0.1 or the laptop address on the phone network.');
+  }
+}
+
+/** The local address the phone's packets leave from (connecting a UDP socket sends nothing). */
+async function localAddressToward(host: string, port: number): Promise<string> {
+  const socket = createSocket('udp4');
+  try {
+    const address = await new Promise<string>((resolve) => {
+      socket.once('error', () => resolve('unknown'));
+      socket.connect(port, host, () => resolve(socket.address().address));
+    });
+    return address === '0.0.0.0' ? 'unknown' : address;
+  } finally {
+    socket.close();
+  }
 }
 
 export function infoOf(phone: VirtualPhone, consolePath?: string): SimInfo {

@@ -51,6 +51,8 @@ export interface VirtualPhoneOptions {
   fetch: FileFetcher;
   /** Alternate TFTP server address shown in settings. */
   tftpServer: string;
+  /** The phone's own address, shown in settings (the simulator's local address toward the server). */
+  ip?: string;
   /** Time to write flash; ~20 s on a real phone (tests use a few ms). */
   flashWriteMs?: number;
   /** SIP 2.x refuses a SIPDefault.cnf above this size. The real limit is unknown: simulated. */
@@ -82,7 +84,7 @@ export class VirtualPhone {
   readonly id: string;
   readonly mac: string;
   readonly model: PhoneModel;
-  readonly settings: { alternateTftp: boolean; tftpServer: string };
+  readonly settings: { ip: string; alternateTftp: boolean; tftpServer: string };
   state: SimState = 'stopped';
   flash: SimFlash;
   /** The values its SIP config files gave it (passwords included: mask before showing). */
@@ -100,7 +102,7 @@ export class VirtualPhone {
     this.id = options.id;
     this.mac = options.mac;
     this.model = options.model;
-    this.settings = { alternateTftp: true, tftpServer: options.tftpServer };
+    this.settings = { ip: options.ip ?? 'unknown', alternateTftp: true, tftpServer: options.tftpServer };
     this.flash = initialFlash(options.firmware);
   }
 

@@ -80,7 +80,7 @@ describe.skipIf(missing !== undefined)('sim domain: sim:start, sim:list, sim:sto
         state: 'running',
         reboots: 2,
         flash: { app: 'P0S3-8-12-00', loader: 'P003-8-12-00' },
-        settings: { alternateTftp: true, tftpServer: '127.0.0.1' },
+        settings: { ip: '127.0.0.1', alternateTftp: true, tftpServer: '127.0.0.1' },
         config: { image_version: 'P0S3-8-12-00', tftp_cfg_dir: './' },
       });
 
@@ -108,6 +108,10 @@ describe.skipIf(missing !== undefined)('sim domain: sim:start, sim:list, sim:sto
       const base = { tftpHost: '127.0.0.1', tftpPort: server.port, mac: '000E84C060A6', model: '7960' as const };
       await expect(domain.handlers['sim:start']({ ...base, firmware: 'SIP 8.12', consolePath: path.join(dir, 'nope') })).rejects.toMatchObject({ code: 'serial-unavailable' });
       await expect(domain.handlers['sim:start']({ ...base, firmware: 'SIP eight' })).rejects.toMatchObject({ code: 'bad-request' });
+      await expect(domain.handlers['sim:start']({ ...base, firmware: 'SIP 8.12', tftpHost: 'no-such-host.invalid' })).rejects.toMatchObject({
+        code: 'bad-request',
+        fix: expect.stringContaining('IPv4'),
+      });
       expect(await domain.handlers['sim:list']({})).toHaveLength(0);
     } finally {
       await domain.close();
