@@ -1,7 +1,7 @@
 import type { Socket, RemoteInfo } from 'node:dgram';
 import type { NegotiatedOptions, TftpClientAddress } from '../../../shared/api/tftp';
 import { absoluteBlock, wireBlock, type RolloverTo } from './block-numbers';
-import { decodePacket, encodePacket, TFTP_ERROR, type TftpPacket } from './codec';
+import { decodePacket, encodePacket, OPCODES, TFTP_ERROR, type TftpPacket } from './codec';
 import type { FileContent } from './file-source';
 
 /** What every transfer needs from the server. */
@@ -40,19 +40,39 @@ export abstract class TransferBase {
     return this.ended;
   }
 
-  /** Settles when the latest datagram has been handed to the OS; the socket is closed only after it. */
-  private lastSend: Promise<void> = Promise.resolve();
+  /** Datagrams handed to the socket but not yet sent; the socket is closed only once this is 0. */
+  private inFlight = 0;
+  private closeWhenIdle: (() => void) | undefined;
+  private readonly sent = (): void => {
+    this.inFlight -= 1;
+    if (this.inFlight === 0 && this.closeWhenIdle) this.closeWhenIdle();
+  };
+  private deadline = 0;
 
   protected send(packet: TftpPacket): void {
-    if (this.ended) return;
-    const buf = encodePacket(packet);
-    this.lastSend = new Promise((done) => this.setup.socket.send(buf, this.setup.peer.port, this.setup.peer.address, () => done()));
+    this.sendRaw(encodePacket(packet));
   }
 
-  protected armTimer(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.onTimer(), this.setup.timeoutMs);
+  /** Sends one datagram made of one or more buffers (DATA goes as header + file slice, no copy). */
+  protected sendRaw(buf: Buffer | Buffer[]): void {
+    if (this.ended) return;
+    this.inFlight += 1;
+    this.setup.socket.send(buf, this.setup.peer.port, this.setup.peer.address, this.sent);
   }
+
+  /** (Re)starts the retransmission clock. One timer per transfer, moved by a deadline, not re-created per packet. */
+  protected armTimer(): void {
+    this.deadline = Date.now() + this.setup.timeoutMs;
+    this.timer ??= setTimeout(this.tick, this.setup.timeoutMs);
+  }
+
+  private readonly tick = (): void => {
+    this.timer = undefined;
+    if (this.ended) return;
+    const left = this.deadline - Date.now();
+    if (left > 0) this.timer = setTimeout(this.tick, left);
+    else this.onTimer();
+  };
 
   private onTimer(): void {
     if (this.ended) return;
@@ -125,7 +145,12 @@ export abstract class TransferBase {
         // Already closed.
       }
     };
-    void this.lastSend.then(() => (lingerMs > 0 ? setTimeout(close, lingerMs).unref() : close()));
+    const closeNow = (): void => {
+      if (lingerMs > 0) setTimeout(close, lingerMs).unref();
+      else close();
+    };
+    if (this.inFlight === 0) closeNow();
+    else this.closeWhenIdle = closeNow;
   }
 }
 
@@ -141,6 +166,8 @@ export class ReadTransfer extends TransferBase {
   private awaitingOack: boolean;
   private chunk: { start: number; data: Buffer } | undefined;
   private sending: Promise<void> = Promise.resolve();
+  /** Windows waiting on a disk read. */
+  private reads = 0;
 
   constructor(
     setup: TransferSetup,
@@ -211,19 +238,55 @@ export class ReadTransfer extends TransferBase {
     this.armTimer();
     const from = this.acked + 1;
     const to = Math.min(this.acked + this.window, this.lastBlock);
-    this.sending = this.sending.then(async () => {
-      if (this.done || this.acked + 1 !== from) return; // Overtaken by a newer ACK.
-      for (let block = from; block <= to; block++) {
-        const data = await this.blockData(block);
-        if (this.done) return;
-        if (block <= this.sentUpTo || isRetransmit) this.retransmits += 1;
-        this.sentUpTo = Math.max(this.sentUpTo, block);
-        this.send({ op: 'DATA', block: wireBlock(block, this.setup.rolloverTo), data });
-      }
-    }).catch((e: unknown) => {
-      this.send({ op: 'ERROR', code: TFTP_ERROR.notDefined, message: 'Read error' });
-      this.fail(`read error: ${e instanceof Error ? e.message : String(e)}`, TFTP_ERROR.notDefined);
-    });
+    // Fast path: nothing queued and the whole window is in the read cache, so send now, synchronously.
+    if (this.reads === 0 && this.cached(from) && this.cached(to)) {
+      for (let block = from; block <= to; block++) this.sendBlock(block, this.cachedSlice(block), isRetransmit);
+      return;
+    }
+    this.reads += 1;
+    this.sending = this.sending
+      .then(async () => {
+        if (this.done || this.acked + 1 !== from) return; // Overtaken by a newer ACK.
+        for (let block = from; block <= to; block++) {
+          const data = await this.blockData(block);
+          if (this.done) return;
+          this.sendBlock(block, data, isRetransmit);
+        }
+      })
+      .catch((e: unknown) => {
+        this.send({ op: 'ERROR', code: TFTP_ERROR.notDefined, message: 'Read error' });
+        this.fail(`read error: ${e instanceof Error ? e.message : String(e)}`, TFTP_ERROR.notDefined);
+      })
+      .finally(() => {
+        this.reads -= 1;
+      });
+  }
+
+  private sendBlock(block: number, data: Buffer, isRetransmit: boolean): void {
+    if (block <= this.sentUpTo || isRetransmit) this.retransmits += 1;
+    this.sentUpTo = Math.max(this.sentUpTo, block);
+    const header = Buffer.allocUnsafe(4);
+    header.writeUInt16BE(OPCODES.DATA, 0);
+    header.writeUInt16BE(wireBlock(block, this.setup.rolloverTo), 2);
+    this.sendRaw(data.length > 0 ? [header, data] : header);
+  }
+
+  private blockRange(block: number): [number, number] {
+    const start = (block - 1) * this.blksize;
+    return [start, Math.min(start + this.blksize, this.content.size)];
+  }
+
+  private cached(block: number): boolean {
+    const c = this.chunk;
+    if (!c) return false;
+    const [start, end] = this.blockRange(block);
+    return start >= c.start && end <= c.start + c.data.length;
+  }
+
+  private cachedSlice(block: number): Buffer {
+    const c = this.chunk as { start: number; data: Buffer };
+    const [start, end] = this.blockRange(block);
+    return c.data.subarray(start - c.start, end - c.start);
   }
 
   private async blockData(block: number): Promise<Buffer> {
