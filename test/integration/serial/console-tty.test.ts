@@ -43,7 +43,7 @@ describe.skipIf(!haveSocat() || !haveScript)('phonebench console in a terminal',
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
-      expect(await until(() => out.includes('Ctrl-] quits'), 30_000)).toBe(true);
+      expect(await until(() => out.includes('Ctrl-] quits'), 45_000), `the command printed: ${out}`).toBe(true);
       port.write('SIP Phone> ');
       expect(await until(() => out.includes('SIP Phone> '))).toBe(true);
       child.stdin.write('show\x03\r');
