@@ -168,7 +168,7 @@ export class FirmwareLibrary {
         throw new PhonebenchError(
           'archive-refused',
           `${sourceName} is neither an archive (zip, tar, tar.gz) nor a 7940/7960 firmware image.`,
-          'Pick the archive downloaded from Cisco, or the folder it was unpacked into.',
+          'Pick the archive downloaded from Cisco (for SCCP, the cmterm-...zip rather than the CallManager installer .exe), or the folder it was unpacked into.',
         );
       }
       const manifest: BundleManifest = {
