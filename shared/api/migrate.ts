@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { request, type AnyRequestDefs } from './define';
+import type { PlanCreated } from './plan';
 
 /**
  * One-click migration of one phone: the runner drives a plan with TFTP (and optionally the bench DHCP and a
@@ -133,7 +134,16 @@ export interface PreviewHop {
 
 /** The plan the runner would drive, or why there is none; nothing is started. */
 export type MigratePreview =
-  | { ok: true; from: string; to: string; listenFirst: boolean; hops: PreviewHop[]; warnings: string[] }
+  | {
+      ok: true;
+      from: string;
+      to: string;
+      listenFirst: boolean;
+      hops: PreviewHop[];
+      warnings: string[];
+      /** The planner's own plan, for the plan view; absent when listening first. */
+      created?: PlanCreated;
+    }
   | { ok: false; reason: string; fix?: string };
 
 export interface MigrateReport {

@@ -6,7 +6,7 @@ import { PhonebenchError } from '../../../shared/api/result';
 import { formatFirmware, parseFirmwareLabel, type FirmwareVersion } from '../../../shared/cisco/firmware-version';
 import { normalizeMac } from '../../../shared/cisco/phone-files';
 import { planMigration } from '../../../shared/cisco/planner/plan-migration';
-import type { PlanInput, PlanOutcome } from '../../../shared/cisco/planner/plan-types';
+import type { Plan, PlanInput, PlanOutcome } from '../../../shared/cisco/planner/plan-types';
 import { writeFileAtomic } from '../atomic-write';
 import type { Domain, EngineContext } from '../context';
 import { BenchDhcpServer } from '../dhcp/bench-dhcp-server';
@@ -97,9 +97,11 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
     }
     const files = await collectFiles(params.bundleId, manifest.files.map((f) => ({ name: f.name, sha256: f.sha256 })));
     let runnerPlan: RunnerPlan | null = null;
+    let planned: Plan | undefined;
     if (from) {
       const outcome = plan({ model: params.model, mac, from, to, context: 'bench', library: { files: [...files.byName.keys()] } });
       if (!outcome.ok) throw new PhonebenchError('plan-refused', outcome.reason, `Rule: ${outcome.rule}.`);
+      planned = outcome.plan;
       const adapted = toRunnerPlan(outcome.plan);
       if (!adapted.ok) throw new PhonebenchError('plan-refused', adapted.reason);
       runnerPlan = adapted.plan;
@@ -115,7 +117,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
         );
       }
     }
-    return { mac, to, from, files, runnerPlan };
+    return { mac, to, from, files, runnerPlan, planned };
   }
 
   async function preview(params: { mac: string; model: '7940' | '7960'; bundleId: string; from?: string | undefined }): Promise<MigratePreview> {
@@ -127,6 +129,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
         to: formatFirmware(p.to),
         listenFirst: p.runnerPlan === null,
         warnings: p.runnerPlan?.warnings ?? [],
+        ...(p.planned && p.from ? { created: { from: p.from, to: p.to, plan: p.planned } } : {}),
         hops: (p.runnerPlan?.hops ?? []).map((h) => ({
           title: h.title,
           provenance: h.provenance,

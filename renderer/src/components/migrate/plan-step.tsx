@@ -4,6 +4,7 @@ import type { AppError } from '../../../../shared/api/result';
 import { useClient } from '../../api/client-context';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorView } from '../error-view';
+import { PlanView } from '../plan-view';
 import type { Choices } from './wizard-state';
 
 /** The plan before anything starts; a refused plan stops the wizard here with the reason. */
@@ -32,6 +33,13 @@ export function PlanStep({ choices, onPreview }: { choices: Choices; onPreview: 
         </p>
         {preview.fix ? <p className="fix">{t('migrate.run.fix', { fix: preview.fix })}</p> : null}
       </div>
+    );
+  }
+  if (preview.created) {
+    return (
+      <section data-testid="migrate-plan">
+        <PlanView created={preview.created} />
+      </section>
     );
   }
   return (

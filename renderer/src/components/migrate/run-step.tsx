@@ -45,6 +45,16 @@ export function RunStep({ status, timeline, error, busy, onStart, onStop }: Prop
             <dd>{status.phoneIp ?? t('migrate.run.phoneIp.unknown')}</dd>
           </dl>
         ) : null}
+        {status && status.hops.length > 0 ? (
+          <ol data-testid="migrate-hops">
+            {status.hops.map((h) => (
+              <li key={h.index} aria-current={h.state === 'active' ? 'step' : undefined} data-state={h.state}>
+                {h.title} <span className={`badge ${h.state === 'done' ? 'ok' : h.state === 'active' ? 'warn' : ''}`}>{t(`migrate.hop.${h.state}`)}</span>
+                {h.state === 'active' && h.phoneShows.length > 0 ? <div className="fix">{t('migrate.plan.shows')}: {h.phoneShows.join(' / ')}</div> : null}
+              </li>
+            ))}
+          </ol>
+        ) : null}
         {status?.fix ? <p className="fix">{t('migrate.run.fix', { fix: status.fix })}</p> : null}
         {status?.inference ? (
           <p className="notice" role="status">
