@@ -31,14 +31,42 @@ async function waitFor(check: () => Promise<boolean>, what: string): Promise<voi
   throw new Error(`${what} did not come up`);
 }
 
-function wrap(name: string, child: ChildProcess, port: number): ServerUnderTest {
+/**
+ * tftpd-hpa forks a child per transfer and ignores SIGCHLD, so the kernel never adds the children's CPU to the
+ * parent. This samples the children every 20 ms (only pids newer than the server) and keeps the last value
+ * seen for each: a lower bound, missing at most the final 20 ms of each child.
+ */
+function childSampler(parent: number): { total(): number; stop(): void } {
+  const seen = new Map<number, number>();
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    void (async () => {
+      const pids = (await fs.readdir('/proc').catch(() => [] as string[])).map(Number).filter((n) => n > parent);
+      for (const pid of pids) {
+        const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+        const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (Number(rest[1]) !== parent) continue;
+        seen.set(pid, (Number(rest[11]) + Number(rest[12])) / TICKS);
+      }
+    })().finally(() => {
+      busy = false;
+    });
+  }, 20);
+  return { total: () => [...seen.values()].reduce((a, b) => a + b, 0), stop: () => clearInterval(timer) };
+}
+
+function wrap(name: string, child: ChildProcess, port: number, sampleChildren = false): ServerUnderTest {
   const pid = child.pid as number;
+  const sampler = sampleChildren ? childSampler(pid) : undefined;
   return {
     name,
     port,
     pid,
-    cpuSeconds: () => cpuOf(pid),
+    cpuSeconds: async () => (await cpuOf(pid)) + (sampler?.total() ?? 0),
     stop: async () => {
+      sampler?.stop();
       if (child.exitCode !== null) return;
       const gone = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
@@ -69,7 +97,7 @@ export async function startTftpdHpa(root: string, port: number): Promise<ServerU
   if (!bin) return 'tftpd-hpa not installed (apt-get install -y tftpd-hpa)';
   const child = spawn(bin, ['-L', '-s', '-a', `127.0.0.1:${port}`, '-u', os.userInfo().username, root], { stdio: 'ignore' });
   await waitFor(() => udpPortBound(port), 'in.tftpd');
-  return wrap('tftpd-hpa', child, port);
+  return wrap('tftpd-hpa', child, port, true);
 }
 
 /** atftpd conflicts with tftpd-hpa as a Debian package: unpack it privately instead of installing it. */

@@ -19,14 +19,14 @@ interface Scenario {
 }
 
 const MiB = 1024 * 1024;
-const FILES: Record<string, number> = { 'big.bin': 16 * MiB, 'mid.bin': 1 * MiB, 'small.bin': 256 * 1024 };
+const FILES: Record<string, number> = { 'big.bin': 16 * MiB, 'mid.bin': 1 * MiB, 'small.bin': 64 * 1024 };
 const SCENARIOS: Scenario[] = [
   { name: 'one transfer, 512-byte lockstep', file: 'big.bin', options: [], concurrent: 1 },
   { name: 'one transfer, blksize 1468', file: 'big.bin', options: ['blksize 1468'], concurrent: 1 },
   { name: 'one transfer, blksize 1468, windowsize 8', file: 'big.bin', options: ['blksize 1468', 'windowsize 8'], concurrent: 1, note: 'tftpd-hpa has no windowsize: lockstep' },
   { name: 'one transfer, blksize 1468, windowsize 16', file: 'big.bin', options: ['blksize 1468', 'windowsize 16'], concurrent: 1, note: 'tftpd-hpa has no windowsize: lockstep' },
   { name: '50 concurrent transfers, 1 MiB each, 512-byte blocks', file: 'mid.bin', options: [], concurrent: 50 },
-  { name: '10% loss both ways, 256 KiB, blksize 1468, timeout 1 s', file: 'small.bin', options: ['blksize 1468', 'timeout 1'], concurrent: 1, loss: 0.1 },
+  { name: '10% loss both ways, 64 KiB, blksize 1468, timeout 1 s', file: 'small.bin', options: ['blksize 1468', 'timeout 1'], concurrent: 1, loss: 0.1 },
 ];
 
 const args = process.argv.slice(2);
@@ -168,7 +168,7 @@ async function main(): Promise<void> {
     `Measured by \`npx tsx bench/tftp/run.ts\` on ${new Date().toISOString().slice(0, 10)}, ${cpus.length} CPUs (${cpus[0]?.model ?? '?'}), Node ${process.version}, median of ${repeats} runs.`,
     'Each server runs as its own process on 127.0.0.1 (Phonebench: `bench/tftp/phonebench-server.ts`; tftpd-hpa: `in.tftpd -L -s -a 127.0.0.1:PORT`;',
     'atftpd: unpacked from `apt-get download atftpd`, `--daemon --no-fork`). One client for all: `atftp` with the options shown, `--tftp-timeout 1`.',
-    'Files: 16 MiB for single transfers, 1 MiB x 50 at once, 256 KiB through the lossy relay (`test/integration/tftp/lossy-relay.ts`, drop only,',
+    'Files: 16 MiB for single transfers, 1 MiB x 50 at once, 64 KiB through the lossy relay (`test/integration/tftp/lossy-relay.ts`, drop only,',
     'seeded, the same seeds for every server). Wall time is from the first client start to the last client exit; CPU is user+system of the server',
     'process and its reaped children from /proc, divided by the MiB delivered. Every received file is checked by SHA-256. ours/peer below 1 means faster.',
     '',
