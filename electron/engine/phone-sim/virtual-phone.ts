@@ -206,6 +206,8 @@ export class VirtualPhone {
         }
         // Only silence makes the loader hunt again; "not found" or an error is an answer (field reports).
         if (r.result === 'timeout') unanswered++;
+        // Silence on both CTLSEP and SEP: the loader starts over on that pair (the loop seen in the field).
+        if (name === hunt[1] && unanswered === 2) break;
       }
       if (found !== undefined || unanswered === 0 || round === rounds) break;
       this.notice(`config hunt round ${round}/${rounds}: ${unanswered} file(s) got no answer; hunting again`, true);

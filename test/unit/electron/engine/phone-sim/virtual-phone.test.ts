@@ -243,6 +243,8 @@ describe('virtual phone: universal loader era', () => {
     const { outcome, requests, events } = await bootWith('SIP 8.12', [], { silent: [`CTLSEP${MAC}.tlv`, `SEP${MAC}.cnf.xml`] });
     expect(outcome).toMatchObject({ kind: 'error', message: 'TFTP Timeout' });
     expect(requests.filter((r) => r === `CTLSEP${MAC}.tlv`)).toHaveLength(3);
+    expect(requests.filter((r) => r === `SEP${MAC}.cnf.xml`)).toHaveLength(3);
+    expect(requests).not.toContain(`SIP${MAC}.cnf`); // it loops on the pair, as in the field
     expect(events.filter((e) => e.kind === 'notice' && /hunting again/.test(e.message))).toHaveLength(2);
   });
 
