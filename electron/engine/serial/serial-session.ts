@@ -226,15 +226,17 @@ export class SerialSession {
 
   private async tryReconnect(attempt: number): Promise<void> {
     if (this.closed) return;
+    const generation = this.generation;
     let link: SerialLink;
     try {
       if (!(await this.options.present(this.path))) throw new Error('not there yet');
       link = await this.options.open(this.path, this.settings);
     } catch {
-      this.scheduleReconnect(attempt + 1);
+      if (generation === this.generation) this.scheduleReconnect(attempt + 1);
       return;
     }
-    if (this.closed) {
+    // Closed meanwhile, or the Reconnect button got there first: this link is not wanted.
+    if (this.closed || generation !== this.generation) {
       link.close(() => {});
       return;
     }
@@ -251,9 +253,10 @@ export class SerialSession {
     this.batcher.flush();
     this.matcher.reset();
     this.setState('reconnecting', 'reconnect requested', 1);
+    const generation = this.generation;
     try {
       const link = await this.options.open(this.path, this.settings);
-      if (this.closed) {
+      if (this.closed || generation !== this.generation) {
         link.close(() => {});
         return;
       }

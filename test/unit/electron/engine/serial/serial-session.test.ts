@@ -102,6 +102,28 @@ describe('SerialSession without close events', () => {
     expect(Buffer.concat(link.written).toString()).toBe('show\rcisco\rmorehalf');
   });
 
+  it('keeps one port when Reconnect is pressed while an automatic reconnect is opening', async () => {
+    const session = await start();
+    const pending: (() => void)[] = [];
+    options.open = () =>
+      new Promise((resolve) => {
+        const link = new SilentLink();
+        links.push(link);
+        pending.push(() => resolve(link));
+      });
+    (links[0] as SilentLink).emit('close', new Error('EIO'));
+    expect(await until(() => pending.length === 1)).toBe(true);
+    const pressed = session.reconnect();
+    expect(pending).toHaveLength(2);
+    for (const release of pending) release();
+    await pressed;
+    expect(await until(() => links.filter((l) => l.isOpen).length === 1)).toBe(true);
+    expect(session.state).toBe('connected');
+    expect(links.filter((l) => l.isOpen)).toHaveLength(1);
+    await session.close();
+    expect(links.every((l) => !l.isOpen)).toBe(true);
+  });
+
   it('treats a failed write as an unplug', async () => {
     const session = await start();
     (links[0] as SilentLink).failWrites = true;
