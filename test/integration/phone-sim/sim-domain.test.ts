@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createSocket } from 'node:dgram';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -98,6 +99,27 @@ describe.skipIf(missing !== undefined)('sim domain: sim:start, sim:list, sim:sto
     } finally {
       await domain.close();
       await new Promise<void>((resolve) => technician.close(() => resolve()));
+    }
+  });
+
+  it('a server that never answers: the loader loops on CTLSEP/SEP, bounded, then TFTP Timeout', async () => {
+    const silent = createSocket('udp4');
+    await new Promise<void>((resolve) => silent.bind(0, '127.0.0.1', resolve));
+    const asked: string[] = [];
+    silent.on('message', (m) => asked.push(m.subarray(2, m.indexOf(0, 2)).toString()));
+    const { ctx, events } = context();
+    const domain = createSimDomain(ctx, { tftpTimeoutMs: 20, tftpRetries: 1 });
+    try {
+      await domain.handlers['sim:start']({ tftpHost: '127.0.0.1', tftpPort: silent.address().port, mac: '000E84C060A6', model: '7960', firmware: 'SIP 8.12' });
+      expect(await until(() => events.some((e) => e.kind === 'settled'), 30_000)).toBe(true);
+      const settled = events.find((e) => e.kind === 'settled');
+      expect(settled?.kind === 'settled' && settled.outcome).toMatchObject({ kind: 'error', message: 'TFTP Timeout' });
+      // 3 rounds x 2 files x (1 + 1 retry) requests, all for the pair
+      expect(new Set(asked)).toEqual(new Set(['CTLSEP000E84C060A6.tlv', 'SEP000E84C060A6.cnf.xml']));
+      expect(asked).toHaveLength(12);
+    } finally {
+      await domain.close();
+      silent.close();
     }
   });
 
