@@ -93,6 +93,8 @@ export class MigrationRunner {
   private readonly listenRequests: string[] = [];
   private readonly hints = new StreamingHintMatcher();
   private readonly gateRefusals = new Set<string>();
+  /** Requests seen before the phone's address was known; replayed for that address once it is. */
+  private readonly unplaced: TftpEvent[] = [];
   private consoleText = '';
   private seq = 0;
   private stateValue: MigrationState;
@@ -175,6 +177,10 @@ export class MigrationRunner {
       params: { ip, source },
       client: ip,
     });
+    // The server reports a request before it asks the sources, so the request that taught us the address
+    // arrived while it was still unknown.
+    const replay = this.unplaced.splice(0).filter((e) => e.type === 'request' && e.client.address === ip);
+    for (const e of replay) this.onTftpEvent(e);
     this.emitState();
   }
 
@@ -330,6 +336,11 @@ export class MigrationRunner {
       }
       default:
         break;
+    }
+    if (this.phoneIp === undefined && e.type === 'request') {
+      if (this.unplaced.length >= 32) this.unplaced.shift();
+      this.unplaced.push(e);
+      return;
     }
     if (e.client.address !== this.phoneIp) return;
     switch (e.type) {

@@ -50,19 +50,23 @@ function makeRunner(extra: Partial<ConstructorParameters<typeof MigrationRunner>
   });
   runner.onUpdate((u) => updates.push(u));
   runner.attach({ setAllowlist: (ips) => allow.push(ips) });
-  /** Plays what a TFTP server does for one read request: resolve, then report. */
+  /** Plays what the TFTP server does for one read request: the lock, the request event, the sources, the outcome. */
+  let i = 0;
   const ask = async (name: string, client = PHONE) => {
-    let i = 0;
     const base = { at: new Date().toISOString(), id: `t${++i}`, client: { address: client, port: 3000 }, direction: 'read' as const, filename: name, mode: 'octet' };
+    const lock = allow.at(-1);
+    if (lock && !lock.includes(client)) {
+      runner.onTftpEvent({ at: base.at, type: 'refused', client: base.client, filename: name, direction: 'read', reason: 'not-target-phone', detail: 'not the target phone' });
+      return 'refused';
+    }
+    runner.onTftpEvent({ ...base, type: 'request', options: {} });
     let file;
     try {
       file = await runner.source.resolve(name, client);
     } catch {
-      const e: TftpEvent = { at: base.at, type: 'refused', client: base.client, filename: name, direction: 'read', reason: 'path', detail: 'refused' };
-      runner.onTftpEvent(e);
+      runner.onTftpEvent({ at: base.at, type: 'refused', client: base.client, filename: name, direction: 'read', reason: 'path', detail: 'refused' });
       return 'refused';
     }
-    runner.onTftpEvent({ ...base, type: 'request', options: {} });
     if (!file) {
       runner.onTftpEvent({ ...base, type: 'failed', reason: 'file not found', tftpCode: 1, bytes: 0, durationMs: 1, retransmits: 0 });
       return 'not-found';
@@ -86,6 +90,10 @@ describe('MigrationRunner', () => {
     expect(await ask(`CTLSEP${MAC}.tlv`)).toBe('not-found');
     expect(runner.ip).toBe(PHONE);
     expect(allow).toEqual([null, [PHONE]]);
+    // The request that taught the address is on the timeline, after the address was learned.
+    const first = runner.timeline().find((e) => e.kind === 'request');
+    expect(first?.file).toBe(`CTLSEP${MAC}.tlv`);
+    expect(runner.timeline().filter((e) => e.kind === 'request' && e.client === '127.0.0.9')).toEqual([]);
     expect(await ask(`SEP${MAC}.cnf.xml`)).toContain('P0S3-8-12-00');
     expect(await ask('./p0s3-8-12-00.LOADS')).toBe('loads');
     expect(await ask('P0S3-8-12-00.sb2')).toBe('sb2-image');
