@@ -120,8 +120,9 @@ class ReadTransfer {
   }
 
   private arm(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.onTimeout(), this.timeoutMs);
+    // One timer per transfer, restarted per packet (cheaper than a new timer per block).
+    if (this.timer) this.timer.refresh();
+    else this.timer = setTimeout(() => this.onTimeout(), this.timeoutMs);
   }
 
   private onTimeout(): void {
