@@ -127,6 +127,8 @@ export interface SessionInfo {
   /** The timestamped text log and the raw byte log of this session. */
   logFile: string;
   rawFile: string;
+  /** Set when the log files could not be written (disk full, removed): the console goes on, unlogged. */
+  logError?: string;
 }
 
 export const serialRequests = {

@@ -66,6 +66,7 @@ export class SerialSession {
   private tail = '';
   private sentText = '';
   private sentHidden = 0;
+  private logErrorReported = false;
 
   private constructor(
     readonly id: string,
@@ -123,6 +124,7 @@ export class SerialSession {
       rawFile: this.log.rawFile,
     };
     if (this.connectedSince !== undefined) info.connectedSince = this.connectedSince;
+    if (this.log.error) info.logError = this.log.error.message.slice(0, 300);
     return info;
   }
 
@@ -157,6 +159,10 @@ export class SerialSession {
     this.tail = (this.tail + bytes.subarray(-64).toString('latin1')).slice(-64);
     this.bytesIn += bytes.length;
     this.log.received(bytes);
+    if (this.log.error && !this.logErrorReported) {
+      this.logErrorReported = true;
+      this.options.listener.state(this, `The console log could not be written: ${this.log.error.message.slice(0, 200)}`);
+    }
     this.batcher.push(bytes);
     for (const match of this.matcher.push(bytes.toString('latin1'))) this.options.listener.hint(match, this);
   }

@@ -278,6 +278,7 @@ export function ConsoleView({ compact = false, onHint }: Props) {
             <span>{t('console.status.since', { time: new Date(session.connectedSince).toLocaleTimeString() })}</span>
           ) : null}
           {session ? <span>{t('console.status.logFile', { file: session.logFile })}</span> : null}
+          {session?.logError ? <span className="state-unplugged">{t('console.status.logError', { error: session.logError })}</span> : null}
         </p>
       </div>
       <HintPanel seen={seen} onDismiss={(id) => setSeen((current) => current.filter((h) => h.hintId !== id))} />

@@ -124,6 +124,18 @@ describe('SerialSession without close events', () => {
     expect(links.every((l) => !l.isOpen)).toBe(true);
   });
 
+  it('says so when the log cannot be written, and keeps the console going', async () => {
+    await fs.mkdir(path.join(dir, 'dir.log'));
+    const log = await ConsoleLog.open({ logFile: path.join(dir, 'dir.log'), rawFile: path.join(dir, 'ok.raw') });
+    const session = await SerialSession.start('c2', 'COM8', DEFAULT_LINE_SETTINGS, true, log, options);
+    expect(await until(() => log.error !== undefined)).toBe(true);
+    (links[0] as SilentLink).emit('data', Buffer.from('SIP Phone> '));
+    expect(states.some((s) => /console log could not be written/.test(s.detail ?? ''))).toBe(true);
+    expect(session.info()).toMatchObject({ state: 'connected', logError: expect.stringMatching(/EISDIR/) });
+    await session.close();
+    expect(await fs.readFile(path.join(dir, 'ok.raw'), 'latin1')).toBe('SIP Phone> ');
+  });
+
   it('treats a failed write as an unplug', async () => {
     const session = await start();
     (links[0] as SilentLink).failWrites = true;
