@@ -1,7 +1,30 @@
-import type { BrowserWindowConstructorOptions } from 'electron';
+/**
+ * The subset of Electron's BrowserWindow options we set. Declared here, not imported, so the security test runs
+ * where the electron package (and its types) could not be installed; main.ts passes it to BrowserWindow as is.
+ */
+export interface WindowOptions {
+  width: number;
+  height: number;
+  minWidth: number;
+  minHeight: number;
+  title: string;
+  show: boolean;
+  webPreferences: {
+    preload: string;
+    contextIsolation: boolean;
+    sandbox: boolean;
+    nodeIntegration: boolean;
+    nodeIntegrationInWorker: boolean;
+    nodeIntegrationInSubFrames: boolean;
+    webSecurity: boolean;
+    allowRunningInsecureContent: boolean;
+    webviewTag: boolean;
+    spellcheck: boolean;
+  };
+}
 
 /** The main window's web preferences: the renderer gets no Node, no Electron, only the preload's narrow door. */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string): WindowOptions {
   return {
     width: 1280,
     height: 860,

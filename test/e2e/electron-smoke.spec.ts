@@ -28,7 +28,7 @@ test.describe('the desktop app', () => {
       await expect(page.getByRole('heading', { name: 'Engine status' })).toBeVisible();
       await expect(page.getByText('the desktop app')).toBeVisible();
       const exposed = await page.evaluate(() => Object.keys((window as unknown as { phonebench: object }).phonebench));
-      expect(exposed.sort()).toEqual(['request', 'subscribe']);
+      expect(exposed.sort()).toEqual(['pathForFile', 'request', 'subscribe']);
       expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
     } finally {
       await app.close();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DESKTOP_CSP, isTrustedSender, mainWindowOptions } from '../../../../electron/main/window-options';
 
 describe('main window security', () => {
-  const prefs = mainWindowOptions('/app/out/electron/preload.cjs').webPreferences ?? {};
+  const prefs = mainWindowOptions('/app/out/electron/preload.cjs').webPreferences;
 
   it('isolates the renderer from Node and Electron', () => {
     expect(prefs.contextIsolation).toBe(true);
