@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { TftpEvent } from '../../../../../shared/api/tftp';
 import { BundleSource } from '../../../../../electron/engine/migration/bundle-source';
 import { MigrationRunner, type RunnerUpdate } from '../../../../../electron/engine/migration/runner';
 import type { RunnerPlan } from '../../../../../electron/engine/migration/runner-plan';
