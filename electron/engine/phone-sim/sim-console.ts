@@ -12,8 +12,6 @@ import type { VirtualPhone } from './virtual-phone';
 const SIM = '[sim]';
 const EOL = '\r\n';
 const MAX_LINE = 256;
-/** Wrong passwords before the console drops the login for a while (a pause, not a lockout). */
-const MAX_TRIES = 3;
 
 /** Screens seen on the phone's LCD during a boot (field reports), by state. */
 const LCD_TEXT: Partial<Record<SimState, string>> = {
@@ -50,9 +48,7 @@ export function consoleLineFor(e: SimEvent): string | undefined {
 
 export class SimConsole {
   private buffer = '';
-  private loggedIn = false;
-  private tries = 0;
-  private closed = false;
+  private loggedIn = false;  private closed = false;
   private readonly unsubscribe: () => void;
   private readonly onData = (chunk: Buffer | string): void => this.receive(typeof chunk === 'string' ? chunk : chunk.toString('latin1'));
 
@@ -117,23 +113,15 @@ export class SimConsole {
     }
   }
 
-  private lastWasCr = false;
-
   private onLine(line: string): void {
     if (!this.loggedIn) {
       this.write(EOL);
       if (line === this.password) {
         this.loggedIn = true;
-        this.tries = 0;
         this.write(`${SIM} logged in; type 'help'${EOL}${this.prompt}`);
         return;
       }
-      this.tries++;
       this.write(`${SIM} wrong password${EOL}`);
-      if (this.tries >= MAX_TRIES) {
-        this.tries = 0;
-        this.write(`${SIM} too many tries${EOL}`);
-      }
       this.promptLogin();
       return;
     }
