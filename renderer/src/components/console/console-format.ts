@@ -31,20 +31,35 @@ function clock(date: Date): string {
   return `${p(date.getHours())}:${p(date.getMinutes())}:${p(date.getSeconds())}.${p(date.getMilliseconds(), 3)}`;
 }
 
+export const TIMESTAMP_MODES = ['off', 'local', 'utc', 'elapsed'] as const;
+export type TimestampMode = (typeof TIMESTAMP_MODES)[number];
+
 export interface FormatOptions {
   hex: boolean;
-  timestamps: boolean;
+  timestamps: TimestampMode;
+}
+
+function utcClock(date: Date): string {
+  return date.toISOString().slice(11, 23);
+}
+
+function elapsed(ms: number): string {
+  const total = Math.max(0, Math.floor(ms));
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `+${p(Math.floor(total / 3_600_000))}:${p(Math.floor(total / 60_000) % 60)}:${p(Math.floor(total / 1000) % 60)}.${p(total % 1000, 3)}`;
 }
 
 /**
  * Turns received bytes into terminal text. Text mode decodes UTF-8 across chunk boundaries and, with
- * timestamps on, dims an `[hh:mm:ss.mmm]` at the start of every line. Hex mode prints each batch at once,
+ * timestamps on, dims a stamp at the start of every line: local or UTC time, or time since the first byte. Hex mode prints each batch at once,
  * 16 bytes a row with the running offset and an ASCII column.
  */
 export class TerminalFormatter {
   private decoder = new TextDecoder('utf-8');
   private atLineStart = true;
   private offset = 0;
+  /** When the first stamped byte came, for elapsed time. */
+  private startedAt: number | undefined;
 
   constructor(private options: FormatOptions) {}
 
@@ -57,19 +72,34 @@ export class TerminalFormatter {
     this.decoder = new TextDecoder('utf-8');
     this.atLineStart = true;
     this.offset = 0;
+    this.startedAt = undefined;
   }
 
   format(bytes: Uint8Array, now: Date): string {
     return this.options.hex ? this.hexRows(bytes) : this.text(bytes, now);
   }
 
+  private stamp(now: Date): string {
+    switch (this.options.timestamps) {
+      case 'off':
+        return '';
+      case 'local':
+        return clock(now);
+      case 'utc':
+        return `${utcClock(now)}Z`;
+      case 'elapsed':
+        this.startedAt ??= now.getTime();
+        return elapsed(now.getTime() - this.startedAt);
+    }
+  }
+
   private text(bytes: Uint8Array, now: Date): string {
     const text = this.decoder.decode(bytes, { stream: true });
-    if (!this.options.timestamps) return text;
+    if (this.options.timestamps === 'off') return text;
     let out = '';
     for (const char of text) {
       if (this.atLineStart && char !== '\r' && char !== '\n') {
-        out += `\x1b[2m[${clock(now)}]\x1b[22m `;
+        out += `\x1b[2m[${this.stamp(now)}]\x1b[22m `;
         this.atLineStart = false;
       }
       out += char;

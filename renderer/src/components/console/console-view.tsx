@@ -19,9 +19,11 @@ import {
   formatBytes,
   LINE_ENDINGS,
   TerminalFormatter,
+  TIMESTAMP_MODES,
   Transcript,
   translateEnter,
   type LineEnding,
+  type TimestampMode,
 } from './console-format';
 import { TerminalPane, type TerminalHandle } from './terminal-pane';
 import './console.css';
@@ -49,14 +51,14 @@ export function ConsoleView({ compact = false, onHint }: Props) {
   const [error, setError] = useState<AppError>();
   const [lineEnding, setLineEnding] = useState<LineEnding>('cr');
   const [localEcho, setLocalEcho] = useState(false);
-  const [timestamps, setTimestamps] = useState(false);
+  const [timestamps, setTimestamps] = useState<TimestampMode>('off');
   const [hex, setHex] = useState(false);
   const [search, setSearch] = useState('');
 
   const term = useRef<TerminalHandle>(null);
   const sessionRef = useRef<SessionInfo | undefined>(undefined);
   sessionRef.current = session;
-  const formatter = useRef(new TerminalFormatter({ hex: false, timestamps: false }));
+  const formatter = useRef(new TerminalFormatter({ hex: false, timestamps: 'off' }));
   const transcript = useRef(new Transcript());
   const writes = useRef<Promise<void>>(Promise.resolve());
   const onHintRef = useRef(onHint);
@@ -226,8 +228,14 @@ export function ConsoleView({ compact = false, onHint }: Props) {
             {t('console.localEcho')}
           </label>
           <label>
-            <input type="checkbox" checked={timestamps} onChange={(e) => setTimestamps(e.target.checked)} />
             {t('console.timestamps')}
+            <select value={timestamps} data-testid="console-timestamps" onChange={(e) => setTimestamps(e.target.value as TimestampMode)}>
+              {TIMESTAMP_MODES.map((mode) => (
+                <option key={mode} value={mode}>
+                  {t(`console.timestamps.${mode}`)}
+                </option>
+              ))}
+            </select>
           </label>
           <label>
             <input type="checkbox" data-testid="console-hex" checked={hex} onChange={(e) => setHex(e.target.checked)} />

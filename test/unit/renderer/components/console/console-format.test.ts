@@ -20,21 +20,29 @@ describe('console formatting', () => {
   });
 
   it('stamps the start of every line, also across chunks', () => {
-    const f = new TerminalFormatter({ hex: false, timestamps: true });
+    const f = new TerminalFormatter({ hex: false, timestamps: 'local' });
     const stamp = '\x1b[2m[10:01:02.003]\x1b[22m ';
     expect(f.format(bytes('one\r\ntw'), at)).toBe(`${stamp}one\r\n${stamp}tw`);
     expect(f.format(bytes('o\r\n'), at)).toBe('o\r\n');
     expect(f.format(bytes('three'), at)).toBe(`${stamp}three`);
   });
 
+  it('stamps UTC or the time since the first line', () => {
+    const utc = new TerminalFormatter({ hex: false, timestamps: 'utc' });
+    expect(utc.format(bytes('x\n'), new Date(Date.UTC(2026, 10, 28, 1, 2, 3, 4)))).toBe('\x1b[2m[01:02:03.004Z]\x1b[22m x\n');
+    const since = new TerminalFormatter({ hex: false, timestamps: 'elapsed' });
+    since.format(bytes('a\n'), new Date(1_000));
+    expect(since.format(bytes('b\n'), new Date(1_000 + 3_723_045))).toBe('\x1b[2m[+01:02:03.045]\x1b[22m b\n');
+  });
+
   it('decodes UTF-8 split between batches', () => {
-    const f = new TerminalFormatter({ hex: false, timestamps: false });
+    const f = new TerminalFormatter({ hex: false, timestamps: 'off' });
     const all = bytes('電話');
     expect(f.format(all.subarray(0, 2), at) + f.format(all.subarray(2), at)).toBe('電話');
   });
 
   it('shows hex rows with a running offset and an ASCII column', () => {
-    const f = new TerminalFormatter({ hex: true, timestamps: false });
+    const f = new TerminalFormatter({ hex: true, timestamps: 'off' });
     const out = f.format(new Uint8Array([...bytes('SIP Phone> '), 0, 0xff, 0x0d, 0x0a, 0x41, 0x42]), at);
     expect(out).toBe(
       '00000000  53 49 50 20 50 68 6f 6e 65 3e 20 00 ff 0d 0a 41  |SIP Phone> ....A|\r\n' +
