@@ -27,11 +27,12 @@ const OPTIONS = {
   'dhcp-offer': { type: 'string' },
   'dhcp-router': { type: 'string' },
   report: { type: 'string' },
+  linger: { type: 'string' },
 } as const;
 
 const USAGE =
   'phonebench migrate --mac MAC --model 7960|7940 --to-bundle ID --bind ADDR [--port N] [--phone-ip IP] [--from FIRMWARE] ' +
-  '[--demo] [--dhcp-offer IP [--dhcp-router IP]] [--report FILE.html|FILE.json] [--json]';
+  '[--demo] [--dhcp-offer IP [--dhcp-router IP]] [--report FILE.html|FILE.json] [--linger SECONDS] [--json]';
 
 type EngineLike = Parameters<Parameters<typeof withEngine>[1]>[0];
 
@@ -54,6 +55,9 @@ export const migrateCommand: CliCommand = {
     const port = values.port === undefined ? (values.demo ? 0 : 69) : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port wants a number from 0 to 65535');
     if (values.report && !/\.(html|json)$/i.test(values.report)) throw new UsageError('--report wants a file ending in .html or .json');
+    // After success a real phone is still booting its new image (ring list, dial plan): keep serving a while.
+    const linger = values.linger === undefined ? (values.demo ? 0 : 15) : Number(values.linger);
+    if (!Number.isInteger(linger) || linger < 0 || linger > 600) throw new UsageError('--linger wants whole seconds from 0 to 600');
     const params = {
       mac: values.mac,
       model: values.model,
@@ -69,7 +73,7 @@ export const migrateCommand: CliCommand = {
     };
     const json = values.json;
     const reportFile = values.report;
-    return withEngine(resolveDataDir(values['data-dir'], io.env), (engine) => runMigration(engine, params, json, reportFile, io));
+    return withEngine(resolveDataDir(values['data-dir'], io.env), (engine) => runMigration(engine, params, json, reportFile, linger, io));
   },
 };
 
@@ -78,6 +82,7 @@ async function runMigration(
   params: Record<string, unknown>,
   json: boolean,
   reportFile: string | undefined,
+  linger: number,
   io: CliIo,
 ): Promise<number> {
   let finish: (s: MigrationStatus) => void = () => {};
@@ -101,6 +106,10 @@ async function runMigration(
       for (const h of started.value.hops) io.stdout(`  hop ${h.index + 1}: ${h.title}\n`);
     }
     const outcome = await Promise.race([finished, io.interrupted.then(() => undefined)]);
+    if (outcome?.state === 'succeeded' && linger > 0) {
+      if (!json) io.stdout(`The phone runs the target. Serving ${linger} s more while it finishes booting; Ctrl-C stops now.\n`);
+      await Promise.race([new Promise((r) => setTimeout(r, linger * 1000)), io.interrupted]);
+    }
     let status: MigrationStatus | null = outcome ?? null;
     if (!outcome) {
       const stopped = await engine.request('migrate:stop', {});

@@ -65,7 +65,7 @@ describe.skipIf(skipReason !== null)('bench DHCP + TFTP + runner with udhcpc and
     const migrate = spawn(
       'ip',
       ['netns', 'exec', NS_SRV, tsx, 'bin/phonebench.js', 'migrate', '--json', '--data-dir', dataDir, '--mac', MAC, '--model', '7960',
-        '--to-bundle', bundleId, '--bind', '10.78.0.1', '--port', '69', '--from', 'SCCP 8.1(2)', '--dhcp-offer', '10.78.0.20'],
+        '--to-bundle', bundleId, '--bind', '10.78.0.1', '--port', '69', '--from', 'SCCP 8.1(2)', '--dhcp-offer', '10.78.0.20', '--linger', '1'],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     children.push(migrate);
