@@ -48,7 +48,9 @@ export function consoleLineFor(e: SimEvent): string | undefined {
 
 export class SimConsole {
   private buffer = '';
-  private loggedIn = false;  private closed = false;
+  private loggedIn = false;
+  private lastWasCr = false;
+  private closed = false;
   private readonly unsubscribe: () => void;
   private readonly onData = (chunk: Buffer | string): void => this.receive(typeof chunk === 'string' ? chunk : chunk.toString('latin1'));
 
