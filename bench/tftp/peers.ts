@@ -33,8 +33,8 @@ async function waitFor(check: () => Promise<boolean>, what: string): Promise<voi
 
 /**
  * tftpd-hpa forks a child per transfer and ignores SIGCHLD, so the kernel never adds the children's CPU to the
- * parent. This samples the children every 20 ms (only pids newer than the server) and keeps the last value
- * seen for each: a lower bound, missing at most the final 20 ms of each child.
+ * parent. This samples the children every 20 ms (only pids newer than the server, CPU from schedstat in ns) and
+ * keeps the last value seen for each: a lower bound, missing at most the final 20 ms of each child.
  */
 function childSampler(parent: number): { total(): number; stop(): void } {
   const seen = new Map<number, number>();
@@ -48,7 +48,10 @@ function childSampler(parent: number): { total(): number; stop(): void } {
         const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
         const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
         if (Number(rest[1]) !== parent) continue;
-        seen.set(pid, (Number(rest[11]) + Number(rest[12])) / TICKS);
+        // schedstat: nanoseconds on CPU, far finer than the 10 ms ticks of /proc/<pid>/stat.
+        const sched = await fs.readFile(`/proc/${pid}/schedstat`, 'utf8').catch(() => '');
+        const ns = Number(sched.split(' ')[0]);
+        seen.set(pid, Number.isFinite(ns) && sched !== '' ? ns / 1e9 : (Number(rest[11]) + Number(rest[12])) / TICKS);
       }
     })().finally(() => {
       busy = false;

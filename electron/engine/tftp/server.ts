@@ -160,7 +160,10 @@ export class TftpServer extends EventEmitter {
     const direction = packet.op === 'RRQ' ? 'read' : 'write';
     const meta: TransferMeta = { id: '', client, direction, filename: packet.filename, mode: packet.mode };
 
-    // The single-phone lock comes first: other phones learn nothing and get no byte of any file.
+    // The single-phone lock comes first. Other phones get one TFTP ERROR (access violation) and never a byte
+    // of any file. An error rather than silence: a Cisco phone that gets an error for OS79XX.TXT or its
+    // config gives up at once and boots what it already has, while silence keeps it retrying for minutes
+    // (and fills the log); the error also tells whoever watches that phone's screen that it was refused.
     if (this.allow && !this.allow.has(client.address)) {
       this.refuse(meta, 'not-target-phone', 'not the target phone', TFTP_ERROR.accessViolation, 'This TFTP server serves one phone only');
       return;
@@ -339,7 +342,7 @@ export class TftpServer extends EventEmitter {
         this.emitEvent(totalBytes === undefined ? base : { ...base, totalBytes });
       },
       onEnd: (outcome: TransferOutcome) => {
-        this.transfers.delete(key);
+        if (this.transfers.get(key)?.transfer === transfer) this.transfers.delete(key);
         if (outcome.ok) {
           this.emitEvent({
             type: 'completed',
