@@ -22,10 +22,11 @@ const OPTIONS = {
   console: { type: 'string' },
   'flash-write-ms': { type: 'string' },
   'state-error': { type: 'boolean', default: false },
+  stay: { type: 'boolean', default: false },
 } as const;
 
 const USAGE =
-  'phonebench sim --tftp HOST[:PORT] --mac MAC --firmware "SCCP 3.1" [--model 7960|7940] [--console PATH] [--flash-write-ms N] [--state-error] [--json]';
+  'phonebench sim --tftp HOST[:PORT] --mac MAC --firmware "SCCP 3.1" [--model 7960|7940] [--console PATH] [--flash-write-ms N] [--state-error] [--stay] [--json]';
 
 /** `HOST[:PORT]`, port 69 when absent. */
 export function parseTftpTarget(text: string): { host: string; port: number } {
@@ -97,13 +98,16 @@ export const simCommand: CliCommand = {
       ...(values.console === undefined ? {} : { consolePath: values.console }),
       ...(values['state-error'] ? { simulateStateError: true } : {}),
     };
-    return withEngine(resolveDataDir(values['data-dir'], io.env), (engine) => runSim(engine, params, json, io));
+    const stay = values.stay;
+    return withEngine(resolveDataDir(values['data-dir'], io.env), (engine) => runSim(engine, params, { json, stay }, io));
   },
 };
 
 type EngineLike = Parameters<Parameters<typeof withEngine>[1]>[0];
 
-async function runSim(engine: EngineLike, params: Record<string, unknown>, json: boolean, io: CliIo): Promise<number> {
+/** With `stay`, the phone stays on after it settles (its console answers) until the user interrupts. */
+async function runSim(engine: EngineLike, params: Record<string, unknown>, how: { json: boolean; stay: boolean }, io: CliIo): Promise<number> {
+  const { json } = how;
   // Events can come before sim:start answers: keep them until the phone's id is known.
   const early: SimEvent[] = [];
   let simId: string | undefined;
@@ -132,6 +136,10 @@ async function runSim(engine: EngineLike, params: Record<string, unknown>, json:
     simId = started.value.id;
     for (const e of early.splice(0)) if (e.simId === simId) show(e);
     const outcome = await Promise.race([settled, io.interrupted.then(() => undefined)]);
+    if (outcome !== undefined && how.stay) {
+      if (!json) io.stderr('phonebench sim: the phone stays on; Ctrl-C to stop it\n');
+      await io.interrupted;
+    }
     await engine.request('sim:stop', { id: simId });
     if (outcome === undefined) {
       io.stderr('phonebench sim: stopped before the phone settled\n');

@@ -89,6 +89,35 @@ describe.skipIf(missing !== undefined)('phonebench sim', () => {
     }
   });
 
+  it('--stay keeps the phone on after it settles, until interrupted', async () => {
+    const clean = await serve('F2');
+    try {
+      let interrupt: () => void = () => {};
+      const interrupted = new Promise<void>((resolve) => {
+        interrupt = resolve;
+      });
+      let err = '';
+      let out = '';
+      const io: CliIo = {
+        stdout: (t) => {
+          out += t;
+        },
+        stderr: (t) => {
+          err += t;
+          if (t.includes('stays on')) interrupt(); // the technician presses Ctrl-C once told
+        },
+        stdin: process.stdin,
+        env: {},
+        interrupted,
+      };
+      expect(await runCli(args('SCCP 3.1', ['--stay']), io, [simCommand])).toBe(0);
+      expect(err).toContain('Ctrl-C');
+      expect(out).toContain('running  SIP 8.12');
+    } finally {
+      await clean();
+    }
+  });
+
   it('refuses bad flags with usage', async () => {
     const { io, err } = captureIo({});
     expect(await runCli(['sim', '--tftp', '127.0.0.1:99999', '--mac', 'x', '--firmware', 'SIP 8.12'], io, [simCommand])).toBe(2);
