@@ -1,0 +1,53 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { tftpGet } from '../../integration/tftp/test-client';
+import { expect, test } from '../serve-fixture';
+
+/** The TFTP page in Chromium against `phonebench serve`: start locked to one phone, watch a transfer, read the log, stop. */
+
+let root: string;
+
+test.beforeAll(async () => {
+  root = await fs.mkdtemp(path.join(os.tmpdir(), 'pb-e2e-tftp-'));
+  await fs.writeFile(path.join(root, 'OS79XX.TXT'), 'P0S3-08-12-00\n');
+  await fs.writeFile(path.join(root, 'SIPDefault.cnf'), 'image_version: "P0S3-08-12-00"\n');
+});
+
+test.afterAll(async () => {
+  await fs.rm(root, { recursive: true, force: true });
+});
+
+test('starts the TFTP server for one phone, shows the transfer and the log, stops', async ({ page, app }) => {
+  await page.goto(`${app.url}#/tftp`);
+  await expect(page.getByRole('heading', { name: 'TFTP server' })).toBeVisible();
+  await expect(page.getByTestId('tftp-status')).toContainText('stopped');
+
+  await page.getByTestId('tftp-address').selectOption('127.0.0.1');
+  await page.getByTestId('tftp-port').fill('0');
+  await page.getByTestId('tftp-root').fill(root);
+  await page.getByTestId('tftp-phone').fill('127.0.0.1');
+  await page.getByTestId('tftp-start').click();
+
+  const status = page.getByTestId('tftp-status');
+  await expect(status).toContainText('running');
+  const where = await status.locator('code').first().textContent();
+  const port = Number(/:(\d+)/.exec(where ?? '')?.[1]);
+  expect(port).toBeGreaterThan(0);
+
+  const got = await tftpGet({ port, filename: 'sipdefault.cnf' });
+  expect(got.ok && got.data.toString()).toContain('image_version');
+
+  const transfers = page.getByTestId('tftp-transfers');
+  await expect(transfers).toContainText('sipdefault.cnf → SIPDefault.cnf');
+  await expect(transfers).toContainText('done');
+  const log = page.getByTestId('tftp-log');
+  await expect(log).toContainText("Sending 'SIPDefault.cnf' to 127.0.0.1 (octet, blksize 512): Successful");
+
+  await page.getByTestId('tftp-log-filter').fill('matched ignoring case');
+  await expect(log).toContainText("asked for 'sipdefault.cnf'");
+  await expect(log).not.toContainText('Successful');
+
+  await page.getByTestId('tftp-stop').click();
+  await expect(status).toContainText('stopped');
+});
