@@ -74,6 +74,7 @@ export interface RunnerUpdate {
 }
 
 const TIMELINE_LIMIT = 5000;
+const REFUSED_LIMIT = 1000;
 const CONSOLE_LIMIT = 2 * 1024 * 1024;
 
 /**
@@ -215,7 +216,12 @@ export class MigrationRunner {
   }
 
   private refuse(client: string, file: string, reason: string): void {
-    const key = `${client}\n${file}`;
+    let key = `${client}\n${file}`;
+    // A flood of distinct names must not grow the record without end: past the cap, one line counts the rest.
+    if (!this.refused.has(key) && this.refused.size >= REFUSED_LIMIT) {
+      key = 'overflow';
+      if (!this.refused.has(key)) this.refused.set(key, { at: this.now().toISOString(), client: '*', file: '*', reason: 'more refused requests than the report lists', count: 0 });
+    }
     const known = this.refused.get(key);
     if (known) {
       known.count += 1;

@@ -132,6 +132,15 @@ describe('MigrationRunner', () => {
     expect(await ask(`SEP${MAC}.cnf.xml`)).toBe('refused');
   });
 
+  it('keeps the refusal record bounded under a flood of names', async () => {
+    const { runner, ask } = makeRunner({ phoneIp: PHONE });
+    for (let n = 0; n < 1100; n++) await ask(`junk${n}.bin`, '127.0.0.3');
+    const records = runner.refusedRecords();
+    expect(records).toHaveLength(1001);
+    expect(records.at(-1)).toMatchObject({ client: '*', count: 100 });
+    expect(runner.timeline().filter((e) => e.kind === 'refused').length).toBeLessThanOrEqual(1000);
+  });
+
   it('refuses requests naming another MAC while the IP is unknown', async () => {
     const { runner, ask } = makeRunner();
     expect(await ask('SEP001122334455.cnf.xml', '127.0.0.5')).toBe('refused');
