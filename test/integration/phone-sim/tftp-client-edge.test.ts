@@ -43,10 +43,11 @@ describe('phone-sim TFTP client: lost, repeated and stray packets', () => {
       }
     });
     try {
-      const r = await tftpGet({ host: '127.0.0.1', port: server.port, fileName: 'x', timeoutMs: 50, retries: 3 });
+      const r = await tftpGet({ host: '127.0.0.1', port: server.port, fileName: 'x', timeoutMs: 100, retries: 5 });
       expect(r.result).toBe('ok');
       if (r.result === 'ok') expect(r.data.length).toBe(522);
-      expect(acks.filter((a) => a === 1)).toHaveLength(2);
+      // at least the first ACK and the one sent again (more only if this machine is slower than the timeout)
+      expect(acks.filter((a) => a === 1).length).toBeGreaterThanOrEqual(2);
     } finally {
       server.close();
     }
