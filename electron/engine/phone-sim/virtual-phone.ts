@@ -1,5 +1,6 @@
 import type { SimEvent, SimEventBody, SimFlash, SimOutcome, SimState, SimTftpResult } from '../../../shared/api/sim';
 import { parseOs79xxTxt } from '../../../shared/cisco/config/os79xx-txt';
+import { parseRinglistDat } from '../../../shared/cisco/config/ringlist-dat';
 import { parseSepCnfXml } from '../../../shared/cisco/config/sep-cnf-xml';
 import { effectiveSipValues, parseSipCnf } from '../../../shared/cisco/config/sip-cnf';
 import { parseXmlDefaultCnfXml } from '../../../shared/cisco/config/xml-default-cnf-xml';
@@ -77,6 +78,8 @@ type Step = { kind: 'reboot'; why: string } | { kind: 'settle'; outcome: SimOutc
 class Stopped extends Error {}
 
 const MAX_REQUESTS_PER_BOOT = 64;
+/** Ring files fetched from RINGLIST.DAT, at most. */
+const MAX_RINGS = 8;
 const DEFAULT_FLASH_WRITE_MS = 20_000;
 const DEFAULT_SIP_DEFAULT_LIMIT = 2048;
 
@@ -311,7 +314,12 @@ export class VirtualPhone {
       const step = this.era() === 'loader' ? await this.installViaLoads(image, 'image_version') : await this.installSingle(image, 'image_version');
       if (step !== undefined) return step;
     }
-    await Promise.all([this.get(RINGLIST_DAT), this.get(DIALPLAN_XML)]);
+    const [ringlist] = await Promise.all([this.get(RINGLIST_DAT), this.get(DIALPLAN_XML)]);
+    if (ringlist.result === 'ok' && ringlist.data !== undefined) {
+      // Then the ring files it lists (ringer2.pcm in the source document's log); a missing one is no error.
+      const rings = parseRinglistDat(ringlist.data.toString('latin1')).rings.slice(0, MAX_RINGS);
+      for (const ring of rings) await this.get(ring.fileName);
+    }
     return this.settleStep(this.running());
   }
 

@@ -261,6 +261,33 @@ describe('virtual phone: universal loader era', () => {
     expect(phone.reboots).toBe(8);
   });
 
+  it('fetches RINGLIST.DAT and dialplan.xml at the same time, then the ring files listed', async () => {
+    const files = new Map<string, string | Uint8Array>([
+      ['SIPDefault.cnf', 'image_version: P0S3-8-12-00\n'],
+      ['RINGLIST.DAT', 'Classic\tringer1.pcm\nChirp 2\tringer2.pcm\n'],
+      ['dialplan.xml', '<DIALTEMPLATE><TEMPLATE MATCH="*" Timeout="5"/></DIALTEMPLATE>'],
+      ['ringer2.pcm', 'pcm'],
+    ]);
+    const inner = memoryFetcher(files);
+    let inFlight = 0;
+    let most = 0;
+    const order: string[] = [];
+    const phone = new VirtualPhone({
+      id: 'r', mac: MAC, model: '7960', firmware: parseFirmwareLabel('SIP 8.12'), tftpServer: '127.0.0.1', flashWriteMs: 0,
+      fetch: async (name, signal) => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise((r) => setImmediate(r));
+        inFlight--;
+        order.push(name);
+        return inner(name, signal);
+      },
+    });
+    expect(await phone.boot()).toMatchObject({ kind: 'running' });
+    expect(most).toBe(2);
+    expect(order.slice(-2)).toEqual(['ringer1.pcm', 'ringer2.pcm']);
+  });
+
   it('keeps what its SIP config files gave it', async () => {
     const { phone } = await bootWith('SIP 8.12', [
       ['SIPDefault.cnf', 'image_version: P0S3-8-12-00\nphone_prompt: Lab\n'],
