@@ -94,6 +94,9 @@ test.describe('the Console page against a socat PTY', () => {
 
     await pair.stop();
     await expect(page.getByTestId('console-state')).toHaveAttribute('data-state', /unplugged|reconnecting/);
+    await page.getByTestId('console-terminal').click();
+    await page.keyboard.type('x');
+    await expect(page.getByTestId('console-terminal')).toContainText('Not connected: keys are not sent.');
     await pair.start();
     await expect(page.getByTestId('console-state')).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
 

@@ -61,6 +61,7 @@ export function ConsoleView({ compact = false, onHint }: Props) {
   const formatter = useRef(new TerminalFormatter({ hex: false, timestamps: 'off' }));
   const transcript = useRef(new Transcript());
   const writes = useRef<Promise<void>>(Promise.resolve());
+  const notConnectedShown = useRef(false);
   const onHintRef = useRef(onHint);
   onHintRef.current = onHint;
 
@@ -102,6 +103,7 @@ export function ConsoleView({ compact = false, onHint }: Props) {
       if (event.sessionId !== sessionRef.current?.id) return;
       setSession(event.session);
       setAttempt(event.attempt);
+      if (event.state === 'connected') notConnectedShown.current = false;
       if (event.state !== 'connected' || event.detail) {
         const what = t(`console.state.${event.state}`);
         term.current?.write(`\r\n\x1b[33m[${what}${event.detail ? `: ${event.detail}` : ''}]\x1b[0m\r\n`);
@@ -153,7 +155,13 @@ export function ConsoleView({ compact = false, onHint }: Props) {
   const onInput = useCallback(
     (data: string) => {
       const current = sessionRef.current;
-      if (!current || current.state !== 'connected') return;
+      if (!current || current.state !== 'connected') {
+        // Say once per burst why keys go nowhere, instead of swallowing them silently.
+        if (!notConnectedShown.current) term.current?.write(`\r\n\x1b[33m[${t('console.notConnected')}]\x1b[0m\r\n`);
+        notConnectedShown.current = true;
+        return;
+      }
+      notConnectedShown.current = false;
       if (localEcho) term.current?.write(echoText(data));
       const text = translateEnter(data, lineEnding);
       // A big paste goes in pieces, in order; each piece stays far below the write limit.
@@ -166,7 +174,7 @@ export function ConsoleView({ compact = false, onHint }: Props) {
         });
       }
     },
-    [client, lineEnding, localEcho],
+    [client, lineEnding, localEcho, t],
   );
 
   const saveLog = () => {
