@@ -152,18 +152,37 @@ describe('phonebench migrate', () => {
   const io = () => {
     let out = '';
     let errText = '';
+    let interrupt: () => void = () => {};
+    const interrupted = new Promise<void>((r) => (interrupt = r));
     return {
       io: {
         stdout: (t: string) => void (out += t),
         stderr: (t: string) => void (errText += t),
         stdin: process.stdin,
         env: { ...process.env, PHONEBENCH_DATA_DIR: dataDir },
-        interrupted: new Promise<void>(() => {}),
+        interrupted,
       },
       out: () => out,
       err: () => errText,
+      interrupt,
     };
   };
+
+  it('Ctrl-C stops a migration with no phone: exit 1, the report says stopped', async () => {
+    const c = io();
+    const reportFile = path.join(dir, 'stopped.json');
+    const running = runCli(
+      ['migrate', '--mac', MAC, '--to-bundle', bundles.sip812!, '--bind', '127.0.0.1', '--port', '0', '--from', 'SCCP 8.1(2)', '--report', reportFile],
+      c.io,
+    );
+    for (let i = 0; i < 300 && !c.out().includes('Serving on'); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(c.out()).toContain('Serving on 127.0.0.1:');
+    c.interrupt();
+    expect(await running).toBe(1);
+    expect(c.out()).toMatch(/Not done: Stopped by the technician/);
+    const report = JSON.parse((await import('node:fs')).readFileSync(reportFile, 'utf8')) as { status: { state: string } };
+    expect(report.status.state).toBe('stopped');
+  });
 
   it('--demo exits 0 when the virtual phone reaches the target, and writes the report', async () => {
     const c = io();
