@@ -4,6 +4,7 @@ import type { MigratePreview, MigrateStartParams, MigrationStatus } from '../../
 import type { migrateRequests } from '../../../shared/api/migrate';
 import { PhonebenchError } from '../../../shared/api/result';
 import { formatFirmware, parseFirmwareLabel, type FirmwareVersion } from '../../../shared/cisco/firmware-version';
+import { parseImageName } from '../../../shared/cisco/image-name';
 import { normalizeMac } from '../../../shared/cisco/phone-files';
 import { planMigration } from '../../../shared/cisco/planner/plan-migration';
 import type { Plan, PlanInput, PlanOutcome } from '../../../shared/cisco/planner/plan-types';
@@ -90,9 +91,11 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
     const listenFirst = fromText === undefined || fromText === '' || fromText.toLowerCase() === 'unknown';
     let from: FirmwareVersion | undefined;
     if (!listenFirst) {
-      from = parseFirmwareLabel(fromText);
+      // A label as the technician writes it, or the image id the phone's status screen shows.
+      const image = parseImageName(fromText);
+      from = parseFirmwareLabel(fromText) ?? (image && image.scheme !== 'loader' ? image.version : undefined);
       if (!from) {
-        throw new PhonebenchError('bad-request', `"${fromText}" is not a firmware version.`, 'Write it as the phone shows it, e.g. "SCCP 8.1(2)SR2" or "SIP 8.12"; or leave it empty to listen first.');
+        throw new PhonebenchError('bad-request', `"${fromText}" is not a firmware version.`, 'Write it as the phone shows it, e.g. "SCCP 8.1(2)SR2", "SIP 8.12" or "P0S3-8-12-00"; or leave it empty to listen first.');
       }
     }
     const files = await collectFiles(params.bundleId, manifest.files.map((f) => ({ name: f.name, sha256: f.sha256 })));

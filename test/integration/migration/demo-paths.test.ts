@@ -57,7 +57,7 @@ const PATHS: [string, string, string][] = [
   ['F3 SCCP 8.1(2) to SIP 8.12', 'SCCP 8.1(2)', 'sip812'],
   ['R4 SIP 8.12 to SCCP 8.1(2)', 'SIP 8.12', 'sccp812'],
   ['F2 SCCP 5.0(1.1) to SIP 8.12', 'SCCP 5.0(1.1)', 'sip812'],
-  ['SIP 7.4 to SIP 8.12', 'SIP 7.4', 'sip812'],
+  ['SIP 7.4 (given as its image id) to SIP 8.12', 'P0S3-07-4-00', 'sip812'],
   ['F2 SCCP 3.x to SIP 8.12', 'SCCP 3.2(2.14)', 'sip812'],
   ['F1 SCCP 5.0(1.1) to SIP 6.3', 'SCCP 5.0(1.1)', 'sip63'],
   ['R1 SIP 4.4 to SCCP 5.0(1.1)', 'SIP 4.4', 'sccp501'],

@@ -1,4 +1,5 @@
 import { parseFirmwareLabel } from '../../../../shared/cisco/firmware-version';
+import { parseImageName } from '../../../../shared/cisco/image-name';
 import { normalizeMac } from '../../../../shared/cisco/phone-files';
 import { useI18n } from '../../i18n/i18n';
 import type { Choices } from './wizard-state';
@@ -9,7 +10,7 @@ const COMMON_FIRMWARE = ['SCCP 3.1', 'SCCP 5.0(1.1)', 'SCCP 6.3', 'SCCP 7.2(3)',
 export function PhoneStep({ choices, set }: { choices: Choices; set: (patch: Partial<Choices>) => void }) {
   const { t } = useI18n();
   const mac = normalizeMac(choices.mac);
-  const badFrom = !choices.listenFirst && choices.from.trim() !== '' && parseFirmwareLabel(choices.from) === undefined;
+  const badFrom = !choices.listenFirst && choices.from.trim() !== '' && !readableFirmware(choices.from);
   return (
     <fieldset>
       <legend>{t('migrate.step.phone')}</legend>
@@ -64,5 +65,11 @@ export function PhoneStep({ choices, set }: { choices: Choices; set: (patch: Par
 }
 
 export function phoneStepDone(c: Choices): boolean {
-  return normalizeMac(c.mac) !== undefined && (c.listenFirst || parseFirmwareLabel(c.from) !== undefined);
+  return normalizeMac(c.mac) !== undefined && (c.listenFirst || readableFirmware(c.from));
+}
+
+/** A label ("SCCP 8.1(2)SR2") or the application image id the phone shows ("P0S3-8-12-00"). */
+function readableFirmware(text: string): boolean {
+  const image = parseImageName(text.trim());
+  return parseFirmwareLabel(text) !== undefined || (image !== undefined && image.scheme !== 'loader');
 }
