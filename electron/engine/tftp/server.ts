@@ -372,7 +372,7 @@ export class TftpServer extends EventEmitter {
         port = this.nextRangePort;
         this.nextRangePort = port >= range.to ? range.from : port + 1;
       }
-      const socket = createSocket({ type: 'udp4' });
+      const socket = createSocket({ type: 'udp4', lookup: literalLookup });
       try {
         await new Promise<void>((resolve, reject) => {
           socket.once('error', reject);
@@ -389,6 +389,14 @@ export class TftpServer extends EventEmitter {
     }
     throw lastError instanceof Error ? lastError : new Error('no free port in range');
   }
+}
+
+/**
+ * Transfer sockets only ever talk to the address a request came from, an IPv4 literal: answering the lookup
+ * at once spares every datagram a DNS-module detour and a deferred tick (a measurable cost at 512-byte lockstep).
+ */
+function literalLookup(hostname: string, _options: unknown, callback: (err: Error | null, address: string, family: number) => void): void {
+  callback(null, hostname, 4);
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -97,6 +97,11 @@ export abstract class TransferBase {
       );
       return;
     }
+    // ACKs are nearly all a read sees: read the block number straight from the bytes.
+    if (msg.length >= 4 && msg[0] === 0 && msg[1] === OPCODES.ACK) {
+      this.onPacket({ op: 'ACK', block: msg.readUInt16BE(2) });
+      return;
+    }
     let packet: TftpPacket;
     try {
       packet = decodePacket(msg);
