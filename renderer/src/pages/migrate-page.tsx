@@ -15,6 +15,9 @@ import { INITIAL_CHOICES, nextStep, previousStep, WIZARD_STEPS, type Choices, ty
 import { useI18n } from '../i18n/i18n';
 
 const DEMO_MAC = '00:0E:84:C0:60:A6';
+/** Where the virtual phone starts, tried in turn until the planner accepts one. */
+const DEMO_FROM_FOR_SIP = ['SCCP 8.1(2)', 'SCCP 5.0(1.1)', 'SCCP 3.1'];
+const DEMO_FROM_FOR_SCCP = ['SIP 8.12', 'SIP 7.4', 'SIP 4.4', 'SCCP 5.0(1.1)'];
 
 /** The one-click migration wizard: phone, target, network, plan, migrate, report. */
 export function MigratePage() {
@@ -94,16 +97,26 @@ export function MigratePage() {
     setDemoNote(undefined);
     const list = await client.request('firmware:list', {});
     const bundles: BundleSummary[] = list.ok ? list.value : [];
-    const chosen = bundles.find((b) => b.id === choices.bundleId) ?? bundles.find((b) => b.versionLabel && b.complete) ?? bundles.find((b) => b.versionLabel);
-    if (!chosen) {
-      setDemoNote(t('migrate.demo.needs'));
-      return;
+    const mac = choices.mac || DEMO_MAC;
+    // The chosen bundle first, then complete ones; the first start the planner accepts is the demo.
+    const candidates = [
+      ...bundles.filter((b) => b.id === choices.bundleId),
+      ...bundles.filter((b) => b.id !== choices.bundleId && b.versionLabel && b.complete),
+      ...bundles.filter((b) => b.id !== choices.bundleId && b.versionLabel && !b.complete),
+    ];
+    for (const bundle of candidates) {
+      const starts = choices.from.trim() ? [choices.from.trim()] : bundle.protocol === 'SIP' ? DEMO_FROM_FOR_SIP : DEMO_FROM_FOR_SCCP;
+      for (const from of starts) {
+        const p = await client.request('migrate:preview', { mac, model: choices.model, bundleId: bundle.id, from });
+        if (!p.ok || !p.value.ok) continue;
+        const c: Choices = { ...choices, mac, from, listenFirst: false, bundleId: bundle.id, demo: true };
+        setChoices(c);
+        setStep('migrate');
+        await start(c);
+        return;
+      }
     }
-    const from = choices.from.trim() || (chosen.protocol === 'SIP' ? 'SCCP 8.1(2)' : 'SIP 8.12');
-    const c: Choices = { ...choices, mac: choices.mac || DEMO_MAC, from, listenFirst: false, bundleId: chosen.id, demo: true };
-    setChoices(c);
-    setStep('migrate');
-    await start(c);
+    setDemoNote(t('migrate.demo.needs'));
   }, [client, choices, start, t]);
 
   const canGoOn = ((): boolean => {
