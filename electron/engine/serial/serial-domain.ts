@@ -43,6 +43,7 @@ function decode(data: string, encoding: WriteEncoding): Buffer {
 
 export function createSerialDomain(ctx: EngineContext, options: SerialDomainOptions = {}): Domain<typeof serialRequests> {
   const sessions = new Map<string, SerialSession>();
+  const opening = new Set<string>();
   const open = options.open ?? openSerialLink;
   const present = options.present ?? ((path: string) => portPresent(path));
   const listDeps: PortListDeps = { ...defaultPortListDeps(), ...options.portList };
@@ -108,23 +109,29 @@ export function createSerialDomain(ctx: EngineContext, options: SerialDomainOpti
           throw new PhonebenchError('busy', `${maxSessions} consoles are open already.`, 'Close a console you no longer need.');
         }
         const key = await deviceKey(params.path);
+        const busy = new PhonebenchError('serial-busy', `${params.path} is already open in another console.`, 'Use that console, or close it first.');
+        if (opening.has(key)) throw busy;
         for (const other of sessions.values()) {
-          if (other.path === params.path || (await deviceKey(other.path)) === key) {
-            throw new PhonebenchError('serial-busy', `${params.path} is already open in another console.`, 'Use that console, or close it first.');
-          }
+          if (other.path === params.path || (await deviceKey(other.path)) === key) throw busy;
         }
-        const { path, autoReconnect, ...settings } = params;
-        const id = `c${randomBytes(5).toString('hex')}`;
-        const log = await ConsoleLog.open(consoleLogPaths(ctx.dataDir, path, id, new Date()));
-        const session = await SerialSession.start(id, path, settings, autoReconnect, log, {
-          ...options.session,
-          open,
-          present,
-          listener,
-        });
-        sessions.set(id, session);
-        report();
-        return session.info();
+        // Held while the port opens, so two quick clicks cannot open one device twice.
+        opening.add(key);
+        try {
+          const { path, autoReconnect, ...settings } = params;
+          const id = `c${randomBytes(5).toString('hex')}`;
+          const log = await ConsoleLog.open(consoleLogPaths(ctx.dataDir, path, id, new Date()));
+          const session = await SerialSession.start(id, path, settings, autoReconnect, log, {
+            ...options.session,
+            open,
+            present,
+            listener,
+          });
+          sessions.set(id, session);
+          report();
+          return session.info();
+        } finally {
+          opening.delete(key);
+        }
       },
       'serial:write': async (params) => {
         const bytes = decode(params.data, params.encoding);

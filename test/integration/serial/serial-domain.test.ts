@@ -143,6 +143,13 @@ describe.skipIf(!socat)('serial console over a socat PTY pair', () => {
     await fs.symlink(pair.a, path.join(dir, 'alias'));
     await expect(t.h['serial:open']({ path: path.join(dir, 'alias'), ...defaults })).rejects.toMatchObject({ code: 'serial-busy' });
     await expect(Promise.resolve(t.h['serial:close']({ sessionId: 'c000' }))).rejects.toMatchObject({ code: 'not-found' });
+    await t.domain.close();
+    // Two opens of one free device at once: one wins, the other is told the port is busy.
+    const fresh = harness(path.join(dir, 'data2'));
+    const both = await Promise.allSettled([fresh.h['serial:open']({ path: pair.b, ...defaults }), fresh.h['serial:open']({ path: pair.b, ...defaults })]);
+    expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(both.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'serial-busy' } });
+    await fresh.domain.close();
   });
 
   it('notices an unplug, reconnects when the port returns, and keeps the log whole and in order', async () => {
