@@ -54,8 +54,12 @@ export abstract class TransferBase {
   }
 
   /** Sends one datagram made of one or more buffers (DATA goes as header + file slice, no copy). */
-  protected sendRaw(buf: Buffer | Buffer[]): void {
+  protected sendRaw(buf: Buffer | Buffer[], track = true): void {
     if (this.ended) return;
+    if (!track) {
+      this.setup.socket.send(buf, this.setup.peer.port, this.setup.peer.address);
+      return;
+    }
     this.inFlight += 1;
     this.setup.socket.send(buf, this.setup.peer.port, this.setup.peer.address, this.sent);
   }
@@ -273,7 +277,8 @@ export class ReadTransfer extends TransferBase {
     const header = Buffer.allocUnsafe(4);
     header.writeUInt16BE(OPCODES.DATA, 0);
     header.writeUInt16BE(wireBlock(block, this.setup.rolloverTo), 2);
-    this.sendRaw(data.length > 0 ? [header, data] : header);
+    // Untracked: a read only ends after the client acknowledged the last DATA, or with a (tracked) ERROR.
+    this.sendRaw(data.length > 0 ? [header, data] : header, false);
   }
 
   private blockRange(block: number): [number, number] {
