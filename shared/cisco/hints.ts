@@ -145,7 +145,7 @@ export const HINTS: readonly Hint[] = [
   {
     id: 'tftp-error',
     // "W210 TFTP Error : buffer full" has its own hint; this one is any other TFTP error.
-    pattern: /TFTP\s+Error(?!\s*:\s*buffer\s+full)/i,
+    pattern: /TFTP\s+Error(?![ \t]*:[ \t]*buffer)/i,
     sample: 'TFTP Error',
     title: { en: 'TFTP Error', ja: 'TFTP エラー' },
     cause: {
@@ -231,10 +231,10 @@ export function hintById(id: string): Hint | undefined {
   return BY_ID.get(id);
 }
 
-/** Console bytes may be anything: keep printable text and turn control bytes into spaces. */
+/** Console bytes may be anything: keep printable text, line breaks as one LF, other control bytes as a space. */
 export function cleanConsoleText(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, (run) => (/[\r\n]/.test(run) ? '\n' : ' '));
 }
 
 function globalOf(pattern: RegExp): RegExp {
@@ -268,6 +268,14 @@ export function matchHints(text: string): Hint[] {
 }
 
 /**
+ * Hints that cannot decide while the text after them could still grow into another message: a "TFTP Error"
+ * followed, so far, by the start of ": buffer full" on the same line. The next chunk decides.
+ */
+const UNDECIDED: Partial<Record<string, RegExp>> = {
+  'tftp-error': /^[ \t]*(?::[ \t]*(?:b(?:u(?:f(?:f(?:e(?:r)?)?)?)?)?)?)?$/i,
+};
+
+/**
  * Matches a stream fed in arbitrary chunks: a message split across two chunks is found once, when its
  * last part arrives. Keeps only the last HINT_MAX_MATCH characters between chunks.
  */
@@ -285,10 +293,13 @@ export class StreamingHintMatcher {
     const base = this.consumed - this.carry.length;
     const results: HintMatch[] = [];
     for (const m of matchesIn(window)) {
+      // Not decided yet: leave it for the next chunk, which still holds it in the carry.
+      if (UNDECIDED[m.hint.id]?.test(window.slice(m.end))) continue;
       const start = base + m.start;
       const end = base + m.end;
-      // Ended in text already seen, or overlaps a match already reported: not new.
-      if (end <= this.consumed || start < (this.lastEnd.get(m.hint.id) ?? 0)) continue;
+      // Overlaps (or repeats) a match already reported: not new. A match inside the carried text that was
+      // never reported can only be one left for this chunk just above.
+      if (start < (this.lastEnd.get(m.hint.id) ?? 0)) continue;
       this.lastEnd.set(m.hint.id, end);
       results.push({ hint: m.hint, excerpt: m.excerpt });
     }

@@ -38,6 +38,14 @@ describe('hint catalogue', () => {
     expect(streamIds([...text]).filter((x) => x === id)).toHaveLength(1);
   });
 
+  it('never calls a split "buffer full" a generic TFTP error', () => {
+    const text = 'W210 TFTP Error : buffer full\r\n';
+    for (let cut = 1; cut < text.length; cut++) {
+      expect(streamIds([text.slice(0, cut), text.slice(cut)]), `cut at ${cut}`).toEqual(['sip2-buffer-full']);
+    }
+    expect(streamIds(['TFTP Error', '\r\n'])).toEqual(['tftp-error']);
+  });
+
   it('names the specific TFTP error, not the generic one, for buffer full', () => {
     expect(matchHints('W210 TFTP Error : buffer full').map((h) => h.id)).toEqual(['sip2-buffer-full']);
     expect(matchHints('TFTP Error : file not found').map((h) => h.id)).toEqual(['tftp-error', 'file-not-found']);
