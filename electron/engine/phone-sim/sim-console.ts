@@ -50,6 +50,8 @@ export class SimConsole {
   private buffer = '';
   private loggedIn = false;
   private lastWasCr = false;
+  /** A prompt is on the last line, waiting for input. */
+  private promptShown = false;
   private closed = false;
   private readonly unsubscribe: () => void;
   private readonly onData = (chunk: Buffer | string): void => this.receive(typeof chunk === 'string' ? chunk : chunk.toString('latin1'));
@@ -60,11 +62,11 @@ export class SimConsole {
   ) {
     this.unsubscribe = phone.onEvent((e) => {
       const line = consoleLineFor(e);
-      if (line !== undefined) this.write(`${line}${EOL}`);
+      if (line !== undefined) this.announce(line);
     });
     stream.on('data', this.onData);
     this.write(`${SIM} Cisco IP Phone ${phone.model} console (virtual phone, MAC ${phone.mac})${EOL}`);
-    this.promptLogin();
+    this.showPrompt();
   }
 
   /** Detaches from the phone and the stream; the stream's owner closes it. Idempotent. */
@@ -83,8 +85,19 @@ export class SimConsole {
     return this.phone.config.phone_password || 'cisco';
   }
 
-  private promptLogin(): void {
-    this.write(`${SIM} Password: `);
+  /** The password prompt, or the shell prompt with what is typed so far. */
+  private showPrompt(): void {
+    this.write(this.loggedIn ? `${this.prompt}${this.buffer}` : `${SIM} Password: `);
+    this.promptShown = true;
+  }
+
+  /** A line from the phone while a prompt may be open: on its own line, then the prompt again. */
+  private announce(line: string): void {
+    const reprompt = this.promptShown;
+    if (reprompt) this.write(EOL);
+    this.write(`${line}${EOL}`);
+    this.promptShown = false;
+    if (reprompt) this.showPrompt();
   }
 
   private receive(text: string): void {
@@ -97,6 +110,7 @@ export class SimConsole {
         this.lastWasCr = ch === '\r';
         const line = this.buffer;
         this.buffer = '';
+        this.promptShown = false;
         if (this.loggedIn) this.write(EOL);
         this.onLine(line);
         continue;
@@ -120,22 +134,23 @@ export class SimConsole {
       this.write(EOL);
       if (line === this.password) {
         this.loggedIn = true;
-        this.write(`${SIM} logged in; type 'help'${EOL}${this.prompt}`);
+        this.write(`${SIM} logged in; type 'help'${EOL}`);
+        this.showPrompt();
         return;
       }
       this.write(`${SIM} wrong password${EOL}`);
-      this.promptLogin();
+      this.showPrompt();
       return;
     }
     const reply = this.command(line.trim().replace(/\s+/g, ' ').toLowerCase());
     if (reply === 'logout') {
       this.loggedIn = false;
       this.write(`${SIM} logged out${EOL}`);
-      this.promptLogin();
+      this.showPrompt();
       return;
     }
     for (const l of reply) this.write(`${SIM} ${l}${EOL}`);
-    this.write(this.prompt);
+    this.showPrompt();
   }
 
   private command(cmd: string): string[] | 'logout' {

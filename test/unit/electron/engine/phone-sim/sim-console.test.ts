@@ -60,6 +60,7 @@ describe('virtual phone console', () => {
     expect(text).not.toContain('s3cret\r\n[sim]'); // the password was not echoed
     expect(text).not.toContain('hidden');
     expect(text).toContain('TFTP Server 1: 127.0.0.1');
+    expect(text).not.toContain('Password: [sim]'); // boot lines never run onto the prompt's line
     // Every line is either marked simulated, or the prompt with what was typed after it.
     for (const l of text.split('\r\n')) {
       if (l === '') continue;
