@@ -43,10 +43,10 @@ export function MigratePage() {
 
   const set = useCallback((patch: Partial<Choices>) => setChoices((c) => ({ ...c, ...patch })), []);
 
-  // A migration already running (page reopened): show it.
+  // A migration still running (page reopened): show it. A finished one leaves the wizard at the start.
   useEffect(() => {
     void client.request('migrate:status', {}).then((r) => {
-      if (r.ok && r.value) {
+      if (r.ok && r.value && !['succeeded', 'failed', 'stopped'].includes(r.value.state)) {
         setStatus(r.value);
         setStep('migrate');
         void client.request('migrate:timeline', {}).then((tl) => tl.ok && setTimeline(tl.value));
