@@ -4,8 +4,8 @@ import { parseRinglistDat } from '../../../shared/cisco/config/ringlist-dat';
 import { parseSepCnfXml } from '../../../shared/cisco/config/sep-cnf-xml';
 import { effectiveSipValues, parseSipCnf } from '../../../shared/cisco/config/sip-cnf';
 import { parseXmlDefaultCnfXml } from '../../../shared/cisco/config/xml-default-cnf-xml';
-import { bootEra, formatFirmware, isSigned, type FirmwareVersion } from '../../../shared/cisco/firmware-version';
-import { imageIdFor, loaderIdFor, parseImageName } from '../../../shared/cisco/image-name';
+import { bootEra, formatFirmware, type FirmwareVersion } from '../../../shared/cisco/firmware-version';
+import { parseImageName } from '../../../shared/cisco/image-name';
 import {
   ctlSepName,
   DIALPLAN_XML,
@@ -18,6 +18,7 @@ import {
   XML_DEFAULT_CNF_XML,
   type PhoneModel,
 } from '../../../shared/cisco/phone-files';
+import { describeFlash, initialFlash } from './flash-state';
 import { cfgDirPrefix, isSipUpTo21, judgeImage, loadsFollowers, refusedBelowFive, sipIgnoresLongSccpName } from './image-rules';
 import { PHONE_MESSAGES } from './phone-messages';
 
@@ -540,30 +541,6 @@ function oldSccpToSip34(phone: FirmwareVersion | undefined, target: FirmwareVers
 function nonEmpty(text: string | undefined): string | undefined {
   const t = text?.trim();
   return t === undefined || t === '' ? undefined : t;
-}
-
-/** Flash facts from the ids it holds. */
-export function describeFlash(app: string | undefined, loader: string | undefined): SimFlash {
-  const flash: SimFlash = { signed: false };
-  if (loader !== undefined) flash.loader = loader;
-  if (app === undefined) return flash;
-  flash.app = app;
-  const parsed = parseImageName(app);
-  if (parsed !== undefined) {
-    flash.firmware = formatFirmware(parsed.version);
-    flash.protocol = parsed.version.protocol === 'SIP' ? 'sip' : parsed.version.protocol === 'SCCP' ? 'sccp' : 'mgcp';
-    flash.signed = isSigned(parsed.version);
-  }
-  return flash;
-}
-
-/** Power-on flash for a firmware label: the application, and a loader for loader-era releases. */
-export function initialFlash(v: FirmwareVersion | undefined): SimFlash {
-  if (v === undefined) return { signed: false };
-  const app = imageIdFor(v);
-  // SIP 7.x on ships with a named loader; for SCCP 6.x on the loader keeps the load's own name (inferred).
-  const loader = bootEra(v) === 'loader' ? (loaderIdFor(v) ?? app) : undefined;
-  return describeFlash(app, loader);
 }
 
 function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {

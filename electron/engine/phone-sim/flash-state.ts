@@ -1,0 +1,29 @@
+import type { SimFlash } from '../../../shared/api/sim';
+import { bootEra, formatFirmware, isSigned, type FirmwareVersion } from '../../../shared/cisco/firmware-version';
+import { imageIdFor, loaderIdFor, parseImageName } from '../../../shared/cisco/image-name';
+
+/** What the virtual phone's flash holds, described from the image ids in it. */
+
+/** Flash facts from the ids it holds. */
+export function describeFlash(app: string | undefined, loader: string | undefined): SimFlash {
+  const flash: SimFlash = { signed: false };
+  if (loader !== undefined) flash.loader = loader;
+  if (app === undefined) return flash;
+  flash.app = app;
+  const parsed = parseImageName(app);
+  if (parsed !== undefined) {
+    flash.firmware = formatFirmware(parsed.version);
+    flash.protocol = parsed.version.protocol === 'SIP' ? 'sip' : parsed.version.protocol === 'SCCP' ? 'sccp' : 'mgcp';
+    flash.signed = isSigned(parsed.version);
+  }
+  return flash;
+}
+
+/** Power-on flash for a firmware label: the application, and a loader for loader-era releases. */
+export function initialFlash(v: FirmwareVersion | undefined): SimFlash {
+  if (v === undefined) return { signed: false };
+  const app = imageIdFor(v);
+  // SIP 7.x on ships with a named loader; for SCCP 6.x on the loader keeps the load's own name (inferred).
+  const loader = bootEra(v) === 'loader' ? (loaderIdFor(v) ?? app) : undefined;
+  return describeFlash(app, loader);
+}
