@@ -79,6 +79,36 @@ describe('transfer rules', () => {
     expect(done?.type === 'completed' && done.retransmits).toBe(0);
   });
 
+  it('windowsize: a mid-window ACK restarts the window after it (RFC 7440), a stale one sends nothing', async () => {
+    fx = await startFixture({ timeoutMs: 5000 });
+    await fs.writeFile(path.join(fx.root, 'w.bin'), patternBytes(512 * 10 + 1));
+    const c = await peer();
+    c.send({ op: 'RRQ', filename: 'w.bin', mode: 'octet', options: { windowsize: '4' } }, fx.port);
+    const oack = await c.next();
+    expect(oack.packet).toEqual({ op: 'OACK', options: { windowsize: '4' } });
+    const tid = oack.from.port;
+    c.send({ op: 'ACK', block: 0 }, tid);
+    const blocks = async (n: number) => {
+      const out: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const { packet } = await c.next();
+        if (packet.op === 'DATA') out.push(packet.block);
+      }
+      return out;
+    };
+    expect(await blocks(4)).toEqual([1, 2, 3, 4]);
+    c.send({ op: 'ACK', block: 2 }, tid); // Lost 3: the client says it holds up to 2.
+    expect(await blocks(4)).toEqual([3, 4, 5, 6]);
+    c.send({ op: 'ACK', block: 2 }, tid); // Stale duplicate: nothing.
+    expect(await c.drain(100)).toEqual([]);
+    c.send({ op: 'ACK', block: 6 }, tid);
+    expect(await blocks(4)).toEqual([7, 8, 9, 10]);
+    c.send({ op: 'ACK', block: 10 }, tid);
+    expect(await blocks(1)).toEqual([11]);
+    c.send({ op: 'ACK', block: 11 }, tid);
+    await until(() => fx?.events.some((e) => e.type === 'completed') ?? false, 'completion');
+  });
+
   it('answers a stranger on the transfer port with error 5 and carries on', async () => {
     fx = await startFixture({ timeoutMs: 5000 });
     const data = patternBytes(512 * 2 + 1);
