@@ -1,23 +1,14 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../../electron/cli/command';
 import { runCli } from '../../../../electron/cli/main';
 import { COMMANDS } from '../../../../electron/cli/commands/index';
+import { recordingIo } from '../../../support/cli-harness';
 
 function io() {
-  const out: string[] = [];
-  const errors: string[] = [];
-  const value: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => errors.push(t),
-    stdin: new PassThrough(),
-    env: {},
-    interrupted: new Promise(() => {}),
-  };
-  return { value, out: () => out.join(''), err: () => errors.join('') };
+  const recorder = recordingIo();
+  return { value: recorder.io, out: recorder.out, err: recorder.err };
 }
 
 describe('phonebench command line', () => {

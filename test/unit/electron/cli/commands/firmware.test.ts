@@ -1,10 +1,9 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BundleSummary } from '../../../../../shared/api/firmware';
-import type { CliIo } from '../../../../../electron/cli/command';
+import { runCommand, type CliRun } from '../../../../support/cli-harness';
 import { firmwareCommand } from '../../../../../electron/cli/commands/firmware';
 import { buildBundleFixtures, buildHostileFixtures, type BuiltFixture, type HostileFixture } from '../../../../fixtures/firmware-fixtures';
 
@@ -24,18 +23,8 @@ afterAll(async () => {
   await fs.rm(work, { recursive: true, force: true });
 });
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    stdin: new PassThrough(),
-    env: {},
-    interrupted: new Promise(() => {}),
-  };
-  const code = await firmwareCommand.run([...args, '--data-dir', dataDir], io);
-  return { code, out: out.join(''), err: err.join('') };
+function run(...args: string[]): Promise<CliRun> {
+  return runCommand(firmwareCommand, [...args, '--data-dir', dataDir]);
 }
 
 describe('phonebench firmware', () => {

@@ -1,12 +1,10 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanCreated } from '../../../../../shared/api/plan';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
-import type { CliCommand, CliIo } from '../../../../../electron/cli/command';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' wall also matches this repo's electron/ folder
+import type { CliCommand } from '../../../../../electron/cli/command';
+import { runCommand, type CliRun } from '../../../../support/cli-harness';
 import { planCommand } from '../../../../../electron/cli/commands/plan';
 
 let work: string;
@@ -19,18 +17,8 @@ afterAll(async () => {
   await fs.rm(work, { recursive: true, force: true });
 });
 
-async function run(command: CliCommand, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    stdin: new PassThrough(),
-    env: {},
-    interrupted: new Promise(() => {}),
-  };
-  const code = await command.run([...args, '--data-dir', path.join(work, 'data')], io);
-  return { code, out: out.join(''), err: err.join('') };
+function run(command: CliCommand, ...args: string[]): Promise<CliRun> {
+  return runCommand(command, [...args, '--data-dir', path.join(work, 'data')]);
 }
 
 describe('phonebench plan', () => {
