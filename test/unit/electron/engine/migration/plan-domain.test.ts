@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- the 'electron/*' pattern also matches this repo's own electron/ folder
 import { Engine } from '../../../../../electron/engine/engine';
 
 describe('plan domain through the engine contract', () => {
