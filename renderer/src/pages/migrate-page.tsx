@@ -203,7 +203,7 @@ export function MigratePage() {
       case 'migrate':
         return <RunStep status={status} timeline={timeline} error={error} busy={busy} onStart={() => void start({ ...choices, demo: false })} onStop={() => void stop()} />;
       case 'report':
-        return <ReportStep status={status} refused={timeline.filter((e) => e.kind === 'refused').length} onAgain={again} />;
+        return <ReportStep status={status} refused={timeline.filter((e) => e.kind === 'refused')} onAgain={again} />;
       default:
         return assertNever(step, 'wizard step');
     }

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import type { MigrationStatus } from '../../../../shared/api/migrate';
+import type { MigrationStatus, TimelineEntry } from '../../../../shared/api/migrate';
 import type { AppError } from '../../../../shared/api/result';
 import { useClient } from '../../api/client-context';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type Translate } from '../../i18n/i18n';
 import { ErrorView } from '../error-view';
 
-/** What was served, to whom, with hashes: exported as a file the browser saves. */
-export function ReportStep({ status, refused, onAgain }: { status: MigrationStatus | undefined; refused: number; onAgain: () => void }) {
+/** What was served, to whom, with hashes: exported as a file the browser saves. Refused requests are listed. */
+export function ReportStep({ status, refused, onAgain }: { status: MigrationStatus | undefined; refused: TimelineEntry[]; onAgain: () => void }) {
   const { t } = useI18n();
   const client = useClient();
   const [error, setError] = useState<AppError>();
@@ -32,7 +32,19 @@ export function ReportStep({ status, refused, onAgain }: { status: MigrationStat
           {status.message ? `: ${status.message}` : ''}
         </p>
       ) : null}
-      <p>{t('migrate.report.served', { count: served, refused })}</p>
+      <p>{t('migrate.report.served', { count: served, refused: refused.length })}</p>
+      {refused.length > 0 ? (
+        <section aria-labelledby="migrate-refused-heading">
+          <h3 id="migrate-refused-heading">{t('migrate.report.refused')}</h3>
+          <ul data-testid="migrate-refused">
+            {refused.map((e) => (
+              <li key={e.seq} data-client={e.client}>
+                {refusedText(e, t)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <p style={{ display: 'flex', gap: '0.5rem' }}>
         <button type="button" onClick={() => void save('html')}>
           {t('migrate.report.html')}
@@ -46,4 +58,12 @@ export function ReportStep({ status, refused, onAgain }: { status: MigrationStat
       </p>
     </section>
   );
+}
+
+/** The engine's English line, or its translation when the catalogue has the message. */
+function refusedText(e: TimelineEntry, t: Translate): string {
+  if (!e.code || !e.params) return e.text;
+  const key = `migrate.t.${e.code}`;
+  const text = t(key, e.params);
+  return text === key ? e.text : text;
 }
