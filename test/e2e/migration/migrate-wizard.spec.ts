@@ -64,7 +64,8 @@ test.describe('the Migrate page', () => {
     await expect(page.getByText('Phone files will name it 000E84C060A6.')).toBeVisible();
     await next.click();
 
-    await page.getByRole('radio', { name: /SIP 8\.12/ }).check();
+    // The worker's library may also hold other SIP 8.12 bundles (the Firmware spec's incomplete one): pick ours.
+    await page.getByRole('radio', { name: /SIP 8\.12 from cisco-sip-7940-7960-8-12/ }).check();
     await next.click();
 
     await page.getByRole('radio', { name: /lo: 127\.0\.0\.1/ }).check();
