@@ -129,6 +129,8 @@ export interface SessionInfo {
   rawFile: string;
   /** Set when the log files could not be written (disk full, removed): the console goes on, unlogged. */
   logError?: string;
+  /** A name to show instead of the bare path, e.g. "Virtual phone console (demo)"; absent for ports opened by hand. */
+  label?: string;
 }
 
 export const serialRequests = {

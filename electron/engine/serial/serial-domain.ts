@@ -1,16 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { assertNever, PhonebenchError } from '../../../shared/api/result';
 import {
+  DEFAULT_LINE_SETTINGS,
   MAX_WRITE_BYTES,
+  type SessionInfo,
   type SerialStateEvent,
+  type serialOpenSchema,
   type serialRequests,
   type WriteEncoding,
 } from '../../../shared/api/serial';
+import type { z } from 'zod';
 import type { Domain, EngineContext } from '../context';
 import { ConsoleLog, consoleLogPaths } from './console-log';
 import { listPorts, type PortListDeps, defaultPortListDeps } from './port-list';
 import { deviceKey, openSerialLink, portPresent, type LinkOpener } from './serial-link';
 import { SerialSession, type SessionOptions } from './serial-session';
+import { StreamLink } from './stream-link';
+import type { Duplex } from 'node:stream';
 
 export interface SerialDomainOptions {
   open?: LinkOpener;
@@ -41,7 +47,24 @@ function decode(data: string, encoding: WriteEncoding): Buffer {
   }
 }
 
-export function createSerialDomain(ctx: EngineContext, options: SerialDomainOptions = {}): Domain<typeof serialRequests> {
+export type SerialOpenParams = z.output<typeof serialOpenSchema>;
+
+/** What other engine domains may do with consoles (wired in engine.ts); the same sessions, logs and events. */
+export interface SerialService {
+  /** Opens a port exactly as serial:open does. */
+  open(params: SerialOpenParams, label?: string): Promise<SessionInfo>;
+  /**
+   * Opens an in-process virtual port over one end of a stream pair. It shows in serial:sessions under `label`,
+   * cannot be reopened once its other end closes, and has no control lines.
+   */
+  openVirtual(name: string, label: string, stream: Duplex): Promise<SessionInfo>;
+  /** Closes a session (flushes its logs); a session already gone is fine. */
+  close(sessionId: string): Promise<void>;
+}
+
+export type SerialDomain = Domain<typeof serialRequests> & { service: SerialService };
+
+export function createSerialDomain(ctx: EngineContext, options: SerialDomainOptions = {}): SerialDomain {
   const sessions = new Map<string, SerialSession>();
   const opening = new Set<string>();
   const open = options.open ?? openSerialLink;
@@ -99,40 +122,73 @@ export function createSerialDomain(ctx: EngineContext, options: SerialDomainOpti
     return session;
   };
 
+  /** Opens one session; `extra` overrides how the port opens and what it is called (virtual ports). */
+  async function openSession(params: SerialOpenParams, extra: Partial<Pick<SessionOptions, 'open' | 'present' | 'label'>> = {}): Promise<SessionInfo> {
+    if (sessions.size >= maxSessions) {
+      throw new PhonebenchError('busy', `${maxSessions} consoles are open already.`, 'Close a console you no longer need.');
+    }
+    const key = await deviceKey(params.path);
+    const busy = new PhonebenchError('serial-busy', `${params.path} is already open in another console.`, 'Use that console, or close it first.');
+    if (opening.has(key)) throw busy;
+    for (const other of sessions.values()) {
+      if (other.path === params.path || (await deviceKey(other.path)) === key) throw busy;
+    }
+    // Held while the port opens, so two quick clicks cannot open one device twice.
+    opening.add(key);
+    try {
+      const { path, autoReconnect, ...settings } = params;
+      const id = `c${randomBytes(5).toString('hex')}`;
+      const log = await ConsoleLog.open(consoleLogPaths(ctx.dataDir, path, id, new Date()));
+      const session = await SerialSession.start(id, path, settings, autoReconnect, log, {
+        ...options.session,
+        open,
+        present,
+        listener,
+        ...extra,
+      });
+      sessions.set(id, session);
+      report();
+      return session.info();
+    } finally {
+      opening.delete(key);
+    }
+  }
+
+  const service: SerialService = {
+    open: (params, label) => openSession(params, label === undefined ? {} : { label }),
+    openVirtual(name, label, stream) {
+      let used = false;
+      const link = new StreamLink(stream);
+      return openSession(
+        { path: name, autoReconnect: false, ...DEFAULT_LINE_SETTINGS },
+        {
+          label,
+          // The stream is the port: it opens once and is there until its other end closes.
+          open: () => {
+            if (used || !link.isOpen) return Promise.reject(new PhonebenchError('serial-unavailable', `${label} is gone.`, 'Start the demo again.'));
+            used = true;
+            return Promise.resolve(link);
+          },
+          present: () => Promise.resolve(link.isOpen),
+        },
+      );
+    },
+    async close(sessionId) {
+      const session = sessions.get(sessionId);
+      if (!session) return;
+      await session.close();
+      sessions.delete(session.id);
+      report();
+    },
+  };
+
   report();
 
   return {
+    service,
     handlers: {
       'serial:list': () => listPorts(listDeps),
-      'serial:open': async (params) => {
-        if (sessions.size >= maxSessions) {
-          throw new PhonebenchError('busy', `${maxSessions} consoles are open already.`, 'Close a console you no longer need.');
-        }
-        const key = await deviceKey(params.path);
-        const busy = new PhonebenchError('serial-busy', `${params.path} is already open in another console.`, 'Use that console, or close it first.');
-        if (opening.has(key)) throw busy;
-        for (const other of sessions.values()) {
-          if (other.path === params.path || (await deviceKey(other.path)) === key) throw busy;
-        }
-        // Held while the port opens, so two quick clicks cannot open one device twice.
-        opening.add(key);
-        try {
-          const { path, autoReconnect, ...settings } = params;
-          const id = `c${randomBytes(5).toString('hex')}`;
-          const log = await ConsoleLog.open(consoleLogPaths(ctx.dataDir, path, id, new Date()));
-          const session = await SerialSession.start(id, path, settings, autoReconnect, log, {
-            ...options.session,
-            open,
-            present,
-            listener,
-          });
-          sessions.set(id, session);
-          report();
-          return session.info();
-        } finally {
-          opening.delete(key);
-        }
-      },
+      'serial:open': (params) => openSession(params),
       'serial:write': async (params) => {
         const bytes = decode(params.data, params.encoding);
         if (bytes.length > MAX_WRITE_BYTES) {

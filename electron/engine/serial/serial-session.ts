@@ -24,6 +24,8 @@ export interface SessionOptions {
   maxReconnectAttempts?: number;
   batchIntervalMs?: number;
   batchMaxBytes?: number;
+  /** Shown instead of the path (virtual ports). */
+  label?: string;
 }
 
 /** A prompt such as "Password: " at the end of what the phone printed. */
@@ -125,6 +127,7 @@ export class SerialSession {
     };
     if (this.connectedSince !== undefined) info.connectedSince = this.connectedSince;
     if (this.log.error) info.logError = this.log.error.message.slice(0, 300);
+    if (this.options.label !== undefined) info.label = this.options.label;
     return info;
   }
 
@@ -294,6 +297,8 @@ export class SerialSession {
   async write(bytes: Buffer): Promise<number> {
     const link = this.connectedLink();
     if (bytes.length === 0) return 0;
+    // Decided before writing: a fast peer (an in-process port) may answer, and move the tail on, before the write returns.
+    const atPasswordPrompt = PASSWORD_PROMPT.test(this.tail);
     try {
       await new Promise<void>((resolve, reject) => {
         link.write(bytes, (error) => (error ? reject(error) : resolve()));
@@ -307,7 +312,7 @@ export class SerialSession {
       throw new PhonebenchError('serial-disconnected', `Writing to ${this.path} failed: ${reasonOf(error)}`, 'Check the cable; the console reconnects when the port is back.');
     }
     this.bytesOut += bytes.length;
-    this.noteSent(bytes);
+    this.noteSent(bytes, atPasswordPrompt);
     return bytes.length;
   }
 
@@ -315,8 +320,7 @@ export class SerialSession {
    * Keys arrive one write at a time: the log gets one "sent" line per line typed (at CR/LF, 200 characters,
    * or when the session changes). What is typed at a password prompt is counted, never logged.
    */
-  private noteSent(bytes: Buffer): void {
-    const hidden = PASSWORD_PROMPT.test(this.tail);
+  private noteSent(bytes: Buffer, hidden: boolean): void {
     // Keep the log in order when typing moves between a password prompt and ordinary input.
     if (hidden ? this.sentText : this.sentHidden) this.flushSent();
     if (hidden) this.sentHidden += bytes.length;

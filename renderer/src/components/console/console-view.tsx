@@ -283,7 +283,7 @@ export function ConsoleView({ compact = false, onHint }: Props) {
           </span>
           {session && s ? (
             <span>
-              {session.path} {s.baud} {s.dataBits}
+              {session.label ? `${session.label} (${session.path})` : session.path} {s.baud} {s.dataBits}
               {s.parity[0]?.toUpperCase()}
               {s.stopBits}
             </span>
