@@ -56,14 +56,16 @@ export class Engine {
     };
 
     const engine = new Engine(ctx, services);
+    // The serial domain's service lets the migration demo open its virtual phone's console as a session.
+    const serial = createSerialDomain(ctx);
     const domains = [
       createAppDomain(ctx, () => engine.status()),
       createFirmwareDomain(ctx),
       createTftpDomain(ctx),
-      createSerialDomain(ctx),
+      serial,
       createPlanDomain(ctx),
       createSimDomain(ctx),
-      createMigrateDomain(ctx),
+      createMigrateDomain(ctx, { serial: serial.service }),
     ];
     for (const domain of domains) engine.register(domain.handlers as Record<string, AnyHandler>);
     engine.domains = domains as unknown as Domain<never>[];

@@ -92,6 +92,17 @@ export interface ListenInference {
   evidence: string[];
 }
 
+/** The console a demo's virtual phone got: a socat PTY pair, an in-process virtual port, or none (and why). */
+export interface MigrationConsole {
+  kind: 'pty' | 'in-process' | 'none';
+  /** The serial session showing it (serial:sessions, the Console page). */
+  sessionId?: string;
+  path?: string;
+  label?: string;
+  /** Why a PTY was not used, or why there is no console. */
+  detail?: string;
+}
+
 export interface MigrationStatus {
   id: string;
   state: MigrationState;
@@ -114,6 +125,8 @@ export interface MigrationStatus {
   startedAt: string;
   endedAt?: string;
   demo: boolean;
+  /** Demo only: the virtual phone's console, once attached. */
+  console?: MigrationConsole;
 }
 
 export interface KeypadStep {

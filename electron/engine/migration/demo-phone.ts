@@ -1,8 +1,11 @@
+import type { Duplex } from 'node:stream';
 import type { SimEvent, SimOutcome } from '../../../shared/api/sim';
 import type { FirmwareVersion } from '../../../shared/cisco/firmware-version';
 import type { PhoneModel } from '../../../shared/cisco/phone-files';
-import { tftpGet } from '../phone-sim/tftp-client';
-import { VirtualPhone, type FetchResult } from '../phone-sim/virtual-phone';
+import { startVirtualPhone, type VirtualPhoneSpec } from '../phone-sim/sim-session';
+
+/** Where the virtual phone's console goes: a stream (in-process pair) or a device (one end of a PTY pair). */
+export type DemoConsoleEnd = { stream: Duplex } | { path: string };
 
 export interface DemoPhoneOptions {
   mac: string;
@@ -11,50 +14,39 @@ export interface DemoPhoneOptions {
   host: string;
   port: number;
   flashWriteMs: number;
-  /** What the virtual phone says, as console lines. */
+  console?: DemoConsoleEnd;
+  /** What the virtual phone says, as lines for the migration's own console text. */
   onEvent(text: string): void;
   onSettled(outcome: SimOutcome): void;
 }
 
 export interface DemoPhone {
-  stop(): void;
+  /** Stops the phone and closes its end of the console. Idempotent. */
+  stop(): Promise<void>;
 }
 
 /** A virtual phone on loopback pointed at the migration's TFTP server: the "try it" demo and the CLI --demo. */
-export function startDemoPhone(o: DemoPhoneOptions): DemoPhone {
-  const fetch = async (fileName: string, signal: AbortSignal): Promise<FetchResult> => {
-    const r = await tftpGet({ host: o.host, port: o.port, fileName, blksize: 1468, tsize: true, timeoutMs: 1000, retries: 3, signal });
-    switch (r.result) {
-      case 'ok':
-        return { result: 'ok', data: r.data };
-      case 'not-found':
-      case 'error':
-      case 'timeout':
-        return { result: r.result, message: r.message };
-      default:
-        return { result: 'error', message: 'unknown result' };
-    }
-  };
-  const phone = new VirtualPhone({
-    id: 'demo',
-    mac: o.mac,
-    model: o.model,
-    firmware: o.firmware,
-    fetch,
-    tftpServer: o.host,
-    flashWriteMs: o.flashWriteMs,
+export async function startDemoPhone(o: DemoPhoneOptions): Promise<DemoPhone> {
+  const spec: VirtualPhoneSpec = { id: 'demo', mac: o.mac, model: o.model, firmware: o.firmware, host: o.host, port: o.port, flashWriteMs: o.flashWriteMs };
+  if (o.console && 'path' in o.console) spec.consolePath = o.console.path;
+  const session = await startVirtualPhone(spec, {
+    tftpBlksize: 1468,
+    tftpTsize: true,
+    tftpTimeoutMs: 1000,
+    tftpRetries: 3,
+    ...(o.console && 'stream' in o.console ? { consoleStream: o.console.stream } : {}),
   });
-  phone.onEvent((e) => {
+  session.phone.onEvent((e) => {
     const line = describe(e);
     if (line) o.onEvent(line);
   });
-  void phone.boot().then(
+  void session.phone.boot().then(
     (outcome) => {
       if (outcome) o.onSettled(outcome);
     },
     (error: unknown) => o.onSettled({ kind: 'error', message: 'Virtual phone crashed', detail: error instanceof Error ? error.message : String(error) }),
   );
-  return { stop: () => phone.stop() };
+  return { stop: () => session.close() };
 }
 
 function describe(e: SimEvent): string | undefined {

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { MigratePreview, MigrateStartParams, MigrationStatus } from '../../../shared/api/migrate';
+import type { MigrationConsole, MigratePreview, MigrateStartParams, MigrationStatus } from '../../../shared/api/migrate';
 import type { migrateRequests } from '../../../shared/api/migrate';
 import { PhonebenchError } from '../../../shared/api/result';
+import type { SimOutcome } from '../../../shared/api/sim';
 import { formatFirmware, parseFirmwareLabel, type FirmwareVersion } from '../../../shared/cisco/firmware-version';
 import { parseImageName } from '../../../shared/cisco/image-name';
 import { normalizeMac } from '../../../shared/cisco/phone-files';
@@ -16,6 +17,8 @@ import { FirmwareLibrary } from '../firmware/library-store';
 import { appVersion } from '../version';
 import { TftpServer } from '../tftp/server';
 import { BundleSource, type BundleFile } from './bundle-source';
+import type { SerialService } from '../serial/serial-domain';
+import { openDemoConsole, type DemoConsole, type DemoConsoleMode } from './demo-console';
 import { startDemoPhone, type DemoPhone } from './demo-phone';
 import { keypadSteps } from './keypad-steps';
 import { listInterfaces } from './network-interfaces';
@@ -29,6 +32,10 @@ export interface MigrateDeps {
   plan: (input: PlanInput) => PlanOutcome;
   /** How long the virtual phone takes to write flash in demo mode. */
   demoFlashWriteMs: number;
+  /** The serial domain's service: the demo's virtual phone gets a console session there. Without it, no console. */
+  serial: SerialService;
+  /** How the demo console is made; 'in-process' skips socat even where it is on PATH. */
+  demoConsole: DemoConsoleMode;
 }
 
 interface Active {
@@ -36,6 +43,9 @@ interface Active {
   tftp: TftpServer;
   dhcp?: BenchDhcpServer;
   demo?: DemoPhone;
+  console?: DemoConsole;
+  /** Set once release ran: whatever opens after that is closed by its opener. */
+  released?: boolean;
   unsubscribe: (() => void)[];
 }
 
@@ -53,8 +63,11 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
     ctx.reportService({ name: 'migrate', state, detail });
 
   async function release(a: Active): Promise<void> {
+    a.released = true;
     for (const u of a.unsubscribe.splice(0)) u();
-    a.demo?.stop();
+    // The phone's end of the console first, then the technician's session, socat and its folder.
+    await a.demo?.stop().catch(() => {});
+    await a.console?.close().catch(() => {});
     await Promise.allSettled([a.tftp.close(), a.dhcp?.close()]);
   }
 
@@ -254,29 +267,64 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
     report(`migrating ${mac} on ${bound.address}:${bound.port}`);
 
     if (params.demo && from) {
-      a.demo = startDemoPhone({
+      const settle = (outcome: SimOutcome) => {
+        if (outcome.kind === 'running') {
+          const reached = parseFirmwareLabel(outcome.firmware);
+          if (reached && formatFirmware(reached) === formatFirmware(to)) {
+            runner.finish('succeeded', `The virtual phone runs ${formatFirmware(to)}.`);
+          } else {
+            runner.finish('failed', `The virtual phone settled on ${outcome.firmware}, not ${formatFirmware(to)}.`, 'Read the timeline: the plan and the phone disagree.');
+          }
+        } else {
+          runner.finish('failed', `The virtual phone shows "${outcome.message}": ${outcome.detail}.`, 'See the hints in the timeline.');
+        }
+      };
+      const demo = {
         mac,
         model: params.model,
         firmware: from,
         host: bound.address,
         port: bound.port,
         flashWriteMs: deps.demoFlashWriteMs ?? 1500,
-        onEvent: (text) => runner.onConsoleText(`${text}\r\n`),
-        onSettled: (outcome) => {
-          if (outcome.kind === 'running') {
-            const reached = parseFirmwareLabel(outcome.firmware);
-            if (reached && formatFirmware(reached) === formatFirmware(to)) {
-              runner.finish('succeeded', `The virtual phone runs ${formatFirmware(to)}.`);
-            } else {
-              runner.finish('failed', `The virtual phone settled on ${outcome.firmware}, not ${formatFirmware(to)}.`, 'Read the timeline: the plan and the phone disagree.');
-            }
-          } else {
-            runner.finish('failed', `The virtual phone shows "${outcome.message}": ${outcome.detail}.`, 'See the hints in the timeline.');
-          }
-        },
-      });
+        onEvent: (text: string) => runner.onConsoleText(`${text}\r\n`),
+        onSettled: settle,
+      };
+      const demoConsole = await attachDemoConsole(runner);
+      if (demoConsole) a.console = demoConsole;
+      try {
+        a.demo = await startDemoPhone(demoConsole ? { ...demo, console: demoConsole.phoneEnd } : demo);
+      } catch (error) {
+        if (!demoConsole) throw error;
+        // A console that cannot be opened on the phone's side must not cost the demo: run it without.
+        await demoConsole.close().catch(() => {});
+        delete a.console;
+        runner.consoleAttached({ kind: 'none', detail: `the phone's end did not open: ${messageOf(error)}` });
+        a.demo = await startDemoPhone(demo);
+      }
+      // Stopped (or the engine closed) while the phone was starting: release missed them, close them here.
+      if (a.released) {
+        await a.demo.stop().catch(() => {});
+        await a.console?.close().catch(() => {});
+      }
     }
     return runner.status();
+  }
+
+  /** The demo phone's console: a serial session the Console page shows, or none (said in the timeline). */
+  async function attachDemoConsole(runner: MigrationRunner): Promise<DemoConsole | undefined> {
+    const serial = deps.serial;
+    if (!serial) return undefined;
+    try {
+      const c = await openDemoConsole(serial, ctx.dataDir, deps.demoConsole ?? 'auto');
+      const info: MigrationConsole = { kind: c.kind, sessionId: c.session.id, path: c.session.path };
+      if (c.session.label !== undefined) info.label = c.session.label;
+      if (c.fallback !== undefined) info.detail = c.fallback;
+      runner.consoleAttached(info);
+      return c;
+    } catch (error) {
+      runner.consoleAttached({ kind: 'none', detail: messageOf(error) });
+      return undefined;
+    }
   }
 
   /** The target bundle's files first, then any other bundle's, so a multi-hop plan finds its stopovers. */
@@ -322,4 +370,8 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
       await stop();
     },
   };
+}
+
+function messageOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 300);
 }

@@ -2,6 +2,7 @@ import type {
   FileProgress,
   HopStatus,
   ListenInference,
+  MigrationConsole,
   MigrationState,
   MigrationStatus,
   PhoneIpSource,
@@ -106,6 +107,7 @@ export class MigrationRunner {
   private target: AllowlistTarget | undefined;
   private inference: ListenInference | undefined;
   private message: string | undefined;
+  private demoConsole: MigrationConsole | undefined;
   private fix: string | undefined;
   private readonly warnings: string[] = [];
   private readonly startedAt: string;
@@ -480,6 +482,20 @@ export class MigrationRunner {
     this.emitState();
   }
 
+  /** Says which console the demo's virtual phone got, in the status and the timeline. */
+  consoleAttached(info: MigrationConsole): void {
+    this.demoConsole = { ...info };
+    const name = info.label ?? info.path ?? '';
+    const text =
+      info.kind === 'pty'
+        ? `Virtual phone console: socat PTY pair, open on the Console page as "${name}" (${info.path ?? ''}).`
+        : info.kind === 'in-process'
+          ? `Virtual phone console: in-process virtual port, open on the Console page as "${name}"${info.detail ? ` (${info.detail})` : ''}.`
+          : `The virtual phone has no console: ${info.detail ?? 'none attached'}.`;
+    this.add(info.kind === 'none' ? 'warning' : 'info', text, { code: `demo-console-${info.kind}`, params: { name, path: info.path ?? '', detail: info.detail ?? '' } });
+    this.emitState();
+  }
+
   /** The outcome from outside (a virtual phone settling, the technician stopping, a server failing). */
   finish(state: 'succeeded' | 'failed' | 'stopped', message: string, fix?: string): void {
     if (this.isFinal()) return;
@@ -529,6 +545,7 @@ export class MigrationRunner {
     if (this.message) s.message = this.message;
     if (this.fix) s.fix = this.fix;
     if (this.endedAt) s.endedAt = this.endedAt;
+    if (this.demoConsole) s.console = { ...this.demoConsole };
     return s;
   }
 

@@ -7,7 +7,7 @@ import { PhonebenchError } from '../../../shared/api/result';
 import type { SimInfo, SimStartParams } from '../../../shared/api/sim';
 import { maskSecretValues } from '../../../shared/cisco/config/mask-secrets';
 import { parseFirmwareLabel, type FirmwareVersion } from '../../../shared/cisco/firmware-version';
-import { normalizeMac } from '../../../shared/cisco/phone-files';
+import { normalizeMac, type PhoneModel } from '../../../shared/cisco/phone-files';
 import { SimConsole } from './sim-console';
 import { tftpGet } from './tftp-client';
 import { VirtualPhone, type FileFetcher } from './virtual-phone';
@@ -18,6 +18,9 @@ export interface SimTuning {
   /** Per-packet wait of the phone's TFTP client. */
   tftpTimeoutMs?: number;
   tftpRetries?: number;
+  /** Options the phone's TFTP client asks for (the demo asks for 1468-byte blocks and tsize). */
+  tftpBlksize?: number;
+  tftpTsize?: boolean;
   sipDefaultLimitBytes?: number;
   maxBoots?: number;
   /** A console stream given directly (tests); consolePath opens a serial device instead. */
@@ -50,6 +53,8 @@ export function tftpFetcher(host: string, port: number, tuning: SimTuning): File
       fileName,
       timeoutMs: tuning.tftpTimeoutMs ?? 2000,
       retries: tuning.tftpRetries ?? 3,
+      ...(tuning.tftpBlksize !== undefined ? { blksize: tuning.tftpBlksize } : {}),
+      ...(tuning.tftpTsize !== undefined ? { tsize: tuning.tftpTsize } : {}),
       signal,
       ...quirks,
     });
@@ -61,31 +66,72 @@ export async function openSimSession(id: string, params: SimStartParams, tuning:
   const mac = normalizeMac(params.mac);
   if (mac === undefined) throw new PhonebenchError('bad-request', `'${params.mac}' is not a MAC address.`, 'Use the MAC on the sticker, e.g. 00:0E:84:C0:60:A6.');
   const host = await resolveHost(params.tftpHost);
-  const phone = new VirtualPhone({
+  const spec: VirtualPhoneSpec = {
     id,
     mac,
     model: params.model,
     firmware: firmwareFromLabel(params.firmware),
-    fetch: tftpFetcher(host, params.tftpPort, tuning),
+    host,
+    port: params.tftpPort,
     tftpServer: params.tftpHost,
     ip: await localAddressToward(host, params.tftpPort),
     flashWriteMs: params.flashWriteMs,
-    sipDefaultLimitBytes: tuning.sipDefaultLimitBytes,
-    maxBoots: tuning.maxBoots,
     stateErrorOldSccpToSip34: params.simulateStateError === true,
     oddCaseXmlDefault: params.oddCaseXmlDefault === true,
+  };
+  if (params.consolePath !== undefined) spec.consolePath = params.consolePath;
+  return startVirtualPhone(spec, tuning);
+}
+
+/** A virtual phone already decoded: MAC normalised, firmware parsed, server an IPv4 address. */
+export interface VirtualPhoneSpec {
+  id: string;
+  mac: string;
+  model: PhoneModel;
+  firmware: FirmwareVersion | undefined;
+  /** The TFTP server's IPv4 address and port. */
+  host: string;
+  port: number;
+  /** What the phone's settings show as its TFTP server (defaults to host). */
+  tftpServer?: string;
+  ip?: string;
+  flashWriteMs?: number;
+  stateErrorOldSccpToSip34?: boolean;
+  oddCaseXmlDefault?: boolean;
+  /** A serial device for the console (e.g. one end of a socat PTY pair); tuning.consoleStream wins over it. */
+  consolePath?: string;
+}
+
+/**
+ * The one way to build a virtual phone with its TFTP client and optional console (sim:start, the CLI and the
+ * migration demo all come here). The phone is not booted: the caller boots it once it listens to its events.
+ */
+export async function startVirtualPhone(spec: VirtualPhoneSpec, tuning: SimTuning = {}): Promise<SimSession> {
+  const phone = new VirtualPhone({
+    id: spec.id,
+    mac: spec.mac,
+    model: spec.model,
+    firmware: spec.firmware,
+    fetch: tftpFetcher(spec.host, spec.port, tuning),
+    tftpServer: spec.tftpServer ?? spec.host,
+    ...(spec.ip !== undefined ? { ip: spec.ip } : {}),
+    ...(spec.flashWriteMs !== undefined ? { flashWriteMs: spec.flashWriteMs } : {}),
+    sipDefaultLimitBytes: tuning.sipDefaultLimitBytes,
+    maxBoots: tuning.maxBoots,
+    stateErrorOldSccpToSip34: spec.stateErrorOldSccpToSip34 === true,
+    oddCaseXmlDefault: spec.oddCaseXmlDefault === true,
   });
   let serial: SerialPort | undefined;
   let stream = tuning.consoleStream;
-  if (stream === undefined && params.consolePath !== undefined) {
-    serial = await openSerial(params.consolePath);
+  if (stream === undefined && spec.consolePath !== undefined) {
+    serial = await openSerial(spec.consolePath);
     stream = serial;
   }
   const simConsole = stream === undefined ? undefined : new SimConsole(phone, stream);
   let closed = false;
   const session: SimSession = {
     phone,
-    info: () => infoOf(phone, params.consolePath),
+    info: () => infoOf(phone, spec.consolePath),
     async close() {
       if (closed) return;
       closed = true;
@@ -94,7 +140,7 @@ export async function openSimSession(id: string, params: SimStartParams, tuning:
       if (serial?.isOpen) await new Promise<void>((resolve) => serial?.close(() => resolve()));
     },
   };
-  if (params.consolePath !== undefined) session.consolePath = params.consolePath;
+  if (spec.consolePath !== undefined) session.consolePath = spec.consolePath;
   return session;
 }
 
