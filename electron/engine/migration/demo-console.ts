@@ -37,10 +37,15 @@ export function demoConsoleRoot(dataDir: string): string {
  * A console cable for the demo's virtual phone, with a normal serial session (logs, hints, Console page) on
  * the technician's end. Never fails for want of socat: the in-process pair always works.
  */
-export async function openDemoConsole(serial: SerialService, dataDir: string, mode: DemoConsoleMode = 'auto'): Promise<DemoConsole> {
+export async function openDemoConsole(
+  serial: SerialService,
+  dataDir: string,
+  mode: DemoConsoleMode = 'auto',
+  locateSocat: () => Promise<string | undefined> = () => findSocat(),
+): Promise<DemoConsole> {
   let fallback: string | undefined;
   if (mode === 'auto') {
-    const socat = await findSocat();
+    const socat = await locateSocat();
     if (socat === undefined) {
       fallback = 'socat is not on PATH';
     } else {
