@@ -72,7 +72,10 @@ async function runDemo(h: Harness, bundleId: string) {
       const d = payload as { sessionId: string; data: string };
       received.set(d.sessionId, (received.get(d.sessionId) ?? '') + Buffer.from(d.data, 'base64').toString('latin1'));
     }
-    if (name === 'serial:hint') hints.push((payload as { hintId: string }).hintId);
+    if (name === 'serial:hint') {
+      const e = payload as { sessionId: string; hintId: string };
+      hints.push(`${e.sessionId} ${e.hintId}`);
+    }
   });
   const started = (await h.request('migrate:start', {
     mac: '000E84C060A6', model: '7960', bundleId, bindAddress: '127.0.0.1', port: 0, from: 'SCCP 8.1(2)', demo: true,
@@ -145,7 +148,7 @@ describe('demo console', () => {
     const h = await domainsHarness('in-process');
     try {
       const bundleId = await importBundle(h.dataDir);
-      const { status, timeline, session, text } = await runDemo(h, bundleId);
+      const { status, timeline, session, text, hints } = await runDemo(h, bundleId);
       const why = timeline.map((e) => `${e.kind}: ${e.text}`).join('\n');
       expect(status.state, why).toBe('succeeded');
       expect(status.console).toMatchObject({ kind: 'in-process', path: DEMO_VIRTUAL_PORT, label: DEMO_CONSOLE_LABEL });
@@ -154,6 +157,8 @@ describe('demo console', () => {
       if (!session) return;
       expect(session).toMatchObject({ path: DEMO_VIRTUAL_PORT, label: DEMO_CONSOLE_LABEL, state: 'connected' });
       expect(text).toContain(BOOT_LINE);
+      // The session's own hint matcher reads the phone's console: its "File not found" lines raise the hint.
+      expect(hints).toContain(`${session.id} file-not-found`);
       await logIn(h, session);
       await h.request('migrate:stop', {});
       await expectCleanedUp(h, session, undefined);
@@ -166,7 +171,7 @@ describe('demo console', () => {
     const h = await domainsHarness('auto');
     try {
       const bundleId = await importBundle(h.dataDir);
-      const { status, timeline, session, text } = await runDemo(h, bundleId);
+      const { status, timeline, session, text, hints } = await runDemo(h, bundleId);
       const why = timeline.map((e) => `${e.kind}: ${e.text}`).join('\n');
       expect(status.state, why).toBe('succeeded');
       expect(status.console?.kind, why).toBe('pty');
@@ -178,6 +183,7 @@ describe('demo console', () => {
       expect(session.label).toBe(DEMO_CONSOLE_LABEL);
       expect(processesNaming(tempDir).length, 'socat runs while the demo does').toBeGreaterThan(0);
       expect(text).toContain(BOOT_LINE);
+      expect(hints).toContain(`${session.id} file-not-found`);
       await logIn(h, session);
       await h.request('migrate:stop', {});
       await expectCleanedUp(h, session, tempDir);
