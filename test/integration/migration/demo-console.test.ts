@@ -85,7 +85,7 @@ async function runDemo(h: Harness, bundleId: string) {
   const sessions = (await h.request('serial:sessions', {})) as SessionInfo[];
   const session = sessions.find((s) => s.id === status.console?.sessionId);
   // The text crosses the PTY pair and a 40 ms batcher after the phone settles: wait for it, bounded.
-  await until(() => (received.get(session?.id ?? '') ?? '').includes('[sim] running'), 10_000);
+  if (session) await until(() => (received.get(session.id) ?? '').includes('[sim] running'), 10_000);
   off();
   return { started, status, timeline, session, text: received.get(session?.id ?? '') ?? '', hints };
 }
@@ -162,6 +162,29 @@ describe('demo console', () => {
       await logIn(h, session);
       await h.request('migrate:stop', {});
       await expectCleanedUp(h, session, undefined);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('in-process: the technician closing the console session mid-demo costs the demo nothing', async () => {
+    const h = await domainsHarness('in-process');
+    try {
+      const bundleId = await importBundle(h.dataDir);
+      let closing: Promise<unknown> | undefined;
+      const off = h.listen((name, payload) => {
+        const e = payload as TimelineEntry;
+        if (name === 'migrate:timeline' && e.code === 'demo-console-in-process' && !closing) {
+          closing = h.request('serial:sessions', {}).then((all) => Promise.all((all as SessionInfo[]).map((s) => h.request('serial:close', { sessionId: s.id }))));
+        }
+      });
+      const { status, timeline } = await runDemo(h, bundleId);
+      off();
+      await closing;
+      expect(closing, 'the console was attached and closed').toBeDefined();
+      expect(status.state, timeline.map((e) => `${e.kind}: ${e.text}`).join('\n')).toBe('succeeded');
+      expect(await h.request('serial:sessions', {})).toEqual([]);
+      await h.request('migrate:stop', {});
     } finally {
       await h.close();
     }
