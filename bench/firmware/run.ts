@@ -12,7 +12,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import tar from 'tar-stream';
-import { fillerChunks, writeLargeZip } from '../../test/fixtures/firmware-fixtures';
+import { fillerChunks, packStreamedEntry, writeLargeZip } from '../../test/fixtures/firmware-fixtures';
 
 const MiB = 1024 * 1024;
 const args = process.argv.slice(2);
@@ -61,20 +61,7 @@ async function writeTarGz(file: string, entries: { name: string; size: number; s
   const pack = tar.pack();
   const done = pipeline(pack, createGzip({ level: 6 }), createWriteStream(file));
   for (const entry of entries) {
-    await new Promise<void>((resolve, reject) => {
-      const sink = pack.entry({ name: entry.name, size: entry.size }, (error) => (error ? reject(error) : resolve()));
-      const chunks = fillerChunks(entry.size, entry.seed);
-      const pump = (): void => {
-        for (let next = chunks.next(); !next.done; next = chunks.next()) {
-          if (!sink.write(next.value)) {
-            sink.once('drain', pump);
-            return;
-          }
-        }
-        (sink as unknown as { end(): void }).end();
-      };
-      pump();
-    });
+    await packStreamedEntry(pack, entry.name, entry.size, fillerChunks(entry.size, entry.seed));
   }
   pack.finalize();
   await done;
