@@ -1,5 +1,6 @@
 import type { MigrateReport, MigrationStatus, TimelineEntry } from '../../../shared/api/migrate';
-import type { MigrationRunner, RefusedRecord, ServedRecord } from './runner';
+import type { RefusedRecord } from './refused-log';
+import type { MigrationRunner, ServedRecord } from './runner';
 
 export interface ReportData {
   generatedAt: string;

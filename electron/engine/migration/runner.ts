@@ -11,20 +11,22 @@ import type {
 } from '../../../shared/api/migrate';
 import { assertNever } from '../../../shared/api/result';
 import type { TftpEvent } from '../../../shared/api/tftp';
-import { OS79XX_TXT, macOfFileName } from '../../../shared/cisco/phone-files';
-import { StreamingHintMatcher, hintById, matchHints, type Hint } from '../../../shared/cisco/hints';
-import { MASK, isSecretKey, maskSecrets } from '../../../shared/cisco/config/mask-secrets';
+import { OS79XX_TXT } from '../../../shared/cisco/phone-files';
+import { hintById, matchHints, type Hint } from '../../../shared/cisco/hints';
+import { maskSecrets } from '../../../shared/cisco/config/mask-secrets';
 import type { DhcpEvent } from '../dhcp/bench-dhcp-server';
 import { VirtualFiles, type FileSource, type ResolvedFile } from '../tftp/file-source';
 import { PathRefusedError } from '../tftp/path-guard';
 import { BundleSource, sha256Text } from './bundle-source';
+import { ConsoleCapture, maskConsoleText } from './console-capture';
+import { FileProgressBook } from './file-progress';
+import { HopCompletion } from './hop-completion';
 import { inferFromRequests } from './listen-inference';
+import { PhoneGate, type AllowlistTarget } from './phone-gate';
+import { RefusedLog, type RefusedRecord } from './refused-log';
 import { sameTftpName, type RunnerPlan } from './runner-plan';
-
-/** What the runner needs from the TFTP server: the single-phone lock. */
-export interface AllowlistTarget {
-  setAllowlist(ips: string[] | null): void;
-}
+import { Timeline } from './timeline';
+import { consoleAttachedText, inferenceText, ipSourceText } from './timeline-texts';
 
 export interface RunnerOptions {
   id: string;
@@ -61,69 +63,51 @@ export interface ServedRecord {
   hop: number;
 }
 
-export interface RefusedRecord {
-  at: string;
-  client: string;
-  file: string;
-  reason: string;
-  count: number;
-}
-
 export interface RunnerUpdate {
   timeline?: TimelineEntry;
   state?: MigrationStatus;
 }
 
-const TIMELINE_LIMIT = 5000;
-const REFUSED_LIMIT = 1000;
-const CONSOLE_LIMIT = 2 * 1024 * 1024;
-
 /**
  * One phone's migration. Fed TFTP events, DHCP events and console text; decides what the phone may be served
  * (through `source`), which hop it is on, and when it is done. Holds no sockets: the domain wires those.
+ *
+ * The parts: `gate` (phone-gate.ts) admits only this phone and learns its address; `completion`
+ * (hop-completion.ts) tells when a hop's new image runs; `files` (file-progress.ts), `log` (timeline.ts),
+ * `refused` (refused-log.ts) and `consoleCapture` (console-capture.ts) keep what the status and the report show.
  */
 export class MigrationRunner {
   /** The one source the TFTP server consults: everything this phone may get, and nothing for anyone else. */
   readonly source: FileSource;
   private readonly virtual = new VirtualFiles();
   private readonly listeners = new Set<(update: RunnerUpdate) => void>();
-  private readonly entries: TimelineEntry[] = [];
+  private readonly now: () => Date;
+  private readonly gate: PhoneGate;
+  private readonly log: Timeline;
+  private readonly files: FileProgressBook;
+  private readonly refused: RefusedLog;
+  private readonly completion = new HopCompletion();
+  private readonly consoleCapture = new ConsoleCapture();
   private readonly served: ServedRecord[] = [];
-  private readonly refused = new Map<string, RefusedRecord>();
   private readonly configHashes = new Map<string, string>();
-  private readonly files = new Map<string, FileProgress>();
   private readonly listenRequests: string[] = [];
-  private readonly hints = new StreamingHintMatcher();
-  private readonly gateRefusals = new Set<string>();
-  /** Requests seen before the phone's address was known; replayed for that address once it is. */
-  private readonly unplaced: TftpEvent[] = [];
-  private consoleText = '';
-  private seq = 0;
-  private stateValue: MigrationState;
-  private hop = 0;
-  private readonly hopDone: boolean[];
-  private phoneIp: string | undefined;
-  private phoneIpSource: PhoneIpSource | undefined;
-  private target: AllowlistTarget | undefined;
-  private inference: ListenInference | undefined;
-  private message: string | undefined;
-  private demoConsole: MigrationConsole | undefined;
-  private fix: string | undefined;
   private readonly warnings: string[] = [];
   private readonly startedAt: string;
+  private stateValue: MigrationState;
+  private hop = 0;
+  private inference: ListenInference | undefined;
+  private message: string | undefined;
+  private fix: string | undefined;
   private endedAt: string | undefined;
-  private lastProgressEmit = 0;
-  /** This hop: an image file was asked for, and which doneWhen names came after the last one. */
-  private imageRequested = false;
-  private readonly doneSeen = new Set<string>();
-  private readonly now: () => Date;
+  private demoConsole: MigrationConsole | undefined;
 
   constructor(private readonly o: RunnerOptions) {
     this.now = o.now ?? (() => new Date());
     this.startedAt = this.now().toISOString();
-    this.phoneIp = o.phoneIp;
-    this.phoneIpSource = o.phoneIp ? (o.phoneIpSource ?? 'entered') : undefined;
-    this.hopDone = (o.plan?.hops ?? []).map(() => false);
+    this.gate = new PhoneGate(o.mac, o.phoneIp, o.phoneIpSource);
+    this.log = new Timeline(this.now, (entry) => this.send({ timeline: entry }));
+    this.files = new FileProgressBook(this.now, o.progressEveryMs ?? 200);
+    this.refused = new RefusedLog(this.now);
     this.stateValue = o.plan === null ? 'listening' : 'waiting-for-phone';
     if (o.plan) this.warnings.push(...o.plan.warnings);
     this.source = { resolve: (name, client) => this.resolve(name, client) };
@@ -135,7 +119,7 @@ export class MigrationRunner {
   }
 
   get ip(): string | undefined {
-    return this.phoneIp;
+    return this.gate.ip;
   }
 
   onUpdate(listener: (update: RunnerUpdate) => void): () => void {
@@ -145,16 +129,15 @@ export class MigrationRunner {
 
   /** Called once the TFTP server is listening: locks it to the phone when its IP is known. */
   attach(target: AllowlistTarget): void {
-    this.target = target;
-    target.setAllowlist(this.phoneIp ? [this.phoneIp] : null);
-    this.add('info', `Serving on ${this.o.bind.address}:${this.o.bind.port} for phone ${this.o.mac} only.`, { code: 'serving' });
+    this.gate.attach(target);
+    this.log.add('info', `Serving on ${this.o.bind.address}:${this.o.bind.port} for phone ${this.o.mac} only.`, { code: 'serving' });
     if (this.o.plan === null) {
-      this.add('info', 'Listening first: this phone gets "file not found" for everything while its requests show its firmware.', {
+      this.log.add('info', 'Listening first: this phone gets "file not found" for everything while its requests show its firmware.', {
         code: 'listen-first',
       });
     }
-    if (!this.phoneIp) {
-      this.add(
+    if (!this.gate.ip) {
+      this.log.add(
         'warning',
         `The phone's IP is not known yet: it is learned from the first request naming ${this.o.mac} (CTLSEP/SEP/SIP<MAC>). ` +
           'A phone on the OS79XX.TXT boot mechanism asks for OS79XX.TXT first, which names no phone: enter the phone IP, or use the bench DHCP.',
@@ -170,20 +153,16 @@ export class MigrationRunner {
 
   /** The phone IP, entered by the technician or handed out by the bench DHCP. */
   learnIp(ip: string, source: PhoneIpSource): void {
-    if (this.phoneIp === ip) return;
-    this.phoneIp = ip;
-    this.phoneIpSource = source;
-    this.target?.setAllowlist([ip]);
+    if (!this.gate.learn(ip, source)) return;
     if (!this.isFinal()) this.installConfigs();
-    this.add('info', `Phone ${this.o.mac} is at ${ip} (${ipSourceText(source)}); only this address is served now.`, {
+    this.log.add('info', `Phone ${this.o.mac} is at ${ip} (${ipSourceText(source)}); only this address is served now.`, {
       code: 'ip-learned',
       params: { ip, source },
       client: ip,
     });
     // The server reports a request before it asks the sources, so the request that taught us the address
     // arrived while it was still unknown.
-    const replay = this.unplaced.splice(0).filter((e) => e.type === 'request' && e.client.address === ip);
-    for (const e of replay) this.onTftpEvent(e);
+    for (const e of this.gate.takeHeldFor(ip)) this.onTftpEvent(e);
     this.emitState();
   }
 
@@ -192,20 +171,18 @@ export class MigrationRunner {
   private async resolve(requestedName: string, client: string): Promise<ResolvedFile | undefined> {
     // After success the phone still boots on these files (its new config); after a stop or failure, nothing.
     if (this.stateValue === 'stopped' || this.stateValue === 'failed') throw new PathRefusedError(requestedName, 'the migration has ended');
-    if (this.phoneIp === undefined) {
-      const named = macOfFileName(requestedName);
-      if (named?.mac === this.o.mac) {
+    const verdict = this.gate.judge(client, requestedName);
+    switch (verdict.kind) {
+      case 'admit':
+        break;
+      case 'learn':
         this.learnIp(client, 'learned-from-mac');
-      } else {
-        this.refuse(client, requestedName, named ? `names another phone (${named.mac})` : 'names no phone and the phone IP is not known');
-        this.gateRefusals.add(`${client}\n${requestedName}`);
+        break;
+      case 'refuse':
+        this.refuse(client, requestedName, verdict.reason);
         throw new PathRefusedError(requestedName, 'not the phone being migrated');
-      }
-    }
-    if (client !== this.phoneIp) {
-      this.refuse(client, requestedName, 'another address');
-      this.gateRefusals.add(`${client}\n${requestedName}`);
-      throw new PathRefusedError(requestedName, 'not the phone being migrated');
+      default:
+        assertNever(verdict, 'gate verdict');
     }
     if (this.o.plan === null) {
       this.listened(requestedName);
@@ -218,20 +195,9 @@ export class MigrationRunner {
   }
 
   private refuse(client: string, file: string, reason: string): void {
-    let key = `${client}\n${file}`;
-    // A flood of distinct names must not grow the record without end: past the cap, one line counts the rest.
-    if (!this.refused.has(key) && this.refused.size >= REFUSED_LIMIT) {
-      key = 'overflow';
-      if (!this.refused.has(key)) this.refused.set(key, { at: this.now().toISOString(), client: '*', file: '*', reason: 'more refused requests than the report lists', count: 0 });
-    }
-    const known = this.refused.get(key);
-    if (known) {
-      known.count += 1;
-      return;
-    }
-    this.refused.set(key, { at: this.now().toISOString(), client, file, reason, count: 1 });
-    const os79 = file.replace(/^(\.\/)+/, '').toUpperCase() === OS79XX_TXT.toUpperCase() && this.phoneIp === undefined;
-    this.add(
+    if (!this.refused.tftp(client, file, reason)) return;
+    const os79 = file.replace(/^(\.\/)+/, '').toUpperCase() === OS79XX_TXT.toUpperCase() && this.gate.ip === undefined;
+    this.log.add(
       'refused',
       `${client} asked for ${file}: not served (${reason}).` +
         (os79 ? ' If this is the phone, it boots the OS79XX.TXT way: enter its IP, or use the bench DHCP.' : ''),
@@ -242,26 +208,8 @@ export class MigrationRunner {
   private checkHopDone(requestedName: string): void {
     const plan = this.o.plan;
     const hop = plan?.hops[this.hop];
-    if (!plan || !hop || this.hopDone[this.hop]) return;
-    const inDone = hop.doneWhen.find((name) => sameTftpName(name, requestedName));
-    const isImage =
-      hop.requiredFiles.some((name) => sameTftpName(name, requestedName)) ||
-      hop.aliases.some((a) => sameTftpName(a.alias, requestedName));
-    if (isImage) this.imageRequested = true;
-    if (isImage && inDone === undefined) {
-      // Only what comes after the last image download can show the new image runs.
-      this.doneSeen.clear();
-      if (hop.doneWhen.length > 0) return;
-    }
-    if (!this.imageRequested) return;
-    if (inDone !== undefined) {
-      // The first name again is a new boot: start over.
-      if (inDone === hop.doneWhen[0]) this.doneSeen.clear();
-      this.doneSeen.add(inDone);
-    }
-    if (hop.doneWhen.some((name) => !this.doneSeen.has(name))) return;
-    this.hopDone[this.hop] = true;
-    this.add('hop-done', `Hop ${this.hop + 1} of ${plan.hops.length} done: the phone asked for ${requestedName}, which only the new image asks for.`, {
+    if (!plan || !hop || !this.completion.observe(hop, requestedName)) return;
+    this.log.add('hop-done', `Hop ${this.hop + 1} of ${plan.hops.length} done: the phone asked for ${requestedName}, which only the new image asks for.`, {
       code: 'hop-done',
       params: { hop: this.hop + 1, of: plan.hops.length, file: requestedName },
       hop: this.hop,
@@ -280,18 +228,17 @@ export class MigrationRunner {
     const hop = this.o.plan?.hops[index];
     if (!hop) return;
     this.hop = index;
-    this.imageRequested = false;
-    this.doneSeen.clear();
+    this.completion.reset();
     this.installConfigs();
     for (const config of hop.configs) {
       this.configHashes.set(config.name, sha256Text(config.content));
-      this.track(config.name, index);
+      this.files.track(config.name, index);
     }
-    for (const name of hop.requiredFiles) this.track(name, index);
+    for (const name of hop.requiredFiles) this.files.track(name, index);
     if (index > 0) {
-      this.add('info', `Hop ${index + 1}: ${hop.title}`, { code: 'hop-start', params: { hop: index + 1, title: hop.title }, hop: index });
+      this.log.add('info', `Hop ${index + 1}: ${hop.title}`, { code: 'hop-start', params: { hop: index + 1, title: hop.title }, hop: index });
     }
-    for (const w of hop.warnings) this.add('warning', w, { hop: index });
+    for (const w of hop.warnings) this.log.add('warning', w, { hop: index });
     this.emitState();
   }
 
@@ -300,13 +247,8 @@ export class MigrationRunner {
     const hop = this.o.plan?.hops[this.hop];
     if (!hop) return;
     this.virtual.clear();
-    const forClient = this.phoneIp ? { forClient: this.phoneIp } : {};
+    const forClient = this.gate.ip ? { forClient: this.gate.ip } : {};
     for (const config of hop.configs) this.virtual.set(config.name, config.content, forClient);
-  }
-
-  private track(name: string, hop: number): void {
-    const key = `${hop}\n${name.toLowerCase()}`;
-    if (!this.files.has(key)) this.files.set(key, { name, hop, state: 'waiting', bytes: 0 });
   }
 
   private listened(requestedName: string): void {
@@ -315,13 +257,7 @@ export class MigrationRunner {
     const inference = inferFromRequests(this.listenRequests);
     if (!inference) return;
     this.inference = inference;
-    const what =
-      inference.era === 'os79xx'
-        ? `the OS79XX.TXT boot mechanism (SCCP up to 5.x or SIP up to 6.x)${inference.protocol ? `, running ${inference.protocol}` : ''}`
-        : inference.era === 'loader'
-          ? `the universal loader (SCCP 6.x+ or SIP 7.x+)${inference.protocol ? `, running ${inference.protocol}` : ''}`
-          : `${inference.protocol ?? 'an unknown protocol'}, boot mechanism unclear`;
-    this.add('inferred', `The phone's requests show ${what}. Evidence: ${inference.evidence.join('; ')}.`, {
+    this.log.add('inferred', inferenceText(inference), {
       code: 'inferred',
       params: { era: inference.era, protocol: inference.protocol ?? '' },
     });
@@ -337,25 +273,23 @@ export class MigrationRunner {
       case 'warning':
         return;
       case 'refused': {
-        const key = `${e.client.address}\n${e.filename}`;
-        if (this.gateRefusals.delete(key)) return;
+        if (this.gate.takeOwnRefusal(e.client.address, e.filename)) return;
         this.refuse(e.client.address, e.filename, e.reason === 'not-target-phone' ? 'another address' : e.detail);
         return;
       }
       default:
         break;
     }
-    if (this.phoneIp === undefined && e.type === 'request') {
-      if (this.unplaced.length >= 32) this.unplaced.shift();
-      this.unplaced.push(e);
+    if (this.gate.ip === undefined && e.type === 'request') {
+      this.gate.hold(e);
       return;
     }
-    if (e.client.address !== this.phoneIp) return;
+    if (e.client.address !== this.gate.ip) return;
     switch (e.type) {
       case 'request': {
         if (this.stateValue === 'waiting-for-phone') this.setState('running');
         const step = this.stepOf(e.filename);
-        this.add('request', `Phone asked for ${e.filename}${step === 'unexpected' ? ' (not in the plan)' : ''}.`, {
+        this.log.add('request', `Phone asked for ${e.filename}${step === 'unexpected' ? ' (not in the plan)' : ''}.`, {
           code: 'request',
           params: { file: e.filename },
           file: e.filename,
@@ -369,7 +303,7 @@ export class MigrationRunner {
         this.progress(e.served, { state: 'sending', bytes: 0, total: e.size });
         return;
       case 'progress': {
-        const name = this.servedNameOf(e.filename);
+        const name = this.files.nameOf(e.filename, this.hop);
         this.progress(name, { state: 'sending', bytes: e.bytes, ...(e.totalBytes !== undefined ? { total: e.totalBytes } : {}) }, true);
         return;
       }
@@ -389,7 +323,7 @@ export class MigrationRunner {
         if (sha) record.sha256 = sha;
         this.served.push(record);
         this.progress(e.served, { state: 'served', bytes: e.bytes, total: e.bytes });
-        this.add('served', `Sent ${e.served} to ${e.client.address}: ${e.bytes} bytes in ${(e.durationMs / 1000).toFixed(2)} s.`, {
+        this.log.add('served', `Sent ${e.served} to ${e.client.address}: ${e.bytes} bytes in ${(e.durationMs / 1000).toFixed(2)} s.`, {
           code: 'served',
           params: { file: e.served, bytes: e.bytes, ms: e.durationMs },
           file: e.served,
@@ -399,11 +333,11 @@ export class MigrationRunner {
         return;
       }
       case 'failed': {
-        const name = this.servedNameOf(e.filename);
+        const name = this.files.nameOf(e.filename, this.hop);
         if (e.tftpCode === 1) {
           this.progress(name, { state: 'not-found', bytes: 0 }, false, true);
           const expectedMissing = this.stepOf(e.filename) === 'expected';
-          this.add('not-found', `${e.filename}: not found${expectedMissing ? '' : ' (the phone is looking; this is normal)'}.`, {
+          this.log.add('not-found', `${e.filename}: not found${expectedMissing ? '' : ' (the phone is looking; this is normal)'}.`, {
             code: 'not-found',
             params: { file: e.filename },
             file: e.filename,
@@ -413,7 +347,7 @@ export class MigrationRunner {
           return;
         }
         this.progress(name, { state: 'failed', bytes: e.bytes });
-        this.add('failed', `Sending ${e.filename} failed: ${e.reason}.`, {
+        this.log.add('failed', `Sending ${e.filename} failed: ${e.reason}.`, {
           code: 'failed',
           params: { file: e.filename, reason: e.reason },
           file: e.filename,
@@ -421,7 +355,7 @@ export class MigrationRunner {
           hop: this.hop,
         });
         const hints = matchHints(e.reason);
-        this.hint(hints.length ? hints : [hintById(/timeout|timed out/i.test(e.reason) ? 'tftp-timeout' : 'tftp-error')].filter(isHint));
+        this.log.hints(hints.length ? hints : [hintById(/timeout|timed out/i.test(e.reason) ? 'tftp-timeout' : 'tftp-error')].filter(isHint));
         return;
       }
       default:
@@ -432,32 +366,26 @@ export class MigrationRunner {
   onDhcpEvent(e: DhcpEvent): void {
     switch (e.kind) {
       case 'offered':
-        this.add('dhcp', `Bench DHCP offered ${e.ip} to ${e.mac}${e.vendorClass ? ` (${e.vendorClass})` : ''}.`, { code: 'dhcp-offered', params: { ip: e.ip } });
+        this.log.add('dhcp', `Bench DHCP offered ${e.ip} to ${e.mac}${e.vendorClass ? ` (${e.vendorClass})` : ''}.`, { code: 'dhcp-offered', params: { ip: e.ip } });
         return;
       case 'acked':
-        this.add('dhcp', `Bench DHCP leased ${e.ip} to ${e.mac}.`, { code: 'dhcp-acked', params: { ip: e.ip } });
+        this.log.add('dhcp', `Bench DHCP leased ${e.ip} to ${e.mac}.`, { code: 'dhcp-acked', params: { ip: e.ip } });
         this.learnIp(e.ip, 'dhcp');
         return;
       case 'nak':
-        this.add('dhcp', `Bench DHCP refused ${e.mac}: ${e.reason}.`, { code: 'dhcp-nak' });
+        this.log.add('dhcp', `Bench DHCP refused ${e.mac}: ${e.reason}.`, { code: 'dhcp-nak' });
         return;
       case 'released':
       case 'declined':
-        this.add('dhcp', `The phone ${e.kind === 'released' ? 'released' : 'declined (address in use on this network?)'} ${e.ip}.`, { code: `dhcp-${e.kind}` });
+        this.log.add('dhcp', `The phone ${e.kind === 'released' ? 'released' : 'declined (address in use on this network?)'} ${e.ip}.`, { code: `dhcp-${e.kind}` });
         return;
       case 'chose-other-server':
         this.warn(`The phone took an address from another DHCP server (${e.serverId}): this cable reaches a live network.`);
         return;
-      case 'ignored': {
-        const key = `dhcp\n${e.mac}`;
-        if (this.refused.has(key)) {
-          (this.refused.get(key) as RefusedRecord).count += 1;
-          return;
-        }
-        this.refused.set(key, { at: this.now().toISOString(), client: e.mac, file: `DHCP ${e.messageType}`, reason: 'another MAC', count: 1 });
-        this.add('refused', `DHCP ${e.messageType} from ${e.mac} ignored: the bench DHCP answers only ${this.o.mac}.`, { code: 'dhcp-ignored', params: { mac: e.mac } });
+      case 'ignored':
+        if (!this.refused.dhcp(e.mac, e.messageType)) return;
+        this.log.add('refused', `DHCP ${e.messageType} from ${e.mac} ignored: the bench DHCP answers only ${this.o.mac}.`, { code: 'dhcp-ignored', params: { mac: e.mac } });
         return;
-      }
       case 'malformed':
         return;
       default:
@@ -467,18 +395,17 @@ export class MigrationRunner {
 
   /** Text from the phone's serial console: kept (secrets masked) and matched against the hint catalogue. */
   onConsoleText(text: string): void {
-    if (this.consoleText.length < CONSOLE_LIMIT) this.consoleText += text.slice(0, CONSOLE_LIMIT - this.consoleText.length);
-    const found = this.hints.push(text);
+    const found = this.consoleCapture.push(text);
     for (const m of found) {
-      this.add('console', `Console: ${this.mask(m.excerpt)}`, { code: 'console-match', hintId: m.hint.id });
+      this.log.add('console', `Console: ${this.mask(m.excerpt)}`, { code: 'console-match', hintId: m.hint.id });
     }
-    this.hint(found.map((m) => m.hint));
+    this.log.hints(found.map((m) => m.hint));
   }
 
   warn(text: string): void {
     if (this.warnings.includes(text)) return;
     this.warnings.push(text);
-    this.add('warning', text, { code: 'warning' });
+    this.log.add('warning', text, { code: 'warning' });
     this.emitState();
   }
 
@@ -486,13 +413,10 @@ export class MigrationRunner {
   consoleAttached(info: MigrationConsole): void {
     this.demoConsole = { ...info };
     const name = info.label ?? info.path ?? '';
-    const text =
-      info.kind === 'pty'
-        ? `Virtual phone console: socat PTY pair, open on the Console page as "${name}" (${info.path ?? ''}).`
-        : info.kind === 'in-process'
-          ? `Virtual phone console: in-process virtual port, open on the Console page as "${name}"${info.detail ? ` (${info.detail})` : ''}.`
-          : `The virtual phone has no console: ${info.detail ?? 'none attached'}.`;
-    this.add(info.kind === 'none' ? 'warning' : 'info', text, { code: `demo-console-${info.kind}`, params: { name, path: info.path ?? '', detail: info.detail ?? '' } });
+    this.log.add(info.kind === 'none' ? 'warning' : 'info', consoleAttachedText(info, name), {
+      code: `demo-console-${info.kind}`,
+      params: { name, path: info.path ?? '', detail: info.detail ?? '' },
+    });
     this.emitState();
   }
 
@@ -504,7 +428,7 @@ export class MigrationRunner {
     this.endedAt = this.now().toISOString();
     this.setState(state, false);
     const kind: TimelineKind = state === 'succeeded' ? 'success' : state === 'failed' ? 'failed' : 'info';
-    this.add(kind, message, { code: `finished-${state}`, ...(fix ? { fix } : {}) });
+    this.log.add(kind, message, { code: `finished-${state}`, ...(fix ? { fix } : {}) });
     if (state !== 'succeeded') this.virtual.clear();
     this.emitState();
   }
@@ -519,7 +443,7 @@ export class MigrationRunner {
     const hops: HopStatus[] = (this.o.plan?.hops ?? []).map((h, index) => ({
       index,
       title: h.title,
-      state: this.hopDone[index] ? 'done' : index === this.hop && !this.isFinal() ? 'active' : 'pending',
+      state: this.hopIsDone(index) ? 'done' : index === this.hop && !this.isFinal() ? 'active' : 'pending',
       phoneShows: h.phoneShows,
       provenance: h.provenance,
     }));
@@ -534,13 +458,13 @@ export class MigrationRunner {
       bind: this.o.bind,
       hops,
       currentHop: this.hop,
-      files: [...this.files.values()].map((f) => ({ ...f })),
+      files: this.files.list(),
       warnings: [...this.warnings],
       startedAt: this.startedAt,
       demo: this.o.demo ?? false,
     };
-    if (this.phoneIp) s.phoneIp = this.phoneIp;
-    if (this.phoneIpSource) s.phoneIpSource = this.phoneIpSource;
+    if (this.gate.ip) s.phoneIp = this.gate.ip;
+    if (this.gate.source) s.phoneIpSource = this.gate.source;
     if (this.inference) s.inference = this.inference;
     if (this.message) s.message = this.message;
     if (this.fix) s.fix = this.fix;
@@ -550,7 +474,7 @@ export class MigrationRunner {
   }
 
   timeline(): TimelineEntry[] {
-    return [...this.entries];
+    return this.log.list();
   }
 
   servedRecords(): ServedRecord[] {
@@ -558,35 +482,16 @@ export class MigrationRunner {
   }
 
   refusedRecords(): RefusedRecord[] {
-    return [...this.refused.values()];
+    return this.refused.list();
   }
 
   consoleLog(): string {
-    return this.mask(this.consoleText);
+    return this.mask(this.consoleCapture.raw());
   }
 
-  /**
-   * Console text is free-form: mask `...password: value` anywhere on a line, and every secret value the plan's
-   * configs carry wherever it shows up.
-   */
+  /** Masks secrets in console text: password-like values, and every secret value the plan's configs carry. */
   mask(text: string): string {
-    let out = maskSecrets(text).replace(/(\b\w*password\w*\s*[:=]\s*)("[^"]*"|\S+)/gi, (_, key: string) => `${key}${MASK}`);
-    for (const secret of this.secretValues()) out = out.split(secret).join(MASK);
-    return out;
-  }
-
-  private secretValues(): string[] {
-    const values = new Set<string>();
-    for (const hop of this.o.plan?.hops ?? []) {
-      for (const config of hop.configs) {
-        for (const line of config.content.split('\n')) {
-          const m = /^\s*([A-Za-z][A-Za-z0-9_]*)\s*:\s*"?([^";\r]*)"?/.exec(line);
-          const value = m?.[2]?.trim();
-          if (m && isSecretKey(m[1] ?? '') && value && value.length >= 3) values.add(value);
-        }
-      }
-    }
-    return [...values];
+    return maskConsoleText(text, this.o.plan);
   }
 
   configsServed(): { name: string; content: string }[] {
@@ -595,6 +500,11 @@ export class MigrationRunner {
 
   // ---- internals ----
 
+  /** Hops finish in order: every earlier hop is done, and the current one once its new image runs. */
+  private hopIsDone(index: number): boolean {
+    return index < this.hop || (index === this.hop && this.completion.done);
+  }
+
   private stepOf(requestedName: string): 'expected' | 'unexpected' {
     const hops = this.o.plan?.hops ?? [];
     const inHop = (i: number) =>
@@ -602,45 +512,14 @@ export class MigrationRunner {
     return inHop(this.hop) || inHop(this.hop - 1) ? 'expected' : 'unexpected';
   }
 
-  private servedNameOf(requested: string): string {
-    for (const f of this.files.values()) if (f.hop === this.hop && sameTftpName(f.name, requested)) return f.name;
-    return requested.replace(/^(\.\/)+/, '');
-  }
-
   private progress(name: string, patch: Partial<FileProgress>, progressOnly = false, onlyIfTracked = false): void {
-    const key = `${this.hop}\n${name.toLowerCase()}`;
-    let f = this.files.get(key);
-    if (!f) {
-      if (onlyIfTracked) return;
-      f = { name, hop: this.hop, state: 'waiting', bytes: 0 };
-      this.files.set(key, f);
-    }
-    if (f.state === 'served' && patch.state === 'sending' && progressOnly) return;
-    Object.assign(f, patch);
-    if (progressOnly) {
-      const t = this.now().getTime();
-      if (t - this.lastProgressEmit < (this.o.progressEveryMs ?? 200)) return;
-      this.lastProgressEmit = t;
-    }
-    this.emitState();
-  }
-
-  private hint(hints: Hint[]): void {
-    for (const h of hints) {
-      this.add('hint', `${h.title.en}: ${h.cause.en}`, { code: 'hint', hintId: h.id, fix: h.fix.en, params: { id: h.id } });
-    }
+    if (this.files.update(name, this.hop, patch, progressOnly, onlyIfTracked)) this.emitState();
   }
 
   private setState(state: MigrationState, emit = true): void {
     if (this.stateValue === state) return;
     this.stateValue = state;
     if (emit) this.emitState();
-  }
-
-  private add(kind: TimelineKind, text: string, extra: Partial<TimelineEntry> = {}): void {
-    const entry: TimelineEntry = { seq: ++this.seq, at: this.now().toISOString(), kind, text, ...extra };
-    if (this.entries.length < TIMELINE_LIMIT) this.entries.push(entry);
-    this.send({ timeline: entry });
   }
 
   private emitState(): void {
@@ -655,21 +534,6 @@ export class MigrationRunner {
         // A listener must not break the runner.
       }
     }
-  }
-}
-
-function ipSourceText(source: PhoneIpSource): string {
-  switch (source) {
-    case 'entered':
-      return 'entered';
-    case 'learned-from-mac':
-      return 'learned from its first request naming its MAC';
-    case 'dhcp':
-      return 'leased by the bench DHCP';
-    case 'demo':
-      return 'virtual phone';
-    default:
-      return assertNever(source, 'IP source');
   }
 }
 

@@ -1,0 +1,46 @@
+export interface RefusedRecord {
+  at: string;
+  client: string;
+  file: string;
+  reason: string;
+  count: number;
+}
+
+const REFUSED_LIMIT = 1000;
+
+/** Who was refused what, counted once per client and name, for the report. */
+export class RefusedLog {
+  private readonly records = new Map<string, RefusedRecord>();
+
+  constructor(private readonly now: () => Date) {}
+
+  /** Counts a refused TFTP request; true the first time this client asks for this name (worth a timeline line). */
+  tftp(client: string, file: string, reason: string): boolean {
+    let key = `${client}\n${file}`;
+    // A flood of distinct names must not grow the record without end: past the cap, one line counts the rest.
+    if (!this.records.has(key) && this.records.size >= REFUSED_LIMIT) {
+      key = 'overflow';
+      if (!this.records.has(key)) this.records.set(key, { at: this.now().toISOString(), client: '*', file: '*', reason: 'more refused requests than the report lists', count: 0 });
+    }
+    return this.count(key, () => ({ client, file, reason }));
+  }
+
+  /** Counts a DHCP message the bench DHCP ignored (another MAC); true the first time for that MAC. */
+  dhcp(mac: string, messageType: string): boolean {
+    return this.count(`dhcp\n${mac}`, () => ({ client: mac, file: `DHCP ${messageType}`, reason: 'another MAC' }));
+  }
+
+  list(): RefusedRecord[] {
+    return [...this.records.values()];
+  }
+
+  private count(key: string, first: () => Omit<RefusedRecord, 'at' | 'count'>): boolean {
+    const known = this.records.get(key);
+    if (known) {
+      known.count += 1;
+      return false;
+    }
+    this.records.set(key, { at: this.now().toISOString(), ...first(), count: 1 });
+    return true;
+  }
+}
