@@ -1,5 +1,5 @@
 import type { SimFlash } from '../../../shared/api/sim';
-import { bootEra, formatFirmware, isSigned, type FirmwareVersion } from '../../../shared/cisco/firmware-version';
+import { bootEra, formatFirmware, isSigned, type BootEra, type FirmwareVersion } from '../../../shared/cisco/firmware-version';
 import { imageIdFor, loaderIdFor, parseImageName } from '../../../shared/cisco/image-name';
 
 /** What the virtual phone's flash holds, described from the image ids in it. */
@@ -26,4 +26,16 @@ export function initialFlash(v: FirmwareVersion | undefined): SimFlash {
   // SIP 7.x on ships with a named loader; for SCCP 6.x on the loader keeps the load's own name (inferred).
   const loader = bootEra(v) === 'loader' ? (loaderIdFor(v) ?? app) : undefined;
   return describeFlash(app, loader);
+}
+
+/** The running application's version; undefined for an empty flash or an id that is not an image name. */
+export function flashVersion(flash: SimFlash): FirmwareVersion | undefined {
+  return flash.app === undefined ? undefined : parseImageName(flash.app)?.version;
+}
+
+/** How the phone boots from this flash: a loader hunts for configs; otherwise the application's era decides. */
+export function flashBootEra(flash: SimFlash): BootEra {
+  if (flash.loader !== undefined) return 'loader';
+  const v = flashVersion(flash);
+  return v === undefined ? 'os79xx' : bootEra(v);
 }

@@ -1,0 +1,92 @@
+import { parseRinglistDat } from '../../../shared/cisco/config/ringlist-dat';
+import { effectiveSipValues, parseSipCnf } from '../../../shared/cisco/config/sip-cnf';
+import { DIALPLAN_XML, RINGLIST_DAT, SIP_DEFAULT_CNF, sepCnfXmlName, sipMacCnfName } from '../../../shared/cisco/phone-files';
+import type { BootContext, Step } from './boot-context';
+import { nonEmpty, sepCnfLoad, xmlDefaultLoad } from './config-image-names';
+import { flashVersion } from './flash-state';
+import { cfgDirPrefix } from './image-rules';
+import { installForEra } from './image-install';
+import { PHONE_MESSAGES } from './phone-messages';
+
+/**
+ * The application in flash reads its protocol's config files (either era), upgrades when they name another
+ * image, and otherwise settles running.
+ */
+
+/** Ring files fetched from RINGLIST.DAT, at most. */
+const MAX_RINGS = 8;
+
+export async function applicationBoot(ctx: BootContext): Promise<Step> {
+  const protocol = ctx.flash.protocol;
+  switch (protocol) {
+    case 'sip':
+      return sipBoot(ctx);
+    case 'sccp':
+      return sccpBoot(ctx);
+    case 'mgcp':
+      ctx.notice('MGCP is not simulated: the phone runs its image without reading configs', true);
+      return ctx.running();
+    case undefined:
+      return ctx.failed(PHONE_MESSAGES.noLoadSpecified, 'flash holds no image');
+    default: {
+      const never: never = protocol;
+      return never;
+    }
+  }
+}
+
+/** SIPDefault.cnf, then SIP<MAC>.cnf (under tftp_cfg_dir), then RINGLIST.DAT with its rings and dialplan.xml. */
+async function sipBoot(ctx: BootContext): Promise<Step> {
+  ctx.setState('requesting-config', SIP_DEFAULT_CNF);
+  const def = await ctx.get(SIP_DEFAULT_CNF);
+  if (def.result === 'timeout') return ctx.failed(PHONE_MESSAGES.tftpTimeout, `${SIP_DEFAULT_CNF}: ${def.message ?? 'no answer'}`);
+  let defaults: Record<string, string> = {};
+  if (def.result === 'ok' && def.data !== undefined) {
+    const limit = ctx.traits.sipDefaultLimitBytes;
+    if (flashVersion(ctx.flash)?.major === 2 && def.data.length > limit) {
+      return ctx.failed(
+        PHONE_MESSAGES.bufferFull,
+        `${SIP_DEFAULT_CNF} is ${def.data.length} bytes; this simulated SIP 2.x takes at most ${limit} (the real limit is unknown)`,
+      );
+    }
+    defaults = parseSipCnf(def.data.toString('latin1')).values;
+  }
+  const perPhoneName = cfgDirPrefix(defaults.tftp_cfg_dir) + sipMacCnfName(ctx.mac);
+  const per = await ctx.get(perPhoneName);
+  if (per.result === 'timeout') return ctx.failed(PHONE_MESSAGES.tftpTimeout, `${perPhoneName}: ${per.message ?? 'no answer'}`);
+  const perPhone = per.result === 'ok' && per.data !== undefined ? parseSipCnf(per.data.toString('latin1')).values : {};
+  const config = effectiveSipValues(defaults, perPhone);
+  ctx.setConfig(config);
+  const image = nonEmpty(config.image_version);
+  if (image !== undefined && image !== ctx.flash.app) {
+    const step = await installForEra(ctx, image, 'image_version');
+    if (step !== undefined) return step;
+  }
+  const [ringlist] = await Promise.all([ctx.get(RINGLIST_DAT), ctx.get(DIALPLAN_XML)]);
+  if (ringlist.result === 'ok' && ringlist.data !== undefined) {
+    // Then the ring files it lists (ringer2.pcm in the source document's log); a missing one is no error.
+    const rings = parseRinglistDat(ringlist.data.toString('latin1')).rings.slice(0, MAX_RINGS);
+    for (const ring of rings) await ctx.get(ring.fileName);
+  }
+  return ctx.running();
+}
+
+/** SEP<MAC>.cnf.xml, or XMLDefault.cnf.xml when it is missing: their load decides the image. */
+async function sccpBoot(ctx: BootContext): Promise<Step> {
+  const sepName = sepCnfXmlName(ctx.mac);
+  ctx.setState('requesting-config', sepName);
+  const sep = await ctx.get(sepName);
+  if (sep.result === 'timeout') return ctx.failed(PHONE_MESSAGES.tftpTimeout, `${sepName}: ${sep.message ?? 'no answer'}`);
+  let load: string | undefined;
+  if (sep.result === 'ok' && sep.data !== undefined) {
+    load = sepCnfLoad(sep.data.toString('latin1'));
+  } else {
+    const def = await ctx.get(ctx.traits.xmlDefaultName);
+    if (def.result === 'ok' && def.data !== undefined) load = xmlDefaultLoad(def.data.toString('latin1'), ctx.model);
+  }
+  if (load !== undefined && load !== ctx.flash.app) {
+    const step = await installForEra(ctx, load, 'loadInformation');
+    if (step !== undefined) return step;
+  }
+  return ctx.running();
+}
