@@ -61,6 +61,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
 
   const report = (detail: string, state: 'running' | 'stopped' | 'failed' = 'running') =>
     ctx.reportService({ name: 'migrate', state, detail });
+  report('no migration yet', 'stopped');
 
   async function release(a: Active): Promise<void> {
     a.released = true;

@@ -14,6 +14,7 @@ export function createSimDomain(ctx: EngineContext, tuning: SimTuning = {}): Dom
     const n = sessions.size;
     ctx.reportService({ name: 'sim', state: n > 0 ? 'running' : 'stopped', detail: `${n} virtual phone(s)` });
   };
+  report();
 
   return {
     handlers: {

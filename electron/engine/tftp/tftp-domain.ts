@@ -20,6 +20,7 @@ export function createTftpDomain(ctx: EngineContext): TftpDomain {
         : { name: 'tftp', state: 'stopped' },
     );
   };
+  report();
 
   return {
     service,

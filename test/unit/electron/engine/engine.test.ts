@@ -23,6 +23,15 @@ describe('Engine', () => {
     expect(result).toMatchObject({ ok: true, value: { version: packageJson.version, host: 'cli', dataDir } });
   });
 
+  it('lists every service from the start, stopped until used', async () => {
+    const { engine } = await create();
+    const result = await engine.request('app:status', {});
+    if (!result.ok) throw new Error(result.error.message);
+    const states = Object.fromEntries(result.value.services.map((s) => [s.name, s.state]));
+    expect(states).toMatchObject({ tftp: 'stopped', sim: 'stopped', migrate: 'stopped' });
+    expect(Object.keys(states)).toContain('serial');
+  });
+
   it('returns errors as values for unknown requests and bad parameters', async () => {
     const { engine } = await create();
     expect(await engine.request('nope:nothing', {})).toMatchObject({ ok: false, error: { code: 'bad-request' } });
