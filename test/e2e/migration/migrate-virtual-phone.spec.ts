@@ -199,12 +199,12 @@ test.describe('the Migrate wizard with a virtual phone', () => {
     await docShot(page, 'migrate-4-plan-refused');
 
     // The engine's word: no migration started (so no TFTP socket of its own), no timeline, no transfer on the
-    // TFTP page's server either, and no migrate service ever reported.
+    // TFTP page's server either, and the migrate service still in its initial state.
     expect(await askEngine<MigrationStatus | null>(fresh.url, 'migrate:status')).toBeNull();
     expect(await askEngine<TimelineEntry[]>(fresh.url, 'migrate:timeline')).toEqual([]);
     expect(await askEngine<TftpStatus>(fresh.url, 'tftp:status')).toMatchObject({ state: 'stopped', activeTransfers: 0 });
     expect(await askEngine<unknown[]>(fresh.url, 'tftp:log')).toEqual([]);
     const app = await askEngine<AppStatus>(fresh.url, 'app:status');
-    expect(app.services.filter((s) => s.name === 'migrate')).toEqual([]);
+    expect(app.services.filter((s) => s.name === 'migrate')).toEqual([{ name: 'migrate', state: 'stopped', detail: 'no migration yet' }]);
   });
 });
