@@ -57,15 +57,17 @@ export class Engine {
 
     const engine = new Engine(ctx, services);
     // The serial domain's service lets the migration demo open its virtual phone's console as a session.
+    // The TFTP page's service lets a migration name it when it holds the port the migration wants.
     const serial = createSerialDomain(ctx);
+    const tftp = createTftpDomain(ctx);
     const domains = [
       createAppDomain(ctx, () => engine.status()),
       createFirmwareDomain(ctx),
-      createTftpDomain(ctx),
+      tftp,
       serial,
       createPlanDomain(ctx),
       createSimDomain(ctx),
-      createMigrateDomain(ctx, { serial: serial.service }),
+      createMigrateDomain(ctx, { serial: serial.service, tftpPage: tftp.service }),
     ];
     for (const domain of domains) engine.register(domain.handlers as Record<string, AnyHandler>);
     engine.domains = domains as unknown as Domain<never>[];

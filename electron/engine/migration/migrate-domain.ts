@@ -16,6 +16,7 @@ import { libraryRoot } from '../firmware/firmware-domain';
 import { FirmwareLibrary } from '../firmware/library-store';
 import { appVersion } from '../version';
 import { TftpServer } from '../tftp/server';
+import type { TftpService } from '../tftp/tftp-service';
 import { BundleSource, type BundleFile } from './bundle-source';
 import type { SerialService } from '../serial/serial-domain';
 import { openDemoConsole, type DemoConsole, type DemoConsoleMode } from './demo-console';
@@ -36,6 +37,8 @@ export interface MigrateDeps {
   serial: SerialService;
   /** How the demo console is made; 'in-process' skips socat even where it is on PATH. */
   demoConsole: DemoConsoleMode;
+  /** The TFTP page's server, to name it when it holds the port a migration wants. */
+  tftpPage: Pick<TftpService, 'status'>;
 }
 
 interface Active {
@@ -212,6 +215,9 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
       timeoutMs: settings.timeoutSeconds * 1000,
       retries: settings.retries,
       rolloverTo: settings.rolloverTo,
+    }).catch((error: unknown) => {
+      for (const u of unsubscribe) u();
+      throw explainPortHolder(error, deps.tftpPage, port);
     });
     const bound = tftp.address();
     runner.rebind(bound);
@@ -375,4 +381,16 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
 
 function messageOf(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 300);
+}
+
+/** A migration runs its own locked server: when the TFTP page's server holds the port, say so and how to free it. */
+function explainPortHolder(error: unknown, tftpPage: MigrateDeps['tftpPage'] | undefined, port: number): unknown {
+  if (!(error instanceof PhonebenchError) || error.code !== 'port-in-use' || !tftpPage) return error;
+  const page = tftpPage.status();
+  if (page.state !== 'running' || page.port !== port) return error;
+  return new PhonebenchError(
+    'port-in-use',
+    `Port ${port} is held by the TFTP page's server (${page.address}:${page.port}); a migration runs its own server, locked to this phone.`,
+    'Stop the server on the TFTP page, then start the migration again.',
+  );
 }
