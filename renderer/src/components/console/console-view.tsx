@@ -44,6 +44,7 @@ export function ConsoleView({ compact = false, onHint }: Props) {
   const { t } = useI18n();
   const [ports, setPorts] = useState<PortList>();
   const [choice, setChoice] = useState<PortChoice>({ path: '', autoReconnect: true, ...DEFAULT_LINE_SETTINGS });
+  const choiceTouched = useRef(false);
   const [session, setSession] = useState<SessionInfo>();
   const [attempt, setAttempt] = useState<number>();
   const [totals, setTotals] = useState({ bytesIn: 0, bytesOut: 0 });
@@ -73,8 +74,15 @@ export function ConsoleView({ compact = false, onHint }: Props) {
     const result = await client.request('serial:list', {});
     if (!result.ok) return setError(result.error);
     setPorts(result.value);
-    setChoice((current) => (current.path || !result.value.ports[0] ? current : { ...current, path: result.value.ports[0].path }));
+    // Pre-select the first port only until the technician picks one: a late list must not undo their choice.
+    setChoice((current) =>
+      choiceTouched.current || current.path || !result.value.ports[0] ? current : { ...current, path: result.value.ports[0].path },
+    );
   }, [client]);
+  const pickChoice = useCallback((next: PortChoice) => {
+    choiceTouched.current = true;
+    setChoice(next);
+  }, []);
 
   useEffect(() => {
     void refreshPorts();
@@ -195,7 +203,7 @@ export function ConsoleView({ compact = false, onHint }: Props) {
   return (
     <div className={compact ? 'console-view compact' : 'console-view'} data-testid="console-view">
       <div className="console-main">
-        <PortForm value={choice} onChange={setChoice} ports={ports} onRefresh={() => void refreshPorts()} disabled={live} />
+        <PortForm value={choice} onChange={pickChoice} ports={ports} onRefresh={() => void refreshPorts()} disabled={live} />
         {error ? <ErrorView error={error} /> : null}
         <div className="console-toolbar" role="toolbar" aria-label={t('console.heading')}>
           {!live ? (
