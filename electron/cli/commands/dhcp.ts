@@ -27,10 +27,6 @@ export const dhcpCommand: CliCommand = {
   usage: USAGE,
   async run(args, io) {
     const { values } = parseFlags(args, OPTIONS);
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return EXIT_OK;
-    }
     const mac = values.mac ? normalizeMac(values.mac) : undefined;
     if (!mac) throw new UsageError('--mac wants the phone MAC (12 hex digits, any usual writing)');
     if (!values.offer || !values.server) throw new UsageError('--offer and --server are required');

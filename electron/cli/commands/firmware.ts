@@ -42,9 +42,9 @@ export const firmwareCommand: CliCommand = {
     }
     const { values, positionals } = parsed;
     const [verb, target, ...rest] = positionals;
-    if (values.help || verb === undefined) {
-      io.stdout(`${USAGE}\n`);
-      return values.help ? EXIT_OK : EXIT_USAGE;
+    if (verb === undefined) {
+      io.stderr(`phonebench firmware: say what to do\nusage:\n${USAGE}\n`);
+      return EXIT_USAGE;
     }
     const needsTarget = verb !== 'list';
     if ((needsTarget && target === undefined) || rest.length > 0 || (!needsTarget && target !== undefined)) {

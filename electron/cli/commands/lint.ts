@@ -29,10 +29,6 @@ export const lintCommand: CliCommand = {
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parseFlags(args, OPTIONS, true);
-    if (values.help) {
-      io.stdout(`usage: ${USAGE}\n`);
-      return EXIT_OK;
-    }
     if (positionals.length === 0) {
       io.stderr(`phonebench lint: name at least one file\nusage: ${USAGE}\n`);
       return EXIT_USAGE;

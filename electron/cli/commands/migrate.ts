@@ -45,10 +45,6 @@ export const migrateCommand: CliCommand = {
   usage: USAGE,
   async run(args, io) {
     const { values } = parseFlags(args, OPTIONS);
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return EXIT_OK;
-    }
     if (!values.mac || !values['to-bundle']) throw new UsageError('--mac and --to-bundle are required');
     if (!values.bind && !values.demo) throw new UsageError('--bind ADDR is required (the address of the interface the phone is on)');
     if (values.model !== '7960' && values.model !== '7940') throw new UsageError('--model is 7960 or 7940');

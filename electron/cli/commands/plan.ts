@@ -45,10 +45,6 @@ export const planCommand: CliCommand = {
   usage: USAGE,
   async run(args, io) {
     const { values } = parseFlags(args, OPTIONS);
-    if (values.help) {
-      io.stdout(`usage: ${USAGE}\n`);
-      return EXIT_OK;
-    }
     if (values['to-bundle'] !== undefined) {
       return usageError(io, '--to-bundle is not available in this build; give the target release with --to (e.g. --to "SIP 8.12").');
     }

@@ -69,10 +69,6 @@ export const simCommand: CliCommand = {
     let target;
     try {
       values = parseFlags(args, OPTIONS).values;
-      if (values.help) {
-        io.stdout(`${USAGE}\n`);
-        return EXIT_OK;
-      }
       if (values.tftp === undefined || values.mac === undefined || values.firmware === undefined) {
         throw new UsageError('--tftp, --mac and --firmware are required');
       }

@@ -18,6 +18,13 @@ describe('phonebench command line', () => {
     for (const command of COMMANDS) expect(t.out()).toContain(command.name);
   });
 
+  it.each(COMMANDS.map((c) => c.name))("answers '%s --help' with its usage, without running it", async (name) => {
+    const t = io();
+    expect(await runCli([name, '--help'], t.value)).toBe(0);
+    expect(t.out()).toContain(`Usage: phonebench ${name}`);
+    expect(t.err()).toBe('');
+  });
+
   it('names an unknown command and exits 2', async () => {
     const t = io();
     expect(await runCli(['frobnicate'], t.value)).toBe(2);
