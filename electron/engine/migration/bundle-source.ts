@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { constants as fsConstants, createReadStream, promises as fs } from 'node:fs';
+import { createReadStream, promises as fs } from 'node:fs';
 import type { MatchKind } from '../../../shared/api/tftp';
-import type { FileContent, FileSource, ResolvedFile } from '../tftp/file-source';
+import { openFileContent, type FileSource, type ResolvedFile } from '../tftp/file-source';
 import { checkRequestedName } from '../tftp/path-guard';
 
 export interface BundleFile {
@@ -36,28 +36,8 @@ export class BundleSource implements FileSource {
     const stat = await fs.stat(file.path).catch(() => undefined);
     if (!stat?.isFile()) return undefined;
     const found = file;
-    return { name: found.name, size: stat.size, match, origin: 'root', open: () => openReadOnly(found.path) };
+    return { name: found.name, size: stat.size, match, origin: 'root', open: () => openFileContent(found.path) };
   }
-}
-
-async function openReadOnly(file: string): Promise<FileContent> {
-  const handle = await fs.open(file, fsConstants.O_RDONLY);
-  const { size } = await handle.stat();
-  return {
-    size,
-    async read(position, length) {
-      const want = Math.max(0, Math.min(length, size - position));
-      const buf = Buffer.alloc(want);
-      let got = 0;
-      for (let guard = 0; got < want && guard < 1_000_000; guard++) {
-        const { bytesRead } = await handle.read(buf, got, want - got, position + got);
-        if (bytesRead === 0) break;
-        got += bytesRead;
-      }
-      return buf.subarray(0, got);
-    },
-    close: () => handle.close(),
-  };
 }
 
 export async function sha256File(file: string): Promise<string> {

@@ -78,11 +78,12 @@ export class DirectorySource implements FileSource {
   }
 
   private resolved(name: string, realPath: string, size: number, match: MatchKind): ResolvedFile {
-    return { name, size, match, origin: 'root', open: () => openFile(realPath) };
+    return { name, size, match, origin: 'root', open: () => openFileContent(realPath) };
   }
 }
 
-async function openFile(realPath: string): Promise<FileContent> {
+/** Opens a regular file for positioned reads (never through a symlink): what every on-disk source serves. */
+export async function openFileContent(realPath: string): Promise<FileContent> {
   const handle = await fs.open(realPath, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0));
   const { size } = await handle.stat();
   return {
