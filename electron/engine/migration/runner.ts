@@ -28,21 +28,14 @@ import { sameTftpName, type RunnerPlan } from './runner-plan';
 import { Timeline } from './timeline';
 import { consoleAttachedText, inferenceText, ipSourceText } from './timeline-texts';
 
-export interface RunnerOptions {
-  id: string;
-  mac: string;
-  model: '7940' | '7960';
-  from: string;
-  to: string;
-  bundleId: string;
-  bind: { address: string; port: number };
+/** What the runner is told at start; the fields it reports back keep their status names and types. */
+export interface RunnerOptions
+  extends Pick<MigrationStatus, 'id' | 'mac' | 'model' | 'from' | 'to' | 'bundleId' | 'bind' | 'phoneIp' | 'phoneIpSource'> {
   /** null: listen first (the current firmware is unknown). */
   plan: RunnerPlan | null;
   bundle: BundleSource;
   /** sha256 of each bundle file, by name, for the report. */
   bundleHashes: Map<string, string>;
-  phoneIp?: string;
-  phoneIpSource?: PhoneIpSource;
   demo?: boolean;
   /** The last hop done waits for finish() from outside (the virtual phone settling) instead of succeeding. */
   confirmSuccess?: boolean;
