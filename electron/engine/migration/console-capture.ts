@@ -23,15 +23,16 @@ export class ConsoleCapture {
 
 /**
  * Console text is free-form: mask `...password: value` anywhere on a line, and every secret value the plan's
- * configs carry wherever it shows up.
+ * configs carry (`planSecrets`) wherever it shows up.
  */
-export function maskConsoleText(text: string, plan: RunnerPlan | null): string {
+export function maskConsoleText(text: string, secrets: readonly string[]): string {
   let out = maskSecrets(text).replace(/(\b\w*password\w*\s*[:=]\s*)("[^"]*"|\S+)/gi, (_, key: string) => `${key}${MASK}`);
-  for (const secret of secretValues(plan)) out = out.split(secret).join(MASK);
+  for (const secret of secrets) out = out.split(secret).join(MASK);
   return out;
 }
 
-function secretValues(plan: RunnerPlan | null): string[] {
+/** The secret values (passwords) the plan's configs carry; a plan is fixed for a run, so read it once. */
+export function planSecrets(plan: RunnerPlan | null): string[] {
   const values = new Set<string>();
   for (const hop of plan?.hops ?? []) {
     for (const config of hop.configs) {

@@ -18,7 +18,7 @@ import type { DhcpEvent } from '../dhcp/bench-dhcp-server';
 import { VirtualFiles, type FileSource, type ResolvedFile } from '../tftp/file-source';
 import { PathRefusedError } from '../tftp/path-guard';
 import { BundleSource, sha256Text } from './bundle-source';
-import { ConsoleCapture, maskConsoleText } from './console-capture';
+import { ConsoleCapture, maskConsoleText, planSecrets } from './console-capture';
 import { FileProgressBook } from './file-progress';
 import { HopCompletion } from './hop-completion';
 import { inferFromRequests } from './listen-inference';
@@ -81,6 +81,7 @@ export class MigrationRunner {
   private readonly refused: RefusedLog;
   private readonly completion = new HopCompletion();
   private readonly consoleCapture = new ConsoleCapture();
+  private secrets: string[] | undefined;
   private readonly served: ServedRecord[] = [];
   private readonly configHashes = new Map<string, string>();
   private readonly listenRequests: string[] = [];
@@ -484,7 +485,8 @@ export class MigrationRunner {
 
   /** Masks secrets in console text: password-like values, and every secret value the plan's configs carry. */
   mask(text: string): string {
-    return maskConsoleText(text, this.o.plan);
+    this.secrets ??= planSecrets(this.o.plan);
+    return maskConsoleText(text, this.secrets);
   }
 
   configsServed(): { name: string; content: string }[] {
