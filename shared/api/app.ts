@@ -24,31 +24,29 @@ export interface AppStatus {
 export const LANGUAGES = ['en', 'ja'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** The TFTP server's limits, each bounded once; the settings file and a settings patch both use these. */
+const tftpLimits = z.object({
+  maxBlksize: z.number().int().min(8).max(65464),
+  maxWindowsize: z.number().int().min(1).max(64),
+  rolloverTo: z.union([z.literal(0), z.literal(1)]),
+  timeoutSeconds: z.number().int().min(1).max(255),
+  retries: z.number().int().min(1).max(20),
+});
+
+const TFTP_DEFAULTS: z.infer<typeof tftpLimits> = { maxBlksize: 1468, maxWindowsize: 16, rolloverTo: 0, timeoutSeconds: 3, retries: 6 };
+
 export const settingsSchema = z.object({
   language: z.enum(LANGUAGES).default('en'),
-  tftp: z
-    .object({
-      maxBlksize: z.number().int().min(8).max(65464).default(1468),
-      maxWindowsize: z.number().int().min(1).max(64).default(16),
-      rolloverTo: z.union([z.literal(0), z.literal(1)]).default(0),
-      timeoutSeconds: z.number().int().min(1).max(255).default(3),
-      retries: z.number().int().min(1).max(20).default(6),
-    })
-    .default({ maxBlksize: 1468, maxWindowsize: 16, rolloverTo: 0, timeoutSeconds: 3, retries: 6 }),
+  tftp: tftpLimits
+    .partial()
+    .default({})
+    .transform((given) => ({ ...TFTP_DEFAULTS, ...given })),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const settingsPatchSchema = z.object({
   language: z.enum(LANGUAGES).optional(),
-  tftp: z
-    .object({
-      maxBlksize: z.number().int().min(8).max(65464).optional(),
-      maxWindowsize: z.number().int().min(1).max(64).optional(),
-      rolloverTo: z.union([z.literal(0), z.literal(1)]).optional(),
-      timeoutSeconds: z.number().int().min(1).max(255).optional(),
-      retries: z.number().int().min(1).max(20).optional(),
-    })
-    .optional(),
+  tftp: tftpLimits.partial().optional(),
 });
 
 const noParams = z.object({});
