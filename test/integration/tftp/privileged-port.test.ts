@@ -1,19 +1,24 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bindError } from '../../../electron/engine/tftp/bind-errors';
 import { which } from './server-fixture';
 
-/** Port 69 as an unprivileged user: a real EACCES from the kernel, mapped to port-privileged with the fix. */
+/** Binds UDP 127.0.0.1:69 and prints the outcome as JSON; needs nothing from this tree, so any user can run it. */
+const BIND_69 = `
+const s = require('node:dgram').createSocket('udp4');
+s.on('error', (e) => { console.log(JSON.stringify({ ok: false, code: e.code, errno: e.errno, syscall: e.syscall, message: e.message })); process.exit(0); });
+s.bind(69, '127.0.0.1', () => { console.log(JSON.stringify({ ok: true })); s.close(); });
+`;
+
+/** Port 69 as an unprivileged user: the kernel's real EACCES, mapped to port-privileged with the fix. */
 describe('port 69 without privileges', () => {
   it('fails with port-privileged naming setcap and the sysctl', async () => {
     const start = Number(readFileSync('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8').trim());
     if (!(start > 69)) return void console.log(`skipped: ip_unprivileged_port_start is ${start}, so port 69 needs no privilege here`);
-    const script = path.join(import.meta.dirname, 'fixtures', 'bind-port.ts');
-    const uid = process.getuid?.() ?? -1;
     let cmd = process.execPath;
-    let args = ['--import', 'tsx', script, '69'];
-    if (uid === 0) {
+    let args = ['-e', BIND_69];
+    if (process.getuid?.() === 0) {
       // As root the bind would succeed: drop to nobody for this one process.
       const setpriv = await which('setpriv');
       if (!setpriv) return void console.log('skipped: running as root and setpriv (util-linux) is missing');
@@ -21,14 +26,20 @@ describe('port 69 without privileges', () => {
       args = ['--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all', process.execPath, ...args];
     }
     const out = await new Promise<string>((resolve) =>
-      execFile(cmd, args, { cwd: process.cwd(), timeout: 30_000, env: { ...process.env, HOME: '/tmp' } }, (_e, stdout, stderr) => resolve(`${stdout}${stderr}`)),
+      execFile(cmd, args, { cwd: '/', timeout: 30_000, env: { PATH: process.env.PATH ?? '', HOME: '/tmp' } }, (_e, stdout, stderr) =>
+        resolve(`${stdout}${stderr}`),
+      ),
     );
-    const line = out.split('\n').find((l) => l.startsWith('{'));
-    if (!line && /EACCES|permission denied/i.test(out)) return void console.log(`skipped: nobody cannot read the tree or tsx: ${out.slice(0, 200)}`);
-    const result = JSON.parse(line ?? '{}') as { ok: boolean; code?: string; fix?: string };
-    expect(result.ok).toBe(false);
-    expect(result.code).toBe('port-privileged');
-    expect(result.fix).toContain('setcap cap_net_bind_service=+ep');
-    expect(result.fix).toContain('ip_unprivileged_port_start');
+    const raw = JSON.parse(out.split('\n').find((l) => l.startsWith('{')) ?? `{"ok":true,"message":${JSON.stringify(out)}}`) as {
+      ok: boolean;
+      code?: string;
+      message?: string;
+    };
+    expect(raw, out).toMatchObject({ ok: false, code: 'EACCES' });
+
+    const mapped = await bindError(Object.assign(new Error(raw.message), raw), '127.0.0.1', 69);
+    expect(mapped.code).toBe('port-privileged');
+    expect(mapped.fix).toContain('setcap cap_net_bind_service=+ep');
+    expect(mapped.fix).toContain('ip_unprivileged_port_start');
   });
 });
