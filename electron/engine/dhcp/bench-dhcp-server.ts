@@ -1,4 +1,5 @@
 import dgram from 'node:dgram';
+import { bindError } from '../bind-errors';
 import { PhonebenchError } from '../../../shared/api/result';
 import {
   DHCP_MESSAGE_TYPES,
@@ -85,7 +86,7 @@ export class BenchDhcpServer {
     await new Promise<void>((resolve, reject) => {
       socket.once('error', (error: NodeJS.ErrnoException) => {
         socket.close();
-        reject(mapBindError(error, full.bindAddress, full.port));
+        void bindError(error, full.bindAddress, full.port, 'DHCP').then(reject);
       });
       socket.bind(full.port, full.bindAddress, () => {
         socket.removeAllListeners('error');
@@ -227,28 +228,5 @@ export class BenchDhcpServer {
 
 function assertType(type: never): never {
   throw new Error(`unexpected DHCP message type ${String(type)}`);
-}
-
-function mapBindError(error: NodeJS.ErrnoException, address: string, port: number): PhonebenchError {
-  switch (error.code) {
-    case 'EACCES':
-      return new PhonebenchError(
-        'port-privileged',
-        `DHCP needs UDP port ${port}, which only an administrator may open.`,
-        process.platform === 'win32'
-          ? 'Run Phonebench as administrator, or allow it in Windows Firewall.'
-          : 'Run with sudo, or give node the capability: sudo setcap cap_net_bind_service=+ep $(which node).',
-      );
-    case 'EADDRINUSE':
-      return new PhonebenchError(
-        'port-in-use',
-        `UDP port ${port} is already taken on ${address}: another DHCP server runs on this machine.`,
-        'Stop the other DHCP server (dnsmasq, Tftpd64, ISC dhcpd), or leave the bench DHCP off and enter the phone IP.',
-      );
-    case 'EADDRNOTAVAIL':
-      return new PhonebenchError('address-unavailable', `This machine has no address ${address}.`, 'Pick another network interface.');
-    default:
-      return new PhonebenchError('io-error', `DHCP could not listen on ${address}:${port}: ${error.message}`);
-  }
 }
 

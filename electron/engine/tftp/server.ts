@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { PhonebenchError } from '../../../shared/api/result';
 import type { NegotiatedOptions, RefusalReason, TftpClientAddress, TftpEvent } from '../../../shared/api/tftp';
-import { bindError } from './bind-errors';
+import { bindError } from '../bind-errors';
 import type { RolloverTo } from './block-numbers';
 import { decodePacket, encodePacket, TFTP_ERROR, type TftpPacket } from './codec';
 import { bufferContent, type FileContent, type FileSource, type ResolvedFile } from './file-source';

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bindError } from '../../../electron/engine/tftp/bind-errors';
+import { bindError } from '../../../electron/engine/bind-errors';
 import { which } from './server-fixture';
 
 /** Binds UDP 127.0.0.1:69 and prints the outcome as JSON; needs nothing from this tree, so any user can run it. */

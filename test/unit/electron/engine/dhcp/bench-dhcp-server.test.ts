@@ -134,14 +134,18 @@ describe('BenchDhcpServer', () => {
     expect(events.map((e) => e.kind).sort()).toEqual(['chose-other-server', 'declined', 'malformed', 'released']);
   });
 
-  it('maps a taken port to port-in-use with a fix', async () => {
+  it('maps a taken port to port-in-use, naming the process that holds it and the usual DHCP culprits', async () => {
     const { server } = await setup();
     await expect(
       BenchDhcpServer.start({
         mac: PHONE, offerIp: '10.77.0.20', serverIp: '10.77.0.1', mask: '255.255.255.0', leaseSeconds: 60,
         bindAddress: '127.0.0.1', port: server.port,
       }),
-    ).rejects.toMatchObject({ code: 'port-in-use', fix: expect.stringMatching(/Stop the other DHCP server/) });
+    ).rejects.toMatchObject({
+      code: 'port-in-use',
+      message: expect.stringMatching(new RegExp(`in use by node \\(pid ${process.pid}\\)`)),
+      fix: expect.stringMatching(/Stop node \(pid \d+\).*other DHCP server \(dnsmasq/),
+    });
   });
 
   it('refuses a malformed MAC before binding', async () => {

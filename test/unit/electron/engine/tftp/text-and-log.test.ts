@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { absoluteBlock, wireBlock } from '../../../../../electron/engine/tftp/block-numbers';
 import { formatTftpEvent } from '../../../../../electron/engine/tftp/log-line';
 import { fromNetascii, toNetascii } from '../../../../../electron/engine/tftp/netascii';
-import { bindError, privilegedPortFix } from '../../../../../electron/engine/tftp/bind-errors';
+import { bindError, privilegedPortFix } from '../../../../../electron/engine/bind-errors';
 
 describe('netascii', () => {
   it('turns LF into CR LF and a bare CR into CR NUL, and back', () => {

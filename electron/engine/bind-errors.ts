@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { PhonebenchError } from '../../../shared/api/result';
+import { PhonebenchError } from '../../shared/api/result';
 
 /** The fix for a privileged port, in this operating system's terms. */
 export function privilegedPortFix(platform: NodeJS.Platform, port: number): string {
@@ -59,19 +59,25 @@ export async function findUdpPortOwner(port: number): Promise<string | undefined
   return undefined;
 }
 
-/** Maps a bind failure to a PhonebenchError whose message names the fix. */
-export async function bindError(e: unknown, address: string, port: number): Promise<PhonebenchError> {
+/** The servers Phonebench binds, and what usually holds their port on a technician's laptop. */
+export type BoundService = 'TFTP' | 'DHCP';
+
+const USUAL_HOLDERS: Record<BoundService, string> = {
+  TFTP: 'the other TFTP server (e.g. sudo systemctl stop tftpd-hpa, or close Tftpd64)',
+  DHCP: 'the other DHCP server (dnsmasq, Tftpd64, ISC dhcpd), or leave the bench DHCP off and enter the phone IP',
+};
+
+/** Maps a bind failure of a TFTP or DHCP socket to a PhonebenchError whose message names the fix. */
+export async function bindError(e: unknown, address: string, port: number, service: BoundService = 'TFTP'): Promise<PhonebenchError> {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'EACCES':
     case 'EPERM':
-      return new PhonebenchError('port-privileged', `Not allowed to use UDP port ${port}.`, privilegedPortFix(process.platform, port));
+      return new PhonebenchError('port-privileged', `${service} needs UDP port ${port}, which this user may not open.`, privilegedPortFix(process.platform, port));
     case 'EADDRINUSE': {
       const owner = await findUdpPortOwner(port).catch(() => undefined);
       const who = owner ? ` by ${owner}` : ' by another program';
-      const fix = owner
-        ? `Stop ${owner} (often a system TFTP service such as tftpd-hpa: sudo systemctl stop tftpd-hpa), or choose another port.`
-        : 'Stop the other TFTP server (e.g. sudo systemctl stop tftpd-hpa, or close Tftpd64), or choose another port.';
+      const fix = owner ? `Stop ${owner}, or choose another port. Usually that is ${USUAL_HOLDERS[service]}.` : `Stop ${USUAL_HOLDERS[service]}; or choose another port.`;
       return new PhonebenchError('port-in-use', `UDP port ${port} on ${address} is already in use${who}.`, fix);
     }
     case 'EADDRNOTAVAIL':
@@ -81,6 +87,6 @@ export async function bindError(e: unknown, address: string, port: number): Prom
         'Pick one of the listed network interfaces, and check the cable or adapter to the phone is connected.',
       );
     default:
-      return new PhonebenchError('io-error', `Could not open UDP ${address}:${port}: ${e instanceof Error ? e.message : String(e)}`);
+      return new PhonebenchError('io-error', `${service} could not open UDP ${address}:${port}: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
