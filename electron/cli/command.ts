@@ -1,7 +1,9 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { defaultDataDir } from '../engine/data-dir';
 import { Engine } from '../engine/engine';
-import { PhonebenchError, type AppError } from '../../shared/api/result';
+import { appError, PhonebenchError, type AppError } from '../../shared/api/result';
+import { formatMessage } from '../../shared/i18n/format';
+import { isMessage, msg } from '../../shared/i18n/message';
 
 /** Where a command reads and writes; tests pass their own. */
 export interface CliIo {
@@ -61,21 +63,23 @@ export async function withEngine<T>(dataDir: string, body: (engine: Engine) => P
 
 /** Prints an engine error the way every command does, and returns the failing exit code. */
 export function reportError(io: CliIo, error: AppError | unknown, json = false): number {
-  const appError: AppError =
+  const shown: AppError =
     error instanceof PhonebenchError
       ? error.toAppError()
       : isAppError(error)
         ? error
-        : { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+        : appError('internal', msg('error.internal', { detail: error instanceof Error ? error.message : String(error) }));
   if (json) {
-    io.stdout(`${JSON.stringify({ ok: false, error: appError })}\n`);
+    // Scripts read English text; the message itself rides along for those who want the key.
+    const text = { code: shown.code, message: formatMessage('en', shown.message), ...(shown.fix ? { fix: formatMessage('en', shown.fix) } : {}), detail: shown.message };
+    io.stdout(`${JSON.stringify({ ok: false, error: text })}\n`);
   } else {
-    io.stderr(`phonebench: ${appError.message}\n`);
-    if (appError.fix) io.stderr(`  fix: ${appError.fix}\n`);
+    io.stderr(`phonebench: ${formatMessage('en', shown.message)}\n`);
+    if (shown.fix) io.stderr(`  fix: ${formatMessage('en', shown.fix)}\n`);
   }
   return EXIT_FAILED;
 }
 
 function isAppError(value: unknown): value is AppError {
-  return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
+  return typeof value === 'object' && value !== null && 'code' in value && isMessage((value as { message?: unknown }).message);
 }

@@ -1,3 +1,6 @@
+import { legacyText, type Message } from '../i18n/message';
+import { formatMessage } from '../i18n/format';
+
 /** Errors cross every boundary as values, never as thrown exceptions. */
 
 export const ERROR_CODES = [
@@ -28,10 +31,17 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface AppError {
   code: ErrorCode;
-  /** What happened, in words a technician reads. */
-  message: string;
+  /** What happened, as a message the renderer says in the technician's language. */
+  message: Message;
   /** What to do about it, when there is something to do. */
-  fix?: string;
+  fix?: Message;
+}
+
+/** Transitional: a plain string is wrapped with legacyText until every call site has a key. */
+type MessageOrText = Message | string;
+
+function asMessage(value: MessageOrText): Message {
+  return typeof value === 'string' ? legacyText(value) : value;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
@@ -40,25 +50,34 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function err(code: ErrorCode, message: string, fix?: string): { ok: false; error: AppError } {
-  return fix === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, fix } };
+export function err(code: ErrorCode, message: MessageOrText, fix?: MessageOrText): { ok: false; error: AppError } {
+  return { ok: false, error: appError(code, message, fix) };
+}
+
+export function appError(code: ErrorCode, message: MessageOrText, fix?: MessageOrText): AppError {
+  return fix === undefined ? { code, message: asMessage(message) } : { code, message: asMessage(message), fix: asMessage(fix) };
 }
 
 /** Thrown inside the engine where unwinding is simpler; converted to a Result at the boundary. */
 export class PhonebenchError extends Error {
+  readonly detail: Message;
+  readonly fix?: Message;
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
-    readonly fix?: string,
+    message: MessageOrText,
+    fix?: MessageOrText,
   ) {
-    super(message);
+    const detail = asMessage(message);
+    // Error.message is English, for the engine log and stack traces only; the contract carries `detail`.
+    super(formatMessage('en', detail));
     this.name = 'PhonebenchError';
+    this.detail = detail;
+    if (fix !== undefined) this.fix = asMessage(fix);
   }
 
   toAppError(): AppError {
-    return this.fix === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, fix: this.fix };
+    return this.fix === undefined ? { code: this.code, message: this.detail } : { code: this.code, message: this.detail, fix: this.fix };
   }
 }
 

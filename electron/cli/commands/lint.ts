@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { appError } from '../../../shared/api/result';
 import type { LintFinding } from '../../../shared/cisco/lint/lint-config-file';
 import {
   COMMON_OPTIONS,
@@ -43,7 +44,7 @@ export const lintCommand: CliCommand = {
       try {
         library = (await fs.readdir(values.library, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
       } catch (error) {
-        return reportError(io, { code: 'io-error', message: `Cannot read the library folder ${values.library}: ${String(error)}`, fix: 'Give a folder that exists.' }, values.json);
+        return reportError(io, appError('io-error', `Cannot read the library folder ${values.library}: ${String(error)}`, 'Give a folder that exists.'), values.json);
       }
     }
     const dataDir = resolveDataDir(values['data-dir'], io.env);
@@ -59,7 +60,7 @@ export const lintCommand: CliCommand = {
           }
           text = await fs.readFile(file, 'utf8');
         } catch (error) {
-          return reportError(io, { code: 'io-error', message: `Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`, fix: 'Check the path.' }, values.json);
+          return reportError(io, appError('io-error', `Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`, 'Check the path.'), values.json);
         }
         const result = await engine.request('plan:lint', {
           fileName: path.basename(file),

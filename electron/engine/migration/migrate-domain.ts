@@ -1,3 +1,4 @@
+import { formatMessage } from '../../../shared/i18n/format';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { MigrationConsole, MigratePreview, MigrateStartParams, MigrationStatus } from '../../../shared/api/migrate';
@@ -162,7 +163,8 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
       };
     } catch (error) {
       if (error instanceof PhonebenchError && (error.code === 'plan-refused' || error.code === 'bad-request')) {
-        return error.fix ? { ok: false, reason: error.message, fix: error.fix } : { ok: false, reason: error.message };
+        // Transitional: the plan contract still carries English; issue 12 turns it into messages.
+        return error.fix ? { ok: false, reason: error.message, fix: formatMessage('en', error.fix) } : { ok: false, reason: error.message };
       }
       throw error;
     }

@@ -1,5 +1,6 @@
 import type { EventName, Events, PhonebenchClient, RequestName } from '../../../shared/api/contract';
-import type { Result } from '../../../shared/api/result';
+import { err, type Result } from '../../../shared/api/result';
+import { legacyText } from '../../../shared/i18n/message';
 import type { ServerMessage } from '../../../shared/api/wire';
 
 export type ConnectionState = 'connecting' | 'open' | 'closed';
@@ -77,7 +78,7 @@ function webSocketClient(): RendererClient {
     ws.onclose = () => {
       setState('closed');
       for (const resolve of pending.values()) {
-        resolve({ ok: false, error: { code: 'not-running', message: 'The connection to Phonebench was lost.' } });
+        resolve(err('not-running', legacyText('The connection to Phonebench was lost.')));
       }
       pending.clear();
       setTimeout(connect, retryMs);

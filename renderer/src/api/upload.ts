@@ -1,4 +1,5 @@
-import type { Result } from '../../../shared/api/result';
+import { err, type Result } from '../../../shared/api/result';
+import { isMessage, legacyText } from '../../../shared/i18n/message';
 
 /** What the Electron preload may offer for dropped files (webUtils.getPathForFile); absent in the browser. */
 interface PathBridge {
@@ -16,14 +17,7 @@ export async function pathForImport(file: File): Promise<Result<{ path: string; 
   if (bridge) {
     const local = bridge.pathForFile?.(file);
     if (local) return { ok: true, value: { path: local, uploaded: false } };
-    return {
-      ok: false,
-      error: {
-        code: 'bad-request',
-        message: `The path of ${file.name} is not available here.`,
-        fix: 'Type the path of the archive in the field below instead.',
-      },
-    };
+    return err('bad-request', legacyText(`The path of ${file.name} is not available here.`), legacyText('Type the path of the archive in the field below instead.'));
   }
   const uploaded = await uploadFile(file);
   return uploaded.ok ? { ok: true, value: { path: uploaded.value.path, uploaded: true } } : uploaded;
@@ -37,10 +31,7 @@ export async function uploadFile(file: File): Promise<Result<{ path: string }>> 
   try {
     response = await fetch(url, { method: 'POST', body: file, headers: { 'content-type': 'application/octet-stream' } });
   } catch (error) {
-    return {
-      ok: false,
-      error: { code: 'io-error', message: `Upload of ${file.name} failed: ${String(error)}.`, fix: 'Check that phonebench serve is still running.' },
-    };
+    return err('io-error', legacyText(`Upload of ${file.name} failed: ${String(error)}.`), legacyText('Check that phonebench serve is still running.'));
   }
   let body: unknown;
   try {
@@ -53,12 +44,12 @@ export async function uploadFile(file: File): Promise<Result<{ path: string }>> 
     const value = body.value as { path?: unknown } | undefined;
     if (typeof value?.path === 'string') return { ok: true, value: { path: value.path } };
   }
-  return { ok: false, error: { code: 'io-error', message: `Upload of ${file.name} failed (HTTP ${response.status}).` } };
+  return err('io-error', legacyText(`Upload of ${file.name} failed (HTTP ${response.status}).`));
 }
 
 function isResult(value: unknown): value is Result<unknown> {
   if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
   const v = value as { ok: unknown; error?: { code?: unknown; message?: unknown } };
   if (v.ok === true) return 'value' in value;
-  return v.ok === false && typeof v.error?.code === 'string' && typeof v.error.message === 'string';
+  return v.ok === false && typeof v.error?.code === 'string' && isMessage(v.error.message);
 }

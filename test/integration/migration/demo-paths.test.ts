@@ -1,3 +1,4 @@
+import { en } from '../../support/error-text';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -46,7 +47,7 @@ async function runDemo(from: string, bundleKey: string): Promise<{ status: Migra
   const started = await engine.request('migrate:start', {
     mac: '00:0e:84:c0:60:a6', model: '7960', bundleId: bundles[bundleKey], bindAddress: '127.0.0.1', port: 0, from, demo: true,
   });
-  if (!started.ok) throw new Error(`${started.error.code}: ${started.error.message}`);
+  if (!started.ok) throw new Error(`${started.error.code}: ${en(started.error.message)}`);
   const timer = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no outcome within 50 s')), 50_000));
   const status = await Promise.race([done, timer]);
   const timeline = await engine.request('migrate:timeline', {});
@@ -94,7 +95,7 @@ describe('migrate --demo through the engine', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('plan-refused');
-      expect(r.error.message).toMatch(/5\.0|signed/i);
+      expect(en(r.error.message)).toMatch(/5\.0|signed/i);
     }
     expect(served).toEqual([]);
   });
@@ -106,8 +107,8 @@ describe('migrate --demo through the engine', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('plan-refused');
-      expect(r.error.message).toMatch(/lacks files .*\(hop 1\)/);
-      expect(r.error.fix).toMatch(/Import the firmware bundle/);
+      expect(en(r.error.message)).toMatch(/lacks files .*\(hop 1\)/);
+      expect(en(r.error.fix)).toMatch(/Import the firmware bundle/);
     }
   });
 

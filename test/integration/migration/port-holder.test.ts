@@ -1,3 +1,4 @@
+import { en, errorText } from '../../support/error-text';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,15 +27,15 @@ afterAll(async () => {
 
 it("names the TFTP page's server when it holds the migration's port, and serves nothing", async () => {
   const page = await engine.request('tftp:start', { address: '127.0.0.1', port: 0, root: dir, allow: ['127.0.0.1'] });
-  if (!page.ok) throw new Error(page.error.message);
+  if (!page.ok) throw new Error(errorText(page.error));
   const port = (page.value as TftpStatus).port!;
   const started = await engine.request('migrate:start', {
     mac: '000E84C060A6', model: '7960', bundleId, bindAddress: '127.0.0.1', port, from: 'SCCP 8.1(2)', demo: true,
   });
   expect(started).toMatchObject({ ok: false, error: { code: 'port-in-use' } });
   if (started.ok) return;
-  expect(started.error.message).toContain("TFTP page's server");
-  expect(started.error.fix).toContain('Stop the server on the TFTP page');
+  expect(en(started.error.message)).toContain("TFTP page's server");
+  expect(en(started.error.fix)).toContain('Stop the server on the TFTP page');
   expect(await engine.request('migrate:status', {})).toMatchObject({ ok: true, value: null });
 
   // Once the page's server is stopped, the same migration starts.

@@ -1,3 +1,4 @@
+import { errorText } from '../../support/error-text';
 import { spawn, type ChildProcess } from 'node:child_process';
 import dgram from 'node:dgram';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -76,7 +77,7 @@ describe('migration against a virtual phone in its own process', () => {
       const started = await engine.request('migrate:start', {
         mac: MAC, model: '7960', bundleId: bundles.sip812, bindAddress: '127.0.0.1', port: 0, from: 'SCCP 8.1(2)',
       });
-      if (!started.ok) throw new Error(started.error.message);
+      if (!started.ok) throw new Error(errorText(started.error));
       const port = started.value.bind.port;
       expect(port).toBeGreaterThan(0);
 
@@ -133,7 +134,7 @@ describe('listen first', () => {
         const started = await engine.request('migrate:start', {
           mac: MAC, model: '7960', bundleId: bundles.sip812, bindAddress: '127.0.0.1', port: 0, ...(phoneIp ? { phoneIp } : {}),
         });
-        if (!started.ok) throw new Error(started.error.message);
+        if (!started.ok) throw new Error(errorText(started.error));
         expect(started.value.state).toBe('listening');
         startSimProcess(started.value.bind.port, firmware);
         const timer = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no inference within 45 s')), 45_000));

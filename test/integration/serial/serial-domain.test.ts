@@ -1,3 +1,4 @@
+import { en } from '../../support/error-text';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -129,7 +130,7 @@ describe.skipIf(!socat)('serial console over a socat PTY pair', () => {
     const breakError = await Promise.resolve(t.h['serial:break']({ sessionId: session.id, durationMs: 10 })).catch((e: unknown) => e);
     expect(breakError).toBeInstanceOf(PhonebenchError);
     expect(breakError).toMatchObject({ code: 'serial-unavailable' });
-    expect((breakError as PhonebenchError).fix).toMatch(/RS-232 adapter/);
+    expect(en((breakError as PhonebenchError).fix)).toMatch(/RS-232 adapter/);
     await expect(Promise.resolve(t.h['serial:set']({ sessionId: session.id, dtr: false }))).rejects.toMatchObject({ code: 'serial-unavailable' });
     const [info] = (await t.h['serial:sessions']({})) as SessionInfo[];
     expect(info).toMatchObject({ state: 'connected', dtr: true });

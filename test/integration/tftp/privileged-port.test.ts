@@ -1,3 +1,4 @@
+import { en } from '../../support/error-text';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -39,7 +40,7 @@ describe('port 69 without privileges', () => {
 
     const mapped = await bindError(Object.assign(new Error(raw.message), raw), '127.0.0.1', 69);
     expect(mapped.code).toBe('port-privileged');
-    expect(mapped.fix).toContain('setcap cap_net_bind_service=+ep');
-    expect(mapped.fix).toContain('ip_unprivileged_port_start');
+    expect(en(mapped.fix)).toContain('setcap cap_net_bind_service=+ep');
+    expect(en(mapped.fix)).toContain('ip_unprivileged_port_start');
   });
 });

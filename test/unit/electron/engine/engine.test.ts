@@ -1,3 +1,4 @@
+import { en, errorText } from '../../../support/error-text';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,7 +27,7 @@ describe('Engine', () => {
   it('lists every service from the start, stopped until used', async () => {
     const { engine } = await create();
     const result = await engine.request('app:status', {});
-    if (!result.ok) throw new Error(result.error.message);
+    if (!result.ok) throw new Error(errorText(result.error));
     const states = Object.fromEntries(result.value.services.map((s) => [s.name, s.state]));
     expect(states).toMatchObject({ tftp: 'stopped', sim: 'stopped', migrate: 'stopped' });
     expect(Object.keys(states)).toContain('serial');
@@ -37,7 +38,7 @@ describe('Engine', () => {
     expect(await engine.request('nope:nothing', {})).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     const bad = await engine.request('settings:update', { language: 'xx' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad-request' } });
-    if (!bad.ok) expect(bad.error.message).toContain('language');
+    if (!bad.ok) expect(en(bad.error.message)).toContain('language');
   });
 
   it('emits settings:changed to listeners', async () => {

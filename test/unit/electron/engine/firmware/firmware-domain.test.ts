@@ -1,3 +1,4 @@
+import { errorText } from '../../../../support/error-text';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,7 +37,7 @@ describe('firmware domain through the engine contract', () => {
   it('imports, emits progress and library-changed, lists, shows, exports, deletes', async () => {
     await withEngine(async (engine, events, dataDir) => {
       const imported = await engine.request('firmware:import', { path: bundles.sccp812!.file });
-      if (!imported.ok) throw new Error(imported.error.message);
+      if (!imported.ok) throw new Error(errorText(imported.error));
       const id = imported.value.id;
       const progress = events.filter(([n]) => n === 'firmware:import-progress').map(([, p]) => p as Events['firmware:import-progress']);
       expect(progress.map((p) => p.phase)).toContain('extracting');

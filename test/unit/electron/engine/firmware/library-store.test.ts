@@ -1,3 +1,4 @@
+import { en } from '../../../../support/error-text';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -292,7 +293,7 @@ describe('manifest read back', () => {
     await fs.writeFile(path.join(library.root, manifest.id, 'manifest.json'), '{ not json');
     const error = await library.import(fixture('sccp3').file).catch((e: unknown) => e);
     expect((error as PhonebenchError).code).toBe('io-error');
-    expect((error as PhonebenchError).fix).toContain(`firmware delete ${manifest.id}`);
+    expect(en((error as PhonebenchError).fix)).toContain(`firmware delete ${manifest.id}`);
     await library.delete(manifest.id);
     expect((await library.import(fixture('sccp3').file)).id).toBe(manifest.id);
   });

@@ -1,0 +1,28 @@
+import type { MessageKey } from './catalog';
+
+/**
+ * What the engine and the planner say: a key into the catalogues plus parameters, never a sentence.
+ * The renderer says it in English or Japanese; the CLI in English. A parameter may itself be a message.
+ */
+export type MessageParam = string | number | Message;
+
+export interface Message {
+  key: MessageKey;
+  params?: Record<string, MessageParam>;
+}
+
+export function msg(key: MessageKey, params?: Record<string, MessageParam>): Message {
+  return params === undefined ? { key } : { key, params };
+}
+
+export function isMessage(value: unknown): value is Message {
+  return typeof value === 'object' && value !== null && typeof (value as { key?: unknown }).key === 'string';
+}
+
+/**
+ * Transitional: wraps an English sentence that has not yet been given a key. Every call is a leak of English
+ * across the contract; the i18n completeness test lists them until none is left.
+ */
+export function legacyText(text: string): Message {
+  return { key: 'legacy.text', params: { text } };
+}
