@@ -1,6 +1,6 @@
 import type { EventName, Events, PhonebenchClient, RequestName } from '../../../shared/api/contract';
 import { err, type Result } from '../../../shared/api/result';
-import { legacyText } from '../../../shared/i18n/message';
+import { msg } from '../../../shared/i18n/message';
 import type { ServerMessage } from '../../../shared/api/wire';
 
 /** 'stale': the server answering is a newer start that refuses this tab's token; retrying cannot help. */
@@ -84,7 +84,7 @@ function webSocketClient(): RendererClient {
       if (state === 'stale') return;
       setState('closed');
       for (const resolve of pending.values()) {
-        resolve(err('not-running', legacyText('The connection to Phonebench was lost.')));
+        resolve(err('not-running', msg('web.connectionLost')));
       }
       pending.clear();
       const delay = retryMs;
