@@ -98,7 +98,7 @@ function webSocketClient(): RendererClient {
   };
   const goStale = () => {
     setState('stale');
-    for (const resolve of pending.values()) resolve(err('not-running', legacyText('Phonebench was restarted: open the new URL.')));
+    for (const resolve of pending.values()) resolve(err('not-running', msg('web.restarted')));
     pending.clear();
     queue = [];
   };
@@ -110,7 +110,7 @@ function webSocketClient(): RendererClient {
       const message = JSON.stringify({ type: 'request', id, name, params });
       return new Promise((resolve) => {
         if (state === 'stale') {
-          resolve(err('not-running', legacyText('Phonebench was restarted: open the new URL.')));
+          resolve(err('not-running', msg('web.restarted')));
           return;
         }
         pending.set(id, resolve as (result: Result<unknown>) => void);
