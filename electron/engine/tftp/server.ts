@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { PhonebenchError } from '../../../shared/api/result';
+import { msg } from '../../../shared/i18n/message';
 import type { NegotiatedOptions, RefusalReason, TftpClientAddress, TftpEvent } from '../../../shared/api/tftp';
 import { bindError } from '../bind-errors';
 import type { RolloverTo } from './block-numbers';
@@ -70,17 +71,13 @@ export class TftpServer extends EventEmitter {
     super();
     this.allow = options.allow ? new Set(options.allow) : null;
     this.nextRangePort = options.portRange?.from ?? 0;
-    socket.on('message', (msg, rinfo) => this.onRequest(msg, rinfo));
+    socket.on('message', (packet, rinfo) => this.onRequest(packet, rinfo));
     socket.on('error', (e) => this.emitEvent({ type: 'warning', detail: `listening socket error: ${e.message}` }));
   }
 
   static async start(options: TftpServerOptions): Promise<TftpServer> {
     if (options.address === '0.0.0.0' && !options.allowAnyAddress) {
-      throw new PhonebenchError(
-        'bad-request',
-        'Refusing to listen on every network (0.0.0.0) without being asked explicitly.',
-        "Choose the address of the interface the phone is on, or confirm 'all interfaces'.",
-      );
+      throw new PhonebenchError('bad-request', msg('tftp.anyAddress'), msg('tftp.anyAddress.fix'));
     }
     const socket = createSocket({ type: 'udp4', reuseAddr: false });
     await new Promise<void>((resolve, reject) => {
