@@ -9,6 +9,7 @@ import {
   type ResponseOf,
 } from '../../shared/api/contract';
 import { err, ok, PhonebenchError, type Result } from '../../shared/api/result';
+import { msg } from '../../shared/i18n/message';
 import { createAppDomain } from './app-domain';
 import type { Domain, EngineContext } from './context';
 import { EventBus } from './event-bus';
@@ -79,22 +80,24 @@ export class Engine {
   async request<N extends RequestName>(name: N, rawParams: unknown): Promise<ResponseOf<N>>;
   async request(name: string, rawParams: unknown): Promise<Result<unknown>>;
   async request(name: string, rawParams: unknown): Promise<Result<unknown>> {
-    if (this.closed) return err('not-running', 'Phonebench is shutting down.');
-    if (!isRequestName(name)) return err('bad-request', `Unknown request '${String(name).slice(0, 64)}'.`);
+    if (this.closed) return err('not-running', msg('engine.shuttingDown'));
+    if (!isRequestName(name)) return err('bad-request', msg('engine.unknownRequest', { name: String(name).slice(0, 64) }));
     const handler = this.handlers.get(name);
-    if (!handler) return err('internal', `No handler for '${name}'.`);
+    if (!handler) return err('internal', msg('engine.noHandler', { name }));
     const parsed = requests[name].params.safeParse(rawParams ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const where = issue?.path.length ? ` at '${issue.path.join('.')}'` : '';
-      return err('bad-request', `Invalid parameters for ${name}${where}: ${issue?.message ?? 'invalid'}.`);
+      const problem = issue?.message ?? 'invalid';
+      return issue?.path.length
+        ? err('bad-request', msg('engine.invalidParamsAt', { name, field: issue.path.join('.'), problem }))
+        : err('bad-request', msg('engine.invalidParams', { name, problem }));
     }
     try {
       return ok(await handler(parsed.data));
     } catch (error) {
       if (error instanceof PhonebenchError) return { ok: false, error: error.toAppError() };
       const message = error instanceof Error ? error.message : String(error);
-      return err('internal', `${name} failed: ${message}`);
+      return err('internal', msg('engine.requestFailed', { name, detail: message }));
     }
   }
 
