@@ -6,6 +6,7 @@ import { legacyCatalog } from './catalogs/legacy';
 import { lintCatalog } from './catalogs/lint';
 import { serialCatalog } from './catalogs/serial';
 import { simCatalog } from './catalogs/sim';
+import { storageCatalog } from './catalogs/storage';
 import { tftpCatalog } from './catalogs/tftp';
 import { webCatalog } from './catalogs/web';
 
@@ -17,6 +18,7 @@ export const MESSAGE_CATALOGS = [
   errorsCatalog,
   engineCatalog,
   firmwareImportCatalog,
+  storageCatalog,
   tftpCatalog,
   serialCatalog,
   simCatalog,

@@ -10,6 +10,7 @@ import { meteredDrain, meteredWrite, type MeterOptions } from './metered-write';
 import { sniffFile, type SourceKind } from './source-format';
 import { walkTar } from './tar-walk';
 import { walkZip, zipError } from './zip-walk';
+import { storageError } from '../storage-errors';
 
 const REFUSE_FIX = 'Download the firmware again from Cisco; this archive is not safe to unpack.';
 const CORRUPT_FIX = "The download is probably incomplete: download it again and check its size against Cisco's page.";
@@ -169,10 +170,8 @@ export class Extraction {
       return await work();
     } catch (error) {
       if (error instanceof PhonebenchError) throw error;
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOSPC' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-        throw new PhonebenchError('io-error', `Cannot write ${where} into the library: ${code}.`, 'Free disk space or fix the permissions of the data folder.');
-      }
+      const storage = storageError(error, where, path.join(this.filesDir, 'x'));
+      if (storage) throw storage;
       const refused = zipError(error, where);
       if (refused.code === 'archive-refused') throw refused;
       const message = error instanceof Error ? error.message : String(error);
