@@ -4,6 +4,7 @@ import { errorsCatalog } from './catalogs/errors';
 import { firmwareImportCatalog } from './catalogs/firmware-import';
 import { legacyCatalog } from './catalogs/legacy';
 import { lintCatalog } from './catalogs/lint';
+import { migrateOutcomeCatalog } from './catalogs/migrate-outcome';
 import { serialCatalog } from './catalogs/serial';
 import { simCatalog } from './catalogs/sim';
 import { tftpCatalog } from './catalogs/tftp';
@@ -23,6 +24,7 @@ export const MESSAGE_CATALOGS = [
   dhcpCatalog,
   webCatalog,
   lintCatalog,
+  migrateOutcomeCatalog,
   legacyCatalog,
 ] as const;
 
