@@ -1,6 +1,7 @@
 import { dhcpCatalog } from './catalogs/dhcp';
 import { engineCatalog } from './catalogs/engine';
 import { errorsCatalog } from './catalogs/errors';
+import { hintsCatalog } from './catalogs/hints';
 import { legacyCatalog } from './catalogs/legacy';
 import { lintCatalog } from './catalogs/lint';
 import { serialCatalog } from './catalogs/serial';
@@ -21,6 +22,7 @@ export const MESSAGE_CATALOGS = [
   dhcpCatalog,
   webCatalog,
   lintCatalog,
+  hintsCatalog,
   legacyCatalog,
 ] as const;
 
