@@ -1,6 +1,7 @@
 import { dhcpCatalog } from './catalogs/dhcp';
 import { engineCatalog } from './catalogs/engine';
 import { errorsCatalog } from './catalogs/errors';
+import { firmwareImportCatalog } from './catalogs/firmware-import';
 import { hintsCatalog } from './catalogs/hints';
 import { legacyCatalog } from './catalogs/legacy';
 import { lintCatalog } from './catalogs/lint';
@@ -16,6 +17,7 @@ import { webCatalog } from './catalogs/web';
 export const MESSAGE_CATALOGS = [
   errorsCatalog,
   engineCatalog,
+  firmwareImportCatalog,
   tftpCatalog,
   serialCatalog,
   simCatalog,
