@@ -2,6 +2,7 @@ import { dhcpCatalog } from './catalogs/dhcp';
 import { engineCatalog } from './catalogs/engine';
 import { errorsCatalog } from './catalogs/errors';
 import { firmwareImportCatalog } from './catalogs/firmware-import';
+import { hintsCatalog } from './catalogs/hints';
 import { legacyCatalog } from './catalogs/legacy';
 import { lintCatalog } from './catalogs/lint';
 import { migrateOutcomeCatalog } from './catalogs/migrate-outcome';
@@ -24,6 +25,7 @@ export const MESSAGE_CATALOGS = [
   dhcpCatalog,
   webCatalog,
   lintCatalog,
+  hintsCatalog,
   migrateOutcomeCatalog,
   legacyCatalog,
 ] as const;
