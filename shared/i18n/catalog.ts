@@ -2,8 +2,10 @@ import { dhcpCatalog } from './catalogs/dhcp';
 import { engineCatalog } from './catalogs/engine';
 import { errorsCatalog } from './catalogs/errors';
 import { firmwareImportCatalog } from './catalogs/firmware-import';
+import { hintsCatalog } from './catalogs/hints';
 import { legacyCatalog } from './catalogs/legacy';
 import { lintCatalog } from './catalogs/lint';
+import { migrateOutcomeCatalog } from './catalogs/migrate-outcome';
 import { serialCatalog } from './catalogs/serial';
 import { simCatalog } from './catalogs/sim';
 import { storageCatalog } from './catalogs/storage';
@@ -25,6 +27,8 @@ export const MESSAGE_CATALOGS = [
   dhcpCatalog,
   webCatalog,
   lintCatalog,
+  hintsCatalog,
+  migrateOutcomeCatalog,
   legacyCatalog,
 ] as const;
 
