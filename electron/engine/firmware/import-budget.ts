@@ -1,7 +1,7 @@
 import { PhonebenchError } from '../../../shared/api/result';
+import { msg } from '../../../shared/i18n/message';
 import type { ImportLimits } from './import-limits';
 
-const BOMB_FIX = 'This archive unpacks to far more than firmware ever needs; do not use it. Download it again from Cisco.';
 const PROGRESS_STEP = 4 * 1024 * 1024;
 
 export interface BudgetProgress {
@@ -42,8 +42,8 @@ export class ImportBudget {
     if (this.entries > this.limits.maxEntries) {
       throw new PhonebenchError(
         'archive-refused',
-        `${this.where} holds more than ${this.limits.maxEntries} entries.`,
-        'A firmware bundle has a handful of files; check that this is the right archive.',
+        msg('firmware.tooManyEntries', { where: this.where, max: this.limits.maxEntries }),
+        msg('firmware.tooManyEntries.fix'),
       );
     }
     this.report(true);
@@ -56,16 +56,16 @@ export class ImportBudget {
     if (this.bytes > this.limits.maxTotalBytes) {
       throw new PhonebenchError(
         'archive-refused',
-        `${this.where} unpacks to more than ${formatMiB(this.limits.maxTotalBytes)}.`,
-        BOMB_FIX,
+        msg('firmware.tooLarge', { where: this.where, size: formatMiB(this.limits.maxTotalBytes) }),
+        msg('firmware.fix.bomb'),
       );
     }
     const allowed = Math.max(this.limits.ratioFloorBytes, this.sourceBytes * this.limits.maxRatio);
     if (this.bytes > allowed) {
       throw new PhonebenchError(
         'archive-refused',
-        `${this.where} unpacks to more than ${this.limits.maxRatio} times its own size (a zip bomb).`,
-        BOMB_FIX,
+        msg('firmware.ratio', { where: this.where, ratio: this.limits.maxRatio }),
+        msg('firmware.fix.bomb'),
       );
     }
     this.report(false);
@@ -77,15 +77,15 @@ export class ImportBudget {
     if (produced > Math.max(compressed, 1) * this.limits.maxRatio) {
       throw new PhonebenchError(
         'archive-refused',
-        `${this.where}: ${entryName} unpacks to more than ${this.limits.maxRatio} times its compressed size (a zip bomb).`,
-        BOMB_FIX,
+        msg('firmware.entryRatio', { where: this.where, entry: entryName, ratio: this.limits.maxRatio }),
+        msg('firmware.fix.bomb'),
       );
     }
   }
 
   private checkCancelled(): void {
     if (this.signal?.aborted) {
-      throw new PhonebenchError('cancelled', `Import of ${this.where} was stopped; nothing was added to the library.`);
+      throw new PhonebenchError('cancelled', msg('firmware.importStopped', { where: this.where }));
     }
   }
 
