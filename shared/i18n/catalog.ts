@@ -3,6 +3,7 @@ import { engineCatalog } from './catalogs/engine';
 import { errorsCatalog } from './catalogs/errors';
 import { firmwareCatalog } from './catalogs/firmware';
 import { legacyCatalog } from './catalogs/legacy';
+import { lintCatalog } from './catalogs/lint';
 import { serialCatalog } from './catalogs/serial';
 import { simCatalog } from './catalogs/sim';
 import { tftpCatalog } from './catalogs/tftp';
@@ -12,7 +13,18 @@ import { webCatalog } from './catalogs/web';
  * Every catalogue of what the engine and the planner can say, one file per domain in ./catalogs.
  * Add a domain: write catalogs/<domain>.ts and list it here.
  */
-export const MESSAGE_CATALOGS = [errorsCatalog, engineCatalog, tftpCatalog, serialCatalog, simCatalog, dhcpCatalog, webCatalog, firmwareCatalog, legacyCatalog] as const;
+export const MESSAGE_CATALOGS = [
+  errorsCatalog,
+  engineCatalog,
+  tftpCatalog,
+  serialCatalog,
+  simCatalog,
+  dhcpCatalog,
+  webCatalog,
+  firmwareCatalog,
+  lintCatalog,
+  legacyCatalog,
+] as const;
 
 type Union<T> = T extends readonly { en: infer E }[] ? E : never;
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
