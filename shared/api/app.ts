@@ -31,9 +31,20 @@ const tftpLimits = z.object({
   rolloverTo: z.union([z.literal(0), z.literal(1)]),
   timeoutSeconds: z.number().int().min(1).max(255),
   retries: z.number().int().min(1).max(20),
+  /** Transfers at once, all phones together, and from one address; more are refused with a TFTP error. */
+  maxTransfers: z.number().int().min(1).max(1024),
+  maxTransfersPerClient: z.number().int().min(1).max(256),
 });
 
-const TFTP_DEFAULTS: z.infer<typeof tftpLimits> = { maxBlksize: 1468, maxWindowsize: 16, rolloverTo: 0, timeoutSeconds: 3, retries: 6 };
+const TFTP_DEFAULTS: z.infer<typeof tftpLimits> = {
+  maxBlksize: 1468,
+  maxWindowsize: 16,
+  rolloverTo: 0,
+  timeoutSeconds: 3,
+  retries: 6,
+  maxTransfers: 64,
+  maxTransfersPerClient: 8,
+};
 
 export const settingsSchema = z.object({
   language: z.enum(LANGUAGES).default('en'),

@@ -84,6 +84,8 @@ export class TftpService extends EventEmitter {
       timeoutMs: s.timeoutSeconds * 1000,
       retries: s.retries,
       rolloverTo: s.rolloverTo,
+      maxTransfers: s.maxTransfers,
+      maxTransfersPerClient: s.maxTransfersPerClient,
     });
     server.on('event', (e) => this.publish(e.type === 'listening' ? { ...e, root } : e));
     this.server = server;
