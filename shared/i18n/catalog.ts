@@ -2,6 +2,7 @@ import { dhcpCatalog } from './catalogs/dhcp';
 import { engineCatalog } from './catalogs/engine';
 import { errorsCatalog } from './catalogs/errors';
 import { firmwareCatalog } from './catalogs/firmware';
+import { firmwareImportCatalog } from './catalogs/firmware-import';
 import { legacyCatalog } from './catalogs/legacy';
 import { lintCatalog } from './catalogs/lint';
 import { serialCatalog } from './catalogs/serial';
@@ -16,6 +17,7 @@ import { webCatalog } from './catalogs/web';
 export const MESSAGE_CATALOGS = [
   errorsCatalog,
   engineCatalog,
+  firmwareImportCatalog,
   tftpCatalog,
   serialCatalog,
   simCatalog,

@@ -1,6 +1,7 @@
 import { PhonebenchError } from '../../../shared/api/result';
 import { msg } from '../../../shared/i18n/message';
 import type { ImportLimits } from './import-limits';
+import type { ImportStop } from './import-stop';
 
 const PROGRESS_STEP = 4 * 1024 * 1024;
 
@@ -24,8 +25,8 @@ export class ImportBudget {
     private readonly sourceBytes: number,
     private readonly where: string,
     private readonly onProgress: (progress: BudgetProgress) => void = () => {},
-    /** Aborting stops the import at its next entry or chunk. */
-    private readonly signal?: AbortSignal,
+    /** Stops the import at its next entry or chunk (a signal or the time budget). */
+    private readonly stop?: ImportStop,
   ) {}
 
   get totalBytes(): number {
@@ -42,8 +43,8 @@ export class ImportBudget {
     if (this.entries > this.limits.maxEntries) {
       throw new PhonebenchError(
         'archive-refused',
-        msg('firmware.tooManyEntries', { where: this.where, max: this.limits.maxEntries }),
-        msg('firmware.tooManyEntries.fix'),
+        msg('firmwareImport.tooManyEntries', { name: this.where, limit: this.limits.maxEntries }),
+        msg('firmwareImport.raiseLimit.fix', { setting: 'maxEntries', limit: this.limits.maxEntries }),
       );
     }
     this.report(true);
@@ -54,10 +55,11 @@ export class ImportBudget {
     this.checkCancelled();
     this.bytes += n;
     if (this.bytes > this.limits.maxTotalBytes) {
+      const limit = toMiB(this.limits.maxTotalBytes);
       throw new PhonebenchError(
         'archive-refused',
-        msg('firmware.tooLarge', { where: this.where, size: formatMiB(this.limits.maxTotalBytes) }),
-        msg('firmware.fix.bomb'),
+        msg('firmwareImport.unpacksTooLarge', { name: this.where, limit }),
+        msg('firmwareImport.raiseLimit.fix', { setting: 'maxMegabytes', limit }),
       );
     }
     const allowed = Math.max(this.limits.ratioFloorBytes, this.sourceBytes * this.limits.maxRatio);
@@ -83,10 +85,18 @@ export class ImportBudget {
     }
   }
 
-  private checkCancelled(): void {
-    if (this.signal?.aborted) {
-      throw new PhonebenchError('cancelled', msg('firmware.importStopped', { where: this.where }));
-    }
+  /** Folders inside folders: `depth` counts the folders above `where`. */
+  checkDepth(where: string, depth: number): void {
+    if (depth <= this.limits.maxDepth) return;
+    throw new PhonebenchError(
+      'archive-refused',
+      msg('firmwareImport.tooDeep', { where, limit: this.limits.maxDepth }),
+      msg('firmwareImport.raiseLimit.fix', { setting: 'maxDepth', limit: this.limits.maxDepth }),
+    );
+  }
+
+  checkCancelled(): void {
+    this.stop?.check();
   }
 
   private report(force: boolean): void {
@@ -96,6 +106,6 @@ export class ImportBudget {
   }
 }
 
-function formatMiB(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024))} MiB`;
+export function toMiB(bytes: number): number {
+  return Math.round((bytes / (1024 * 1024)) * 10) / 10;
 }
