@@ -3,6 +3,7 @@ import { engineCatalog } from './catalogs/engine';
 import { errorsCatalog } from './catalogs/errors';
 import { firmwareCatalog } from './catalogs/firmware';
 import { firmwareImportCatalog } from './catalogs/firmware-import';
+import { hintsCatalog } from './catalogs/hints';
 import { legacyCatalog } from './catalogs/legacy';
 import { lintCatalog } from './catalogs/lint';
 import { serialCatalog } from './catalogs/serial';
@@ -25,6 +26,7 @@ export const MESSAGE_CATALOGS = [
   webCatalog,
   firmwareCatalog,
   lintCatalog,
+  hintsCatalog,
   legacyCatalog,
 ] as const;
 
