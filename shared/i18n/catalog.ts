@@ -6,6 +6,7 @@ import { firmwareImportCatalog } from './catalogs/firmware-import';
 import { hintsCatalog } from './catalogs/hints';
 import { legacyCatalog } from './catalogs/legacy';
 import { lintCatalog } from './catalogs/lint';
+import { migrateOutcomeCatalog } from './catalogs/migrate-outcome';
 import { serialCatalog } from './catalogs/serial';
 import { simCatalog } from './catalogs/sim';
 import { tftpCatalog } from './catalogs/tftp';
@@ -27,6 +28,7 @@ export const MESSAGE_CATALOGS = [
   firmwareCatalog,
   lintCatalog,
   hintsCatalog,
+  migrateOutcomeCatalog,
   legacyCatalog,
 ] as const;
 
