@@ -1,6 +1,7 @@
 import { dhcpCatalog } from './catalogs/dhcp';
 import { engineCatalog } from './catalogs/engine';
 import { errorsCatalog } from './catalogs/errors';
+import { firmwareCatalog } from './catalogs/firmware';
 import { firmwareImportCatalog } from './catalogs/firmware-import';
 import { hintsCatalog } from './catalogs/hints';
 import { legacyCatalog } from './catalogs/legacy';
@@ -26,6 +27,7 @@ export const MESSAGE_CATALOGS = [
   simCatalog,
   dhcpCatalog,
   webCatalog,
+  firmwareCatalog,
   lintCatalog,
   hintsCatalog,
   migrateOutcomeCatalog,
