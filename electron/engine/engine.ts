@@ -34,6 +34,7 @@ export class Engine {
   private readonly handlers = new Map<RequestName, AnyHandler>();
   private domains: Domain<never>[] = [];
   private closed = false;
+  private closing: Promise<void> | undefined;
 
   private constructor(
     readonly ctx: EngineContext,
@@ -117,11 +118,11 @@ export class Engine {
     return notice === undefined ? status : { ...status, settingsNotice: notice };
   }
 
-  /** Idempotent: releases every port, socket and file the domains hold. */
-  async close(): Promise<void> {
-    if (this.closed) return;
+  /** Idempotent: releases every port, socket and file the domains hold; every caller waits for the same close. */
+  close(): Promise<void> {
     this.closed = true;
-    await Promise.allSettled([...this.domains].reverse().map((domain) => domain.close()));
+    this.closing ??= Promise.allSettled([...this.domains].reverse().map((domain) => domain.close())).then(() => undefined);
+    return this.closing;
   }
 
   private register(handlers: Record<string, AnyHandler>): void {

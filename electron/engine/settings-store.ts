@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { settingsPatchSchema, settingsSchema, type Settings } from '../../shared/api/app';
 import type { z } from 'zod';
-import { writeFileAtomic } from './atomic-write';
+import { sweepAtomicTemps, writeFileAtomic } from './atomic-write';
 
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
@@ -17,6 +17,8 @@ export class SettingsStore {
 
   static async load(dataDir: string): Promise<SettingsStore> {
     const file = path.join(dataDir, 'settings.json');
+    // A write cut short by a crash leaves only its temporary file; settings.json itself is whole.
+    await sweepAtomicTemps(file);
     let text: string;
     try {
       text = await fs.readFile(file, 'utf8');
@@ -45,6 +47,7 @@ export class SettingsStore {
       ...this.current,
       ...patch,
       tftp: { ...this.current.tftp, ...(patch.tftp ?? {}) },
+      firmwareImport: { ...this.current.firmwareImport, ...(patch.firmwareImport ?? {}) },
     });
     await writeFileAtomic(this.file, `${JSON.stringify(merged, null, 2)}\n`);
     this.current = merged;

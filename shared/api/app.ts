@@ -46,18 +46,33 @@ const TFTP_DEFAULTS: z.infer<typeof tftpLimits> = {
   maxTransfersPerClient: 8,
 };
 
+/** A firmware import's budget; an import that crosses one stops with an error naming the setting to raise. */
+const firmwareImportLimits = z.object({
+  maxMegabytes: z.number().int().min(1).max(64 * 1024),
+  maxEntries: z.number().int().min(1).max(1_000_000),
+  maxDepth: z.number().int().min(1).max(256),
+  maxSeconds: z.number().int().min(1).max(24 * 3600),
+});
+
+const FIRMWARE_IMPORT_DEFAULTS: z.infer<typeof firmwareImportLimits> = { maxMegabytes: 1024, maxEntries: 2000, maxDepth: 16, maxSeconds: 600 };
+
 export const settingsSchema = z.object({
   language: z.enum(LANGUAGES).default('en'),
   tftp: tftpLimits
     .partial()
     .default({})
     .transform((given) => ({ ...TFTP_DEFAULTS, ...given })),
+  firmwareImport: firmwareImportLimits
+    .partial()
+    .default({})
+    .transform((given) => ({ ...FIRMWARE_IMPORT_DEFAULTS, ...given })),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const settingsPatchSchema = z.object({
   language: z.enum(LANGUAGES).optional(),
   tftp: tftpLimits.partial().optional(),
+  firmwareImport: firmwareImportLimits.partial().optional(),
 });
 
 const noParams = z.object({});

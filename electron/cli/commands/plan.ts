@@ -3,17 +3,8 @@ import { maskSecrets } from '../../../shared/cisco/config/mask-secrets';
 import { formatFirmware } from '../../../shared/cisco/firmware-version';
 import { imageIdFor } from '../../../shared/cisco/image-name';
 import type { Hop } from '../../../shared/cisco/planner/plan-types';
-import {
-  COMMON_OPTIONS,
-  EXIT_OK,
-  EXIT_USAGE,
-  parseFlags,
-  reportError,
-  resolveDataDir,
-  withEngine,
-  type CliCommand,
-  type CliIo,
-} from '../command';
+import { COMMON_OPTIONS, EXIT_OK, EXIT_USAGE, parseFlags, plural, type CliCommand, type CliIo } from '../command';
+import { reportError, resolveDataDir, withEngine } from '../engine-command';
 
 const USAGE = [
   'phonebench plan --model 7940|7960 --mac MAC (--from LABEL | --from-image ID) --to LABEL',
@@ -41,7 +32,6 @@ function usageError(io: CliIo, message: string): number {
 
 export const planCommand: CliCommand = {
   name: 'plan',
-  summary: 'Plan one phone\'s firmware migration (hops, files, configs)',
   usage: USAGE,
   async run(args, io) {
     const { values } = parseFlags(args, OPTIONS);
@@ -75,7 +65,7 @@ export const planCommand: CliCommand = {
       }
       io.stdout(renderPlan(masked(result.value)));
       return EXIT_OK;
-    });
+    }, io);
   },
 };
 
@@ -95,7 +85,7 @@ function masked(created: PlanCreated): PlanCreated {
 export function renderPlan(created: PlanCreated): string {
   const { plan } = created;
   const from = created.from === 'unknown' ? 'unknown firmware' : formatFirmware(created.from);
-  const out: string[] = [`Plan: ${from} -> ${formatFirmware(created.to)} (${imageIdFor(created.to)}), ${plan.hops.length} hop(s)`];
+  const out: string[] = [`Plan: ${from} -> ${formatFirmware(created.to)} (${imageIdFor(created.to)}), ${plural(plan.hops.length, 'hop')}`];
   for (const w of plan.warnings) out.push(`  ! ${w}`);
   for (const hop of plan.hops) out.push('', ...renderHop(hop, hop.index === 1 ? from : formatFirmware(hop.from)));
   if (plan.finalConfigs.length > 0) {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, promises as fs } from 'node:fs';
+import { createReadStream, promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import {
@@ -10,12 +10,15 @@ import {
   type ExportResult,
 } from '../../../shared/api/firmware';
 import { PhonebenchError } from '../../../shared/api/result';
+import { msg } from '../../../shared/i18n/message';
 import { recognizeBundle } from '../../../shared/cisco/bundle-recognition';
-import { writeFileAtomic } from '../atomic-write';
+import { syncFolder, writeFileAtomic } from '../atomic-write';
+import { storageError } from '../storage-errors';
 import { Extraction } from './extraction';
-import { ImportBudget, type BudgetProgress } from './import-budget';
+import { ImportBudget, toMiB, type BudgetProgress } from './import-budget';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits';
 import { exportBundle } from './bundle-export';
+import { ImportStop } from './import-stop';
 import { sniffFile } from './source-format';
 
 const MANIFEST = 'manifest.json';
@@ -40,15 +43,17 @@ export interface ImportOptions {
  * unpacks into `<root>/.staging/<random>/` and is renamed into place whole, so a failure leaves nothing.
  */
 export class FirmwareLibrary {
-  private staleStagingCleared = false;
+  private sweeping: Promise<void> | undefined;
 
   constructor(
     readonly root: string,
-    private readonly limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+    /** Fixed limits, or a function read at each import (the settings may change between imports). */
+    private readonly limits: ImportLimits | (() => ImportLimits) = DEFAULT_IMPORT_LIMITS,
   ) {}
 
   /** Every readable bundle, newest first. A damaged manifest is left out (show/delete still name it). */
   async list(): Promise<BundleManifest[]> {
+    await this.sweep();
     const ids = await this.ids();
     const manifests: BundleManifest[] = [];
     for (const id of ids) {
@@ -68,7 +73,7 @@ export class FirmwareLibrary {
       text = await fs.readFile(path.join(dir, MANIFEST), 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        throw new PhonebenchError('not-found', `No firmware bundle ${id} in the library.`, 'Run "phonebench firmware list" to see the bundles.');
+        throw new PhonebenchError('not-found', msg('firmware.noBundle', { id }), msg('firmware.noBundle.fix'));
       }
       throw error;
     }
@@ -80,7 +85,7 @@ export class FirmwareLibrary {
     }
     const parsed = bundleManifestSchema.safeParse(json);
     if (!parsed.success || parsed.data.id !== id) {
-      throw new PhonebenchError('io-error', `The manifest of bundle ${id} is damaged.`, `Delete bundle ${id} and import its archive again.`);
+      throw new PhonebenchError('io-error', msg('firmware.manifestDamaged', { id }), msg('firmware.manifestDamaged.fix', { id }));
     }
     return parsed.data;
   }
@@ -88,7 +93,7 @@ export class FirmwareLibrary {
   /** Where a bundle's file lives. `name` must be a plain file name; existence is not checked. */
   filePath(id: string, name: string): string {
     if (name === '' || name === '.' || name === '..' || /[/\\\0]/.test(name)) {
-      throw new PhonebenchError('bad-request', `${JSON.stringify(name)} is not a plain file name.`);
+      throw new PhonebenchError('bad-request', msg('firmware.notPlainName', { name: JSON.stringify(name) }));
     }
     return path.join(this.bundleDir(id), FILES, name);
   }
@@ -103,7 +108,7 @@ export class FirmwareLibrary {
   /** A stream of one file of a bundle, for serving it straight from the library. */
   async openFile(id: string, name: string): Promise<{ file: BundleFile; stream: Readable }> {
     const file = await this.findFile(id, name);
-    if (!file) throw new PhonebenchError('not-found', `Bundle ${id} has no file ${name}.`);
+    if (!file) throw new PhonebenchError('not-found', msg('firmware.noFile', { id, name }));
     const full = this.filePath(id, file.name);
     const handle = await fs.open(full, 'r');
     return { file, stream: handle.createReadStream() };
@@ -112,23 +117,49 @@ export class FirmwareLibrary {
   async import(sourcePath: string, options: ImportOptions = {}): Promise<BundleManifest> {
     const source = path.resolve(sourcePath);
     const sourceName = options.sourceName ?? path.basename(source);
-    const report = options.onProgress ?? (() => {});
+    const limits = typeof this.limits === 'function' ? this.limits() : this.limits;
+    const stop = new ImportStop(sourceName, limits.maxSeconds, options.signal);
+    try {
+      return await this.importWithin(source, sourcePath, sourceName, limits, stop, options.onProgress ?? (() => {}));
+    } catch (error) {
+      // Once stopped, whatever broke on the way out (a destroyed stream) is the stop itself.
+      if (stop.signal.aborted) throw stop.error();
+      throw storageError(error, sourceName, path.join(this.root, STAGING, 'x')) ?? error;
+    } finally {
+      stop.dispose();
+    }
+  }
+
+  private async importWithin(
+    source: string,
+    sourcePath: string,
+    sourceName: string,
+    limits: ImportLimits,
+    stop: ImportStop,
+    report: ImportPhaseReport,
+  ): Promise<BundleManifest> {
+    stop.check();
     const stat = await fs.stat(source).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') {
-        throw new PhonebenchError('not-found', `${sourcePath} does not exist.`, 'Check the path of the firmware archive or folder.');
+        throw new PhonebenchError('not-found', msg('firmware.sourceMissing', { path: sourcePath }), msg('firmware.sourceMissing.fix'));
       }
-      throw new PhonebenchError('io-error', `Cannot read ${sourcePath}: ${error.code ?? error.message}.`, 'Check the permissions of the file.');
+      throw new PhonebenchError('io-error', msg('firmware.sourceUnreadable', { path: sourcePath, code: error.code ?? error.message }), msg('firmware.sourceUnreadable.fix'));
     });
+    checkSourceBeforeReading(stat, sourcePath, sourceName, limits);
     const format: ArchiveFormat = stat.isDirectory() ? 'folder' : await sniffFile(source, sourceName);
+    if (format === 'file' && !namedLikeFirmware(sourceName, stat.size)) {
+      throw new PhonebenchError('archive-refused', msg('firmwareImport.notFirmware', { name: sourceName }), msg('firmwareImport.notFirmware.fix'));
+    }
 
     let sourceSha: string | null = null;
     if (format !== 'folder') {
       report('hashing', { bytes: 0, entries: 0 });
-      sourceSha = await sha256File(source, (bytes) => report('hashing', { bytes, entries: 0 }));
+      sourceSha = await sha256File(source, (bytes) => report('hashing', { bytes, entries: 0 }), stop);
       await this.refuseDuplicate((m) => m.source.sha256 === sourceSha, sourceName);
     }
+    stop.check();
 
-    await this.clearStaleStaging();
+    await this.sweep();
     const stagingDir = path.join(this.root, STAGING, `${process.pid}-${randomBytes(8).toString('hex')}`);
     const filesDir = path.join(stagingDir, FILES);
     const scratchDir = path.join(stagingDir, 'scratch');
@@ -136,7 +167,7 @@ export class FirmwareLibrary {
       await fs.mkdir(filesDir, { recursive: true });
       await fs.mkdir(scratchDir);
       const budgetBase = format === 'folder' ? 0 : stat.size;
-      const budget = new ImportBudget(this.limits, budgetBase, sourceName, (p) => report('extracting', p), options.signal);
+      const budget = new ImportBudget(limits, budgetBase, sourceName, (p) => report('extracting', p), stop);
       const extraction = new Extraction(filesDir, scratchDir, budget);
       report('extracting', { bytes: 0, entries: 0 });
       switch (format) {
@@ -150,8 +181,9 @@ export class FirmwareLibrary {
           await extraction.fromArchive(source, format, sourceName, 0);
       }
       await fs.rm(scratchDir, { recursive: true, force: true });
+      stop.check();
       if (extraction.files.length === 0) {
-        throw new PhonebenchError('archive-refused', `${sourceName} holds no files.`, 'Pick the firmware archive itself.');
+        throw new PhonebenchError('archive-refused', msg('firmware.empty', { source: sourceName }), msg('firmware.empty.fix'));
       }
 
       const progress = { bytes: budget.totalBytes, entries: budget.totalEntries };
@@ -164,13 +196,6 @@ export class FirmwareLibrary {
         files: files.map((f) => ({ name: f.name, size: f.size })),
         texts: await readTexts(filesDir, files),
       });
-      if (format === 'file' && recognition.kind === 'unknown') {
-        throw new PhonebenchError(
-          'archive-refused',
-          `${sourceName} is neither an archive (zip, tar, tar.gz) nor a 7940/7960 firmware image.`,
-          'Pick the archive downloaded from Cisco (for SCCP, the cmterm-...zip rather than the CallManager installer .exe), or the folder it was unpacked into.',
-        );
-      }
       const manifest: BundleManifest = {
         formatVersion: 1,
         id,
@@ -188,9 +213,11 @@ export class FirmwareLibrary {
       bundleManifestSchema.parse(manifest);
 
       report('committing', progress);
+      stop.check();
       await writeFileAtomic(path.join(stagingDir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
       try {
         await fs.rename(stagingDir, this.bundleDir(id));
+        await syncFolder(this.root);
       } catch (error) {
         // Another import of the same files won the race (ENOTEMPTY here, EPERM or EEXIST on Windows).
         const taken = await fs.stat(this.bundleDir(id)).then(
@@ -215,7 +242,7 @@ export class FirmwareLibrary {
       await fs.rename(dir, trash);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        throw new PhonebenchError('not-found', `No firmware bundle ${id} in the library.`);
+        throw new PhonebenchError('not-found', msg('firmware.noBundle', { id }));
       }
       throw error;
     }
@@ -229,7 +256,7 @@ export class FirmwareLibrary {
   }
 
   private bundleDir(id: string): string {
-    if (!ID_PATTERN.test(id)) throw new PhonebenchError('bad-request', `${JSON.stringify(id)} is not a bundle id (16 hex digits).`);
+    if (!ID_PATTERN.test(id)) throw new PhonebenchError('bad-request', msg('firmware.badId', { id: JSON.stringify(id) }));
     return path.join(this.root, id);
   }
 
@@ -252,23 +279,30 @@ export class FirmwareLibrary {
       if (!readable) {
         throw new PhonebenchError(
           'io-error',
-          `Bundle ${id}, with the same files as ${sourceName}, is in the library but its manifest is damaged.`,
-          `Delete bundle ${id} (phonebench firmware delete ${id}), then import again.`,
+          msg('firmware.duplicateDamaged', { id, source: sourceName }),
+          msg('firmware.duplicateDamaged.fix', { id }),
         );
       }
     }
-    const what = existing ? `${existing.id} (from ${existing.source.name}, imported ${existing.importedAt})` : 'another bundle';
     throw new PhonebenchError(
       'duplicate-bundle',
-      `${sourceName} is already in the library as ${what}.`,
-      'Use the bundle already there; delete it first to import it again.',
+      existing
+        ? msg('firmware.duplicate', { source: sourceName, id: existing.id, from: existing.source.name, at: existing.importedAt })
+        : msg('firmware.duplicateUnknown', { source: sourceName }),
+      msg('firmware.duplicate.fix'),
     );
   }
 
-  /** Leftovers of imports or deletes cut short by a crash: staging folders whose process is gone. */
-  private async clearStaleStaging(): Promise<void> {
-    if (this.staleStagingCleared) return;
-    this.staleStagingCleared = true;
+  /**
+   * Removes the leftovers of imports or deletes cut short by a crash (kill -9, power cut): staging folders
+   * whose process is gone. Runs once, at start (the domain calls it) or before the first use.
+   */
+  sweep(): Promise<void> {
+    this.sweeping ??= this.sweepStaleStaging();
+    return this.sweeping;
+  }
+
+  private async sweepStaleStaging(): Promise<void> {
     const staging = path.join(this.root, STAGING);
     const names = await fs.readdir(staging).catch(() => [] as string[]);
     for (const name of names) {
@@ -278,6 +312,31 @@ export class FirmwareLibrary {
       await fs.rm(path.join(staging, name), { recursive: true, force: true });
     }
   }
+}
+
+/** Refuses, before a byte is read, what can never be a firmware source: devices, pipes, sockets, huge files. */
+function checkSourceBeforeReading(stat: Stats, sourcePath: string, sourceName: string, limits: ImportLimits): void {
+  if (!stat.isFile() && !stat.isDirectory()) {
+    const kind = stat.isCharacterDevice() || stat.isBlockDevice() ? 'device' : stat.isFIFO() ? 'fifo' : stat.isSocket() ? 'socket' : 'other';
+    throw new PhonebenchError(
+      'archive-refused',
+      msg('firmwareImport.notRegular', { path: sourcePath, kind: msg(`firmwareImport.kind.${kind}`) }),
+      msg('firmwareImport.notRegular.fix'),
+    );
+  }
+  if (stat.isFile() && stat.size > limits.maxTotalBytes) {
+    const limit = toMiB(limits.maxTotalBytes);
+    throw new PhonebenchError(
+      'archive-refused',
+      msg('firmwareImport.sourceTooLarge', { name: sourceName, size: toMiB(stat.size), limit }),
+      msg('firmwareImport.raiseLimit.fix', { setting: 'maxMegabytes', limit }),
+    );
+  }
+}
+
+/** A loose file (not an archive) is only worth reading when its name is one a 7940/7960 uses. */
+function namedLikeFirmware(name: string, size: number): boolean {
+  return recognizeBundle({ files: [{ name, size }], texts: {} }).kind !== 'unknown';
 }
 
 function processAlive(pid: number): boolean {
@@ -292,11 +351,12 @@ function processAlive(pid: number): boolean {
 const HASH_REPORT_STEP = 16 * 1024 * 1024;
 
 /** SHA-256 of a file, streamed; `onBytes` hears about every 16 MiB read. */
-export async function sha256File(file: string, onBytes: (bytes: number) => void = () => {}): Promise<string> {
+export async function sha256File(file: string, onBytes: (bytes: number) => void = () => {}, stop?: ImportStop): Promise<string> {
   const hash = createHash('sha256');
   let bytes = 0;
   let reported = 0;
-  for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 })) {
+  for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024, signal: stop?.signal })) {
+    stop?.check();
     hash.update(chunk as Buffer);
     bytes += (chunk as Buffer).length;
     if (bytes - reported >= HASH_REPORT_STEP) {
