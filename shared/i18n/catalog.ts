@@ -1,6 +1,7 @@
 import { dhcpCatalog } from './catalogs/dhcp';
 import { engineCatalog } from './catalogs/engine';
 import { errorsCatalog } from './catalogs/errors';
+import { firmwareCatalog } from './catalogs/firmware';
 import { firmwareImportCatalog } from './catalogs/firmware-import';
 import { hintsCatalog } from './catalogs/hints';
 import { legacyCatalog } from './catalogs/legacy';
@@ -8,6 +9,7 @@ import { lintCatalog } from './catalogs/lint';
 import { migrateOutcomeCatalog } from './catalogs/migrate-outcome';
 import { serialCatalog } from './catalogs/serial';
 import { simCatalog } from './catalogs/sim';
+import { storageCatalog } from './catalogs/storage';
 import { tftpCatalog } from './catalogs/tftp';
 import { webCatalog } from './catalogs/web';
 
@@ -19,11 +21,13 @@ export const MESSAGE_CATALOGS = [
   errorsCatalog,
   engineCatalog,
   firmwareImportCatalog,
+  storageCatalog,
   tftpCatalog,
   serialCatalog,
   simCatalog,
   dhcpCatalog,
   webCatalog,
+  firmwareCatalog,
   lintCatalog,
   hintsCatalog,
   migrateOutcomeCatalog,
