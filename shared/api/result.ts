@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'unauthorized',
   'internal',
   'io-error',
+  'disk-full',
   'busy',
   'not-running',
   'port-privileged',
@@ -19,6 +20,8 @@ export const ERROR_CODES = [
   'duplicate-bundle',
   'export-conflict',
   'plan-refused',
+  /** The phone already runs the target: nothing to do, and not a failure. */
+  'already-there',
   'config-invalid',
   'serial-unavailable',
   'serial-disconnected',

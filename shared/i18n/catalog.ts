@@ -1,12 +1,15 @@
 import { dhcpCatalog } from './catalogs/dhcp';
 import { engineCatalog } from './catalogs/engine';
 import { errorsCatalog } from './catalogs/errors';
+import { firmwareCatalog } from './catalogs/firmware';
 import { firmwareImportCatalog } from './catalogs/firmware-import';
 import { hintsCatalog } from './catalogs/hints';
 import { legacyCatalog } from './catalogs/legacy';
 import { lintCatalog } from './catalogs/lint';
+import { migrateOutcomeCatalog } from './catalogs/migrate-outcome';
 import { serialCatalog } from './catalogs/serial';
 import { simCatalog } from './catalogs/sim';
+import { storageCatalog } from './catalogs/storage';
 import { tftpCatalog } from './catalogs/tftp';
 import { webCatalog } from './catalogs/web';
 
@@ -18,13 +21,16 @@ export const MESSAGE_CATALOGS = [
   errorsCatalog,
   engineCatalog,
   firmwareImportCatalog,
+  storageCatalog,
   tftpCatalog,
   serialCatalog,
   simCatalog,
   dhcpCatalog,
   webCatalog,
+  firmwareCatalog,
   lintCatalog,
   hintsCatalog,
+  migrateOutcomeCatalog,
   legacyCatalog,
 ] as const;
 

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { BundleManifest, BundleSummary, firmwareRequests } from '../../../shared/api/firmware';
 import { PhonebenchError } from '../../../shared/api/result';
+import { msg } from '../../../shared/i18n/message';
 import type { Domain, EngineContext } from '../context';
 import { importLimitsFromSettings } from './import-limits';
 import { FirmwareLibrary } from './library-store';
@@ -43,6 +44,8 @@ export function createFirmwareDomain(
   ctx: EngineContext,
   library = new FirmwareLibrary(libraryRoot(ctx.dataDir), () => importLimitsFromSettings(ctx.settings.get().firmwareImport)),
 ): Domain<typeof firmwareRequests> {
+  // Staging left by a crash goes at start; a failure here is retried by the first list or import.
+  const swept = library.sweep().catch(() => undefined);
   const changed = (ids: string[]): void => ctx.events.emit('firmware:library-changed', { ids });
   const running = new Map<AbortController, Promise<unknown>>();
   return {
@@ -83,7 +86,7 @@ export function createFirmwareDomain(
       },
       'firmware:export': async ({ id, to }) => {
         if (!path.isAbsolute(to)) {
-          throw new PhonebenchError('bad-request', `Export folder must be an absolute path, got ${JSON.stringify(to)}.`);
+          throw new PhonebenchError('bad-request', msg('firmware.exportNotAbsolute', { path: JSON.stringify(to) }));
         }
         return library.export(id, to);
       },
@@ -91,7 +94,7 @@ export function createFirmwareDomain(
     /** Stops imports in flight; each removes its staging folder before this resolves. */
     async close() {
       for (const controller of running.keys()) controller.abort();
-      await Promise.all(running.values());
+      await Promise.all([swept, ...running.values()]);
     },
   };
 }

@@ -12,7 +12,8 @@ import {
 import { PhonebenchError } from '../../../shared/api/result';
 import { msg } from '../../../shared/i18n/message';
 import { recognizeBundle } from '../../../shared/cisco/bundle-recognition';
-import { writeFileAtomic } from '../atomic-write';
+import { syncFolder, writeFileAtomic } from '../atomic-write';
+import { storageError } from '../storage-errors';
 import { Extraction } from './extraction';
 import { ImportBudget, toMiB, type BudgetProgress } from './import-budget';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits';
@@ -42,7 +43,7 @@ export interface ImportOptions {
  * unpacks into `<root>/.staging/<random>/` and is renamed into place whole, so a failure leaves nothing.
  */
 export class FirmwareLibrary {
-  private staleStagingCleared = false;
+  private sweeping: Promise<void> | undefined;
 
   constructor(
     readonly root: string,
@@ -52,6 +53,7 @@ export class FirmwareLibrary {
 
   /** Every readable bundle, newest first. A damaged manifest is left out (show/delete still name it). */
   async list(): Promise<BundleManifest[]> {
+    await this.sweep();
     const ids = await this.ids();
     const manifests: BundleManifest[] = [];
     for (const id of ids) {
@@ -71,7 +73,7 @@ export class FirmwareLibrary {
       text = await fs.readFile(path.join(dir, MANIFEST), 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        throw new PhonebenchError('not-found', `No firmware bundle ${id} in the library.`, 'Run "phonebench firmware list" to see the bundles.');
+        throw new PhonebenchError('not-found', msg('firmware.noBundle', { id }), msg('firmware.noBundle.fix'));
       }
       throw error;
     }
@@ -83,7 +85,7 @@ export class FirmwareLibrary {
     }
     const parsed = bundleManifestSchema.safeParse(json);
     if (!parsed.success || parsed.data.id !== id) {
-      throw new PhonebenchError('io-error', `The manifest of bundle ${id} is damaged.`, `Delete bundle ${id} and import its archive again.`);
+      throw new PhonebenchError('io-error', msg('firmware.manifestDamaged', { id }), msg('firmware.manifestDamaged.fix', { id }));
     }
     return parsed.data;
   }
@@ -91,7 +93,7 @@ export class FirmwareLibrary {
   /** Where a bundle's file lives. `name` must be a plain file name; existence is not checked. */
   filePath(id: string, name: string): string {
     if (name === '' || name === '.' || name === '..' || /[/\\\0]/.test(name)) {
-      throw new PhonebenchError('bad-request', `${JSON.stringify(name)} is not a plain file name.`);
+      throw new PhonebenchError('bad-request', msg('firmware.notPlainName', { name: JSON.stringify(name) }));
     }
     return path.join(this.bundleDir(id), FILES, name);
   }
@@ -106,7 +108,7 @@ export class FirmwareLibrary {
   /** A stream of one file of a bundle, for serving it straight from the library. */
   async openFile(id: string, name: string): Promise<{ file: BundleFile; stream: Readable }> {
     const file = await this.findFile(id, name);
-    if (!file) throw new PhonebenchError('not-found', `Bundle ${id} has no file ${name}.`);
+    if (!file) throw new PhonebenchError('not-found', msg('firmware.noFile', { id, name }));
     const full = this.filePath(id, file.name);
     const handle = await fs.open(full, 'r');
     return { file, stream: handle.createReadStream() };
@@ -122,7 +124,7 @@ export class FirmwareLibrary {
     } catch (error) {
       // Once stopped, whatever broke on the way out (a destroyed stream) is the stop itself.
       if (stop.signal.aborted) throw stop.error();
-      throw error;
+      throw storageError(error, sourceName, path.join(this.root, STAGING, 'x')) ?? error;
     } finally {
       stop.dispose();
     }
@@ -139,9 +141,9 @@ export class FirmwareLibrary {
     stop.check();
     const stat = await fs.stat(source).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') {
-        throw new PhonebenchError('not-found', `${sourcePath} does not exist.`, 'Check the path of the firmware archive or folder.');
+        throw new PhonebenchError('not-found', msg('firmware.sourceMissing', { path: sourcePath }), msg('firmware.sourceMissing.fix'));
       }
-      throw new PhonebenchError('io-error', `Cannot read ${sourcePath}: ${error.code ?? error.message}.`, 'Check the permissions of the file.');
+      throw new PhonebenchError('io-error', msg('firmware.sourceUnreadable', { path: sourcePath, code: error.code ?? error.message }), msg('firmware.sourceUnreadable.fix'));
     });
     checkSourceBeforeReading(stat, sourcePath, sourceName, limits);
     const format: ArchiveFormat = stat.isDirectory() ? 'folder' : await sniffFile(source, sourceName);
@@ -157,7 +159,7 @@ export class FirmwareLibrary {
     }
     stop.check();
 
-    await this.clearStaleStaging();
+    await this.sweep();
     const stagingDir = path.join(this.root, STAGING, `${process.pid}-${randomBytes(8).toString('hex')}`);
     const filesDir = path.join(stagingDir, FILES);
     const scratchDir = path.join(stagingDir, 'scratch');
@@ -181,7 +183,7 @@ export class FirmwareLibrary {
       await fs.rm(scratchDir, { recursive: true, force: true });
       stop.check();
       if (extraction.files.length === 0) {
-        throw new PhonebenchError('archive-refused', `${sourceName} holds no files.`, 'Pick the firmware archive itself.');
+        throw new PhonebenchError('archive-refused', msg('firmware.empty', { source: sourceName }), msg('firmware.empty.fix'));
       }
 
       const progress = { bytes: budget.totalBytes, entries: budget.totalEntries };
@@ -215,6 +217,7 @@ export class FirmwareLibrary {
       await writeFileAtomic(path.join(stagingDir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
       try {
         await fs.rename(stagingDir, this.bundleDir(id));
+        await syncFolder(this.root);
       } catch (error) {
         // Another import of the same files won the race (ENOTEMPTY here, EPERM or EEXIST on Windows).
         const taken = await fs.stat(this.bundleDir(id)).then(
@@ -239,7 +242,7 @@ export class FirmwareLibrary {
       await fs.rename(dir, trash);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        throw new PhonebenchError('not-found', `No firmware bundle ${id} in the library.`);
+        throw new PhonebenchError('not-found', msg('firmware.noBundle', { id }));
       }
       throw error;
     }
@@ -253,7 +256,7 @@ export class FirmwareLibrary {
   }
 
   private bundleDir(id: string): string {
-    if (!ID_PATTERN.test(id)) throw new PhonebenchError('bad-request', `${JSON.stringify(id)} is not a bundle id (16 hex digits).`);
+    if (!ID_PATTERN.test(id)) throw new PhonebenchError('bad-request', msg('firmware.badId', { id: JSON.stringify(id) }));
     return path.join(this.root, id);
   }
 
@@ -276,23 +279,30 @@ export class FirmwareLibrary {
       if (!readable) {
         throw new PhonebenchError(
           'io-error',
-          `Bundle ${id}, with the same files as ${sourceName}, is in the library but its manifest is damaged.`,
-          `Delete bundle ${id} (phonebench firmware delete ${id}), then import again.`,
+          msg('firmware.duplicateDamaged', { id, source: sourceName }),
+          msg('firmware.duplicateDamaged.fix', { id }),
         );
       }
     }
-    const what = existing ? `${existing.id} (from ${existing.source.name}, imported ${existing.importedAt})` : 'another bundle';
     throw new PhonebenchError(
       'duplicate-bundle',
-      `${sourceName} is already in the library as ${what}.`,
-      'Use the bundle already there; delete it first to import it again.',
+      existing
+        ? msg('firmware.duplicate', { source: sourceName, id: existing.id, from: existing.source.name, at: existing.importedAt })
+        : msg('firmware.duplicateUnknown', { source: sourceName }),
+      msg('firmware.duplicate.fix'),
     );
   }
 
-  /** Leftovers of imports or deletes cut short by a crash: staging folders whose process is gone. */
-  private async clearStaleStaging(): Promise<void> {
-    if (this.staleStagingCleared) return;
-    this.staleStagingCleared = true;
+  /**
+   * Removes the leftovers of imports or deletes cut short by a crash (kill -9, power cut): staging folders
+   * whose process is gone. Runs once, at start (the domain calls it) or before the first use.
+   */
+  sweep(): Promise<void> {
+    this.sweeping ??= this.sweepStaleStaging();
+    return this.sweeping;
+  }
+
+  private async sweepStaleStaging(): Promise<void> {
     const staging = path.join(this.root, STAGING);
     const names = await fs.readdir(staging).catch(() => [] as string[]);
     for (const name of names) {
