@@ -49,6 +49,8 @@ export function planMigration(input: PlanInput): PlanOutcome {
  * planner knows (a start may be any release of a known series: the phone runs what it runs).
  */
 function unknownVersion(input: PlanInput): PlanOutcome | undefined {
+  // MGCP is named and refused by its own rule.
+  if (input.to.protocol === 'MGCP' || (input.from !== 'unknown' && input.from.protocol === 'MGCP')) return undefined;
   const target = knownFirmware(input.to);
   if (target === undefined || !target.exactLoad) {
     return {
