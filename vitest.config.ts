@@ -6,6 +6,8 @@ export const unitAndIntegration = defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Tests that spawn bin/phonebench.js run the compiled CLI: built here when missing or stale.
+    globalSetup: ['test/support/build-cli-setup.ts'],
     reporters: ['default'],
   },
 });

@@ -18,6 +18,7 @@ const server = await TftpServer.start({
   retries: 6,
   rolloverTo: 0,
   maxTransfers: 512,
+  maxTransfersPerClient: 512,
 });
 console.log(`ready ${server.address().port}`);
 const stop = (): void => void server.close().then(() => process.exit(0));

@@ -1,9 +1,4 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { defaultDataDir } from '../engine/data-dir';
-import { Engine } from '../engine/engine';
-import { appError, PhonebenchError, type AppError } from '../../shared/api/result';
-import { formatMessage } from '../../shared/i18n/format';
-import { isMessage, msg } from '../../shared/i18n/message';
 
 /** Where a command reads and writes; tests pass their own. */
 export interface CliIo {
@@ -15,12 +10,19 @@ export interface CliIo {
   interrupted: Promise<void>;
 }
 
+/** A command's code: loaded only when the command runs or shows its usage. */
 export interface CliCommand {
   name: string;
-  summary: string;
   usage: string;
   /** Returns the exit code. */
   run(args: string[], io: CliIo): Promise<number>;
+}
+
+/** What `phonebench --help` lists: the name and summary are here, the code is loaded on demand. */
+export interface CliCommandEntry {
+  name: string;
+  summary: string;
+  load: () => Promise<CliCommand>;
 }
 
 export const EXIT_OK = 0;
@@ -47,39 +49,7 @@ export function parseFlags<O extends Options>(args: string[], options: O, allowP
   }
 }
 
-export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv): string {
-  return flag ?? defaultDataDir(env);
-}
-
-/** Runs `body` with an engine on the data directory, and always closes it. */
-export async function withEngine<T>(dataDir: string, body: (engine: Engine) => Promise<T>): Promise<T> {
-  const engine = await Engine.create({ dataDir, host: 'cli' });
-  try {
-    return await body(engine);
-  } finally {
-    await engine.close();
-  }
-}
-
-/** Prints an engine error the way every command does, and returns the failing exit code. */
-export function reportError(io: CliIo, error: AppError | unknown, json = false): number {
-  const shown: AppError =
-    error instanceof PhonebenchError
-      ? error.toAppError()
-      : isAppError(error)
-        ? error
-        : appError('internal', msg('error.internal', { detail: error instanceof Error ? error.message : String(error) }));
-  if (json) {
-    // Scripts read English text; the message itself rides along for those who want the key.
-    const text = { code: shown.code, message: formatMessage('en', shown.message), ...(shown.fix ? { fix: formatMessage('en', shown.fix) } : {}), detail: shown.message };
-    io.stdout(`${JSON.stringify({ ok: false, error: text })}\n`);
-  } else {
-    io.stderr(`phonebench: ${formatMessage('en', shown.message)}\n`);
-    if (shown.fix) io.stderr(`  fix: ${formatMessage('en', shown.fix)}\n`);
-  }
-  return EXIT_FAILED;
-}
-
-function isAppError(value: unknown): value is AppError {
-  return typeof value === 'object' && value !== null && 'code' in value && isMessage((value as { message?: unknown }).message);
+/** "1 request refused", "2 requests refused": every count the CLI prints goes through here. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
 }

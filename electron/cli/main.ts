@@ -1,8 +1,8 @@
 import { appVersion } from '../engine/version';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIo } from './command';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliCommandEntry, type CliIo } from './command';
 import { COMMANDS } from './commands/index';
 
-export function helpText(commands: CliCommand[] = COMMANDS): string {
+export function helpText(commands: CliCommandEntry[] = COMMANDS): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return [
@@ -15,12 +15,13 @@ export function helpText(commands: CliCommand[] = COMMANDS): string {
     '',
     "Run 'phonebench <command> --help' for a command's options. Commands that report accept --json.",
     'Data directory: --data-dir DIR or PHONEBENCH_DATA_DIR (default: the OS convention).',
+    'Ctrl-C or SIGTERM stops a command cleanly within 2 s; a second one quits at once.',
     '',
   ].join('\n');
 }
 
 /** The whole command line: returns the exit code, never throws. */
-export async function runCli(argv: string[], io: CliIo, commands: CliCommand[] = COMMANDS): Promise<number> {
+export async function runCli(argv: string[], io: CliIo, commands: CliCommandEntry[] = COMMANDS): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(helpText(commands));
@@ -30,13 +31,14 @@ export async function runCli(argv: string[], io: CliIo, commands: CliCommand[] =
     io.stdout(`${appVersion()}\n`);
     return EXIT_OK;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.stderr(`phonebench: unknown command '${name}'. Run 'phonebench --help' for the list.\n`);
     return EXIT_USAGE;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(`${command.summary}\n\nUsage: ${command.usage}\n`);
+    io.stdout(`${entry.summary}\n\nUsage: ${command.usage}\n`);
     return EXIT_OK;
   }
   try {
@@ -53,21 +55,19 @@ export async function runCli(argv: string[], io: CliIo, commands: CliCommand[] =
 
 /** The process entry: real streams, signals, exit code. */
 export async function main(): Promise<void> {
-  let onInterrupt: () => void = () => {};
-  const interrupted = new Promise<void>((resolve) => {
-    onInterrupt = resolve;
-  });
-  const stop = () => onInterrupt();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // Loaded only for a command that runs: --help stays as fast as Node's own start.
+  const argv = process.argv.slice(2);
+  const quick = argv.length === 0 || ['--help', '-h', 'help', '--version', '-v'].includes(argv[0] ?? '');
+  const stop = quick ? undefined : await import('./process-stop').then((m) => m.listenForProcessStop());
   const io: CliIo = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     stdin: process.stdin,
     env: process.env,
-    interrupted,
+    interrupted: stop?.interrupted ?? new Promise<void>(() => {}),
   };
-  const code = await runCli(process.argv.slice(2), io);
+  const code = await runCli(argv, io);
+  stop?.dispose();
   process.exitCode = code;
   // Servers closed by the command; nothing should keep the process alive now.
   setTimeout(() => process.exit(code), 200).unref();

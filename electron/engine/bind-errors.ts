@@ -1,25 +1,18 @@
 import { promises as fs } from 'node:fs';
 import { PhonebenchError } from '../../shared/api/result';
+import { msg, type Message } from '../../shared/i18n/message';
 
 /** The fix for a privileged port, in this operating system's terms. */
-export function privilegedPortFix(platform: NodeJS.Platform, port: number): string {
+export function privilegedPortFix(platform: NodeJS.Platform, port: number): Message {
   switch (platform) {
     case 'linux':
-      return (
-        `Port ${port} needs privileges on Linux. Either let Node bind low ports: ` +
-        "sudo setcap cap_net_bind_service=+ep $(readlink -f $(which node)), " +
-        `or lower the limit: sudo sysctl net.ipv4.ip_unprivileged_port_start=${port}. ` +
-        'Or use a high port (e.g. 6969) if the phone can be pointed at it.'
-      );
+      return msg('bind.privileged.fix.linux', { port });
     case 'darwin':
-      return (
-        `Port ${port} needs privileges on macOS: run Phonebench with sudo, or serve on a high port such as 6969 ` +
-        `and add a pf redirect: echo "rdr pass on lo0 inet proto udp from any to any port ${port} -> 127.0.0.1 port 6969" | sudo pfctl -ef -`
-      );
+      return msg('bind.privileged.fix.darwin', { port });
     case 'win32':
-      return 'Windows blocked the port: allow Phonebench when the Windows Firewall prompt appears, or allow it in Windows Defender Firewall settings.';
+      return msg('bind.privileged.fix.win32');
     default:
-      return `Port ${port} needs privileges on this system: run with elevated rights or use a port above 1023.`;
+      return msg('bind.privileged.fix.other', { port });
   }
 }
 
@@ -62,9 +55,9 @@ export async function findUdpPortOwner(port: number): Promise<string | undefined
 /** The servers Phonebench binds, and what usually holds their port on a technician's laptop. */
 export type BoundService = 'TFTP' | 'DHCP';
 
-const USUAL_HOLDERS: Record<BoundService, string> = {
-  TFTP: 'the other TFTP server (e.g. sudo systemctl stop tftpd-hpa, or close Tftpd64)',
-  DHCP: 'the other DHCP server (dnsmasq, Tftpd64, ISC dhcpd), or leave the bench DHCP off and enter the phone IP',
+const USUAL_HOLDERS: Record<BoundService, Message> = {
+  TFTP: msg('bind.holder.TFTP'),
+  DHCP: msg('bind.holder.DHCP'),
 };
 
 /** Maps a bind failure of a TFTP or DHCP socket to a PhonebenchError whose message names the fix. */
@@ -73,20 +66,17 @@ export async function bindError(e: unknown, address: string, port: number, servi
   switch (code) {
     case 'EACCES':
     case 'EPERM':
-      return new PhonebenchError('port-privileged', `${service} needs UDP port ${port}, which this user may not open.`, privilegedPortFix(process.platform, port));
+      return new PhonebenchError('port-privileged', msg('bind.privileged', { service, port }), privilegedPortFix(process.platform, port));
     case 'EADDRINUSE': {
       const owner = await findUdpPortOwner(port).catch(() => undefined);
-      const who = owner ? ` by ${owner}` : ' by another program';
-      const fix = owner ? `Stop ${owner}, or choose another port. Usually that is ${USUAL_HOLDERS[service]}.` : `Stop ${USUAL_HOLDERS[service]}; or choose another port.`;
-      return new PhonebenchError('port-in-use', `UDP port ${port} on ${address} is already in use${who}.`, fix);
+      const holder = USUAL_HOLDERS[service];
+      return owner
+        ? new PhonebenchError('port-in-use', msg('bind.inUseBy', { port, address, owner }), msg('bind.inUseBy.fix', { owner, holder }))
+        : new PhonebenchError('port-in-use', msg('bind.inUse', { port, address }), msg('bind.inUse.fix', { holder }));
     }
     case 'EADDRNOTAVAIL':
-      return new PhonebenchError(
-        'address-unavailable',
-        `This computer has no address ${address}.`,
-        'Pick one of the listed network interfaces, and check the cable or adapter to the phone is connected.',
-      );
+      return new PhonebenchError('address-unavailable', msg('bind.noAddress', { address }), msg('bind.noAddress.fix'));
     default:
-      return new PhonebenchError('io-error', `${service} could not open UDP ${address}:${port}: ${e instanceof Error ? e.message : String(e)}`);
+      return new PhonebenchError('io-error', msg('bind.failed', { service, address, port, detail: e instanceof Error ? e.message : String(e) }));
   }
 }

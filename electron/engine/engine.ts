@@ -9,6 +9,7 @@ import {
   type ResponseOf,
 } from '../../shared/api/contract';
 import { err, ok, PhonebenchError, type Result } from '../../shared/api/result';
+import { msg } from '../../shared/i18n/message';
 import { createAppDomain } from './app-domain';
 import type { Domain, EngineContext } from './context';
 import { EventBus } from './event-bus';
@@ -33,6 +34,7 @@ export class Engine {
   private readonly handlers = new Map<RequestName, AnyHandler>();
   private domains: Domain<never>[] = [];
   private closed = false;
+  private closing: Promise<void> | undefined;
 
   private constructor(
     readonly ctx: EngineContext,
@@ -78,22 +80,24 @@ export class Engine {
   async request<N extends RequestName>(name: N, rawParams: unknown): Promise<ResponseOf<N>>;
   async request(name: string, rawParams: unknown): Promise<Result<unknown>>;
   async request(name: string, rawParams: unknown): Promise<Result<unknown>> {
-    if (this.closed) return err('not-running', 'Phonebench is shutting down.');
-    if (!isRequestName(name)) return err('bad-request', `Unknown request '${String(name).slice(0, 64)}'.`);
+    if (this.closed) return err('not-running', msg('engine.shuttingDown'));
+    if (!isRequestName(name)) return err('bad-request', msg('engine.unknownRequest', { name: String(name).slice(0, 64) }));
     const handler = this.handlers.get(name);
-    if (!handler) return err('internal', `No handler for '${name}'.`);
+    if (!handler) return err('internal', msg('engine.noHandler', { name }));
     const parsed = requests[name].params.safeParse(rawParams ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const where = issue?.path.length ? ` at '${issue.path.join('.')}'` : '';
-      return err('bad-request', `Invalid parameters for ${name}${where}: ${issue?.message ?? 'invalid'}.`);
+      const problem = issue?.message ?? 'invalid';
+      return issue?.path.length
+        ? err('bad-request', msg('engine.invalidParamsAt', { name, field: issue.path.join('.'), problem }))
+        : err('bad-request', msg('engine.invalidParams', { name, problem }));
     }
     try {
       return ok(await handler(parsed.data));
     } catch (error) {
       if (error instanceof PhonebenchError) return { ok: false, error: error.toAppError() };
       const message = error instanceof Error ? error.message : String(error);
-      return err('internal', `${name} failed: ${message}`);
+      return err('internal', msg('engine.requestFailed', { name, detail: message }));
     }
   }
 
@@ -114,11 +118,11 @@ export class Engine {
     return notice === undefined ? status : { ...status, settingsNotice: notice };
   }
 
-  /** Idempotent: releases every port, socket and file the domains hold. */
-  async close(): Promise<void> {
-    if (this.closed) return;
+  /** Idempotent: releases every port, socket and file the domains hold; every caller waits for the same close. */
+  close(): Promise<void> {
     this.closed = true;
-    await Promise.allSettled([...this.domains].reverse().map((domain) => domain.close()));
+    this.closing ??= Promise.allSettled([...this.domains].reverse().map((domain) => domain.close())).then(() => undefined);
+    return this.closing;
   }
 
   private register(handlers: Record<string, AnyHandler>): void {

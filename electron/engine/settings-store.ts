@@ -45,6 +45,7 @@ export class SettingsStore {
       ...this.current,
       ...patch,
       tftp: { ...this.current.tftp, ...(patch.tftp ?? {}) },
+      firmwareImport: { ...this.current.firmwareImport, ...(patch.firmwareImport ?? {}) },
     });
     await writeFileAtomic(this.file, `${JSON.stringify(merged, null, 2)}\n`);
     this.current = merged;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { PhonebenchError } from '../../shared/api/result';
+import { msg } from '../../shared/i18n/message';
 
 export const MAX_UPLOAD_BYTES = 4 * 1024 ** 3;
 
@@ -12,7 +13,7 @@ export const MAX_UPLOAD_BYTES = 4 * 1024 ** 3;
 export async function saveUpload(req: IncomingMessage, dataDir: string, rawName: string | null): Promise<string> {
   const name = path.basename((rawName ?? '').replace(/\\/g, '/'));
   if (!name || name === '.' || name === '..' || name.includes('\0') || name.length > 255) {
-    throw new PhonebenchError('bad-request', 'The upload needs a plain file name.', 'Pick the file again.');
+    throw new PhonebenchError('bad-request', msg('web.uploadName'), msg('web.uploadName.fix'));
   }
   const dir = path.join(dataDir, 'uploads', randomBytes(8).toString('hex'));
   await fs.mkdir(dir, { recursive: true });
@@ -21,7 +22,7 @@ export async function saveUpload(req: IncomingMessage, dataDir: string, rawName:
   const limit = new Transform({
     transform(chunk: Buffer, _enc, done) {
       seen += chunk.length;
-      if (seen > MAX_UPLOAD_BYTES) done(new PhonebenchError('bad-request', 'The upload is larger than 4 GiB.'));
+      if (seen > MAX_UPLOAD_BYTES) done(new PhonebenchError('bad-request', msg('web.uploadTooLarge')));
       else done(null, chunk);
     },
   });

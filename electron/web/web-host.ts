@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { clientMessageSchema, type ServerMessage } from '../../shared/api/wire';
 import { PhonebenchError } from '../../shared/api/result';
+import { msg } from '../../shared/i18n/message';
 import type { Engine } from '../engine/engine';
 import { serveStatic } from './static-files';
 import { saveUpload } from './upload';
@@ -118,7 +119,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
-        reject(new PhonebenchError('port-in-use', `Port ${options.port} on 127.0.0.1 is already in use.`, 'Pick another with --port, or leave it out to use a free one.'));
+        reject(new PhonebenchError('port-in-use', msg('web.portInUse', { port: options.port }), msg('web.portInUse.fix')));
       } else reject(error);
     });
     server.listen(options.port, '127.0.0.1', () => resolve());

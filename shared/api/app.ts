@@ -31,9 +31,30 @@ const tftpLimits = z.object({
   rolloverTo: z.union([z.literal(0), z.literal(1)]),
   timeoutSeconds: z.number().int().min(1).max(255),
   retries: z.number().int().min(1).max(20),
+  /** Transfers at once, all phones together, and from one address; more are refused with a TFTP error. */
+  maxTransfers: z.number().int().min(1).max(1024),
+  maxTransfersPerClient: z.number().int().min(1).max(256),
 });
 
-const TFTP_DEFAULTS: z.infer<typeof tftpLimits> = { maxBlksize: 1468, maxWindowsize: 16, rolloverTo: 0, timeoutSeconds: 3, retries: 6 };
+const TFTP_DEFAULTS: z.infer<typeof tftpLimits> = {
+  maxBlksize: 1468,
+  maxWindowsize: 16,
+  rolloverTo: 0,
+  timeoutSeconds: 3,
+  retries: 6,
+  maxTransfers: 64,
+  maxTransfersPerClient: 8,
+};
+
+/** A firmware import's budget; an import that crosses one stops with an error naming the setting to raise. */
+const firmwareImportLimits = z.object({
+  maxMegabytes: z.number().int().min(1).max(64 * 1024),
+  maxEntries: z.number().int().min(1).max(1_000_000),
+  maxDepth: z.number().int().min(1).max(256),
+  maxSeconds: z.number().int().min(1).max(24 * 3600),
+});
+
+const FIRMWARE_IMPORT_DEFAULTS: z.infer<typeof firmwareImportLimits> = { maxMegabytes: 1024, maxEntries: 2000, maxDepth: 16, maxSeconds: 600 };
 
 export const settingsSchema = z.object({
   language: z.enum(LANGUAGES).default('en'),
@@ -41,12 +62,17 @@ export const settingsSchema = z.object({
     .partial()
     .default({})
     .transform((given) => ({ ...TFTP_DEFAULTS, ...given })),
+  firmwareImport: firmwareImportLimits
+    .partial()
+    .default({})
+    .transform((given) => ({ ...FIRMWARE_IMPORT_DEFAULTS, ...given })),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const settingsPatchSchema = z.object({
   language: z.enum(LANGUAGES).optional(),
   tftp: tftpLimits.partial().optional(),
+  firmwareImport: firmwareImportLimits.partial().optional(),
 });
 
 const noParams = z.object({});

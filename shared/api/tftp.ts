@@ -16,7 +16,7 @@ export const MATCH_KINDS = ['exact', 'dot-slash', 'case-insensitive'] as const;
 export type MatchKind = (typeof MATCH_KINDS)[number];
 
 /** Why a request was refused before any file was opened. */
-export const REFUSAL_REASONS = ['not-target-phone', 'path', 'write-disabled', 'busy'] as const;
+export const REFUSAL_REASONS = ['not-target-phone', 'path', 'write-disabled', 'busy', 'client-busy'] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
 export interface NegotiatedOptions {

@@ -1,12 +1,32 @@
+import { dhcpCatalog } from './catalogs/dhcp';
+import { engineCatalog } from './catalogs/engine';
 import { errorsCatalog } from './catalogs/errors';
+import { firmwareImportCatalog } from './catalogs/firmware-import';
 import { legacyCatalog } from './catalogs/legacy';
+import { lintCatalog } from './catalogs/lint';
 import { planCatalog } from './catalogs/plan';
+import { serialCatalog } from './catalogs/serial';
+import { simCatalog } from './catalogs/sim';
+import { tftpCatalog } from './catalogs/tftp';
+import { webCatalog } from './catalogs/web';
 
 /**
  * Every catalogue of what the engine and the planner can say, one file per domain in ./catalogs.
  * Add a domain: write catalogs/<domain>.ts and list it here.
  */
-export const MESSAGE_CATALOGS = [errorsCatalog, legacyCatalog, planCatalog] as const;
+export const MESSAGE_CATALOGS = [
+  errorsCatalog,
+  engineCatalog,
+  firmwareImportCatalog,
+  tftpCatalog,
+  serialCatalog,
+  simCatalog,
+  dhcpCatalog,
+  webCatalog,
+  lintCatalog,
+  planCatalog,
+  legacyCatalog,
+] as const;
 
 type Union<T> = T extends readonly { en: infer E }[] ? E : never;
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;

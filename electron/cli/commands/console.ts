@@ -1,17 +1,8 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { hintById } from '../../../shared/cisco/hints';
 import { DEFAULT_LINE_SETTINGS, serialOpenSchema, type SerialEvents } from '../../../shared/api/serial';
-import {
-  COMMON_OPTIONS,
-  EXIT_FAILED,
-  EXIT_OK,
-  parseFlags,
-  reportError,
-  resolveDataDir,
-  UsageError,
-  withEngine,
-  type CliCommand,
-} from '../command';
+import { COMMON_OPTIONS, EXIT_FAILED, EXIT_OK, parseFlags, UsageError, type CliCommand } from '../command';
+import { reportError, resolveDataDir, withEngine } from '../engine-command';
 
 /** Ctrl-] quits, as in telnet. */
 const QUIT_BYTE = 0x1d;
@@ -46,7 +37,6 @@ function parsedOptions(values: Record<string, string | boolean | undefined>) {
 
 export const consoleCommand: CliCommand = {
   name: 'console',
-  summary: "Open a phone's serial console in this terminal (Ctrl-] quits)",
   usage:
     'phonebench console --port PATH [--baud 9600] [--data-bits 8] [--parity none|even|odd|mark|space] [--stop-bits 1|1.5|2] [--rtscts] [--xonxoff] [--no-reconnect] [--log FILE] [--data-dir DIR]',
   async run(args, io) {

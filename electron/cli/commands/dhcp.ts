@@ -1,6 +1,7 @@
 import { normalizeMac } from '../../../shared/cisco/phone-files';
 import { BenchDhcpServer, type DhcpEvent } from '../../engine/dhcp/bench-dhcp-server';
-import { EXIT_OK, parseFlags, reportError, UsageError, type CliCommand } from '../command';
+import { EXIT_OK, parseFlags, UsageError, type CliCommand } from '../command';
+import { reportError } from '../engine-command';
 
 const OPTIONS = {
   mac: { type: 'string' },
@@ -23,7 +24,6 @@ const USAGE =
 /** The bench DHCP on its own: one phone gets one address and this machine as its TFTP server, until Ctrl-C. */
 export const dhcpCommand: CliCommand = {
   name: 'dhcp',
-  summary: 'Bench DHCP for one phone (by MAC): one address, options 66/150 naming this machine',
   usage: USAGE,
   async run(args, io) {
     const { values } = parseFlags(args, OPTIONS);

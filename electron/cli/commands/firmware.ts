@@ -1,18 +1,8 @@
 import path from 'node:path';
 import type { BundleManifest, BundleSummary, ImportPhase } from '../../../shared/api/firmware';
 import { describeBundleIssue } from '../../../shared/cisco/bundle-recognition';
-import {
-  COMMON_OPTIONS,
-  EXIT_OK,
-  EXIT_USAGE,
-  parseFlags,
-  reportError,
-  resolveDataDir,
-  UsageError,
-  withEngine,
-  type CliCommand,
-  type CliIo,
-} from '../command';
+import { COMMON_OPTIONS, EXIT_OK, EXIT_USAGE, parseFlags, UsageError, type CliCommand, type CliIo } from '../command';
+import { reportError, resolveDataDir, withEngine } from '../engine-command';
 
 const OPTIONS = { ...COMMON_OPTIONS, to: { type: 'string' } } as const;
 
@@ -29,7 +19,6 @@ type Engine = Parameters<Parameters<typeof withEngine>[1]>[0];
 
 export const firmwareCommand: CliCommand = {
   name: 'firmware',
-  summary: 'Import, list, show, export and delete firmware bundles',
   usage: USAGE,
   async run(args, io) {
     let parsed;
@@ -73,7 +62,7 @@ export const firmwareCommand: CliCommand = {
           io.stderr(`phonebench firmware: unknown verb '${verb}'\nusage:\n${USAGE}\n`);
           return EXIT_USAGE;
       }
-    });
+    }, io);
   },
 };
 

@@ -2,17 +2,10 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { appError } from '../../../shared/api/result';
 import type { LintFinding } from '../../../shared/cisco/lint/lint-config-file';
-import {
-  COMMON_OPTIONS,
-  EXIT_FAILED,
-  EXIT_OK,
-  EXIT_USAGE,
-  parseFlags,
-  reportError,
-  resolveDataDir,
-  withEngine,
-  type CliCommand,
-} from '../command';
+import { formatMessage } from '../../../shared/i18n/format';
+import { msg } from '../../../shared/i18n/message';
+import { COMMON_OPTIONS, EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseFlags, type CliCommand } from '../command';
+import { reportError, resolveDataDir, withEngine } from '../engine-command';
 
 const USAGE = 'phonebench lint FILE... [--library DIR] [--protocol SIP|SCCP] [--running LABEL] [--json] [--data-dir DIR]';
 const MAX_BYTES = 1_000_000;
@@ -26,7 +19,6 @@ const OPTIONS = {
 
 export const lintCommand: CliCommand = {
   name: 'lint',
-  summary: 'Check phone config files (OS79XX.TXT, SIP*.cnf, SEP*.cnf.xml, ...) for mistakes phones trip on',
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parseFlags(args, OPTIONS, true);
@@ -44,7 +36,8 @@ export const lintCommand: CliCommand = {
       try {
         library = (await fs.readdir(values.library, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
       } catch (error) {
-        return reportError(io, appError('io-error', `Cannot read the library folder ${values.library}: ${String(error)}`, 'Give a folder that exists.'), values.json);
+        const detail = error instanceof Error ? error.message : String(error);
+        return reportError(io, appError('io-error', msg('lint.library.unreadable', { folder: values.library, detail }), msg('lint.library.unreadable.fix')), values.json);
       }
     }
     const dataDir = resolveDataDir(values['data-dir'], io.env);
@@ -55,12 +48,13 @@ export const lintCommand: CliCommand = {
         try {
           const stat = await fs.stat(file);
           if (stat.size > MAX_BYTES) {
-            all.push({ file, line: 0, severity: 'error', problem: `${stat.size} bytes: too large for a phone config file.`, fix: 'Check that this is the right file.' });
+            all.push({ file, line: 0, severity: 'error', problem: msg('lint.file.tooLarge', { bytes: stat.size }), fix: msg('lint.file.tooLarge.fix') });
             continue;
           }
           text = await fs.readFile(file, 'utf8');
         } catch (error) {
-          return reportError(io, appError('io-error', `Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`, 'Check the path.'), values.json);
+          const detail = error instanceof Error ? error.message : String(error);
+          return reportError(io, appError('io-error', msg('lint.file.unreadable', { file, detail }), msg('lint.file.unreadable.fix')), values.json);
         }
         const result = await engine.request('plan:lint', {
           fileName: path.basename(file),
@@ -74,12 +68,14 @@ export const lintCommand: CliCommand = {
       }
       const errors = all.filter((f) => f.severity === 'error').length;
       if (values.json) {
-        io.stdout(`${JSON.stringify({ ok: true, value: { findings: all } }, null, 2)}\n`);
+        // English text for people and scripts, the message (key and parameters) for programs that translate.
+        const findings = all.map((f) => ({ ...f, problem: formatMessage('en', f.problem), fix: formatMessage('en', f.fix), messages: { problem: f.problem, fix: f.fix } }));
+        io.stdout(`${JSON.stringify({ ok: true, value: { findings } }, null, 2)}\n`);
       } else {
-        for (const f of all) io.stdout(`${f.file}:${f.line}: ${f.severity}: ${f.problem}\n  fix: ${f.fix}\n`);
+        for (const f of all) io.stdout(`${f.file}:${f.line}: ${f.severity}: ${formatMessage('en', f.problem)}\n  fix: ${formatMessage('en', f.fix)}\n`);
         io.stdout(`${positionals.length} file(s), ${errors} error(s), ${all.length - errors} warning(s)\n`);
       }
       return errors > 0 ? EXIT_FAILED : EXIT_OK;
-    });
+    }, io);
   },
 };

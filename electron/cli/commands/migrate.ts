@@ -1,18 +1,8 @@
 import path from 'node:path';
 import type { MigrationStatus, TimelineEntry } from '../../../shared/api/migrate';
 import { writeFileAtomic } from '../../engine/atomic-write';
-import {
-  COMMON_OPTIONS,
-  EXIT_FAILED,
-  EXIT_OK,
-  parseFlags,
-  reportError,
-  resolveDataDir,
-  UsageError,
-  withEngine,
-  type CliCommand,
-  type CliIo,
-} from '../command';
+import { COMMON_OPTIONS, EXIT_FAILED, EXIT_OK, parseFlags, UsageError, type CliCommand, type CliIo } from '../command';
+import { reportError, resolveDataDir, withEngine } from '../engine-command';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -41,7 +31,6 @@ const FINAL = new Set(['succeeded', 'failed', 'stopped']);
 /** One migration from the command line; exit 0 only when the phone reached the target. */
 export const migrateCommand: CliCommand = {
   name: 'migrate',
-  summary: 'Migrate one phone to a firmware bundle over TFTP (or try it with --demo on a virtual phone)',
   usage: USAGE,
   async run(args, io) {
     const { values } = parseFlags(args, OPTIONS);

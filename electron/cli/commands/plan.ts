@@ -6,18 +6,8 @@ import { maskSecrets } from '../../../shared/cisco/config/mask-secrets';
 import { formatFirmware } from '../../../shared/cisco/firmware-version';
 import { imageIdFor } from '../../../shared/cisco/image-name';
 import type { Hop } from '../../../shared/cisco/planner/plan-types';
-import {
-  COMMON_OPTIONS,
-  EXIT_FAILED,
-  EXIT_OK,
-  EXIT_USAGE,
-  parseFlags,
-  reportError,
-  resolveDataDir,
-  withEngine,
-  type CliCommand,
-  type CliIo,
-} from '../command';
+import { COMMON_OPTIONS, EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseFlags, type CliCommand, type CliIo } from '../command';
+import { reportError, resolveDataDir, withEngine } from '../engine-command';
 
 const USAGE = [
   'phonebench plan --model 7940|7960 --mac MAC (--from LABEL | --from-image ID) --to LABEL',
@@ -52,7 +42,6 @@ function usageError(io: CliIo, message: string): number {
 
 export const planCommand: CliCommand = {
   name: 'plan',
-  summary: 'Plan one phone\'s firmware migration (hops, files, configs)',
   usage: USAGE,
   async run(args, io) {
     const { values } = parseFlags(args, OPTIONS);
@@ -96,7 +85,7 @@ export const planCommand: CliCommand = {
       }
       io.stdout(renderPlan(masked(value)));
       return EXIT_OK;
-    });
+    }, io);
   },
 };
 

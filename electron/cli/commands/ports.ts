@@ -1,8 +1,8 @@
-import { COMMON_OPTIONS, EXIT_OK, parseFlags, reportError, resolveDataDir, withEngine, type CliCommand } from '../command';
+import { COMMON_OPTIONS, EXIT_OK, parseFlags, type CliCommand } from '../command';
+import { reportError, resolveDataDir, withEngine } from '../engine-command';
 
 export const portsCommand: CliCommand = {
   name: 'ports',
-  summary: 'List serial ports for the phone console',
   usage: 'phonebench ports [--data-dir DIR] [--json]',
   async run(args, io) {
     const { values } = parseFlags(args, COMMON_OPTIONS);
@@ -26,6 +26,6 @@ export const portsCommand: CliCommand = {
         if (port.byId) io.stdout(`${''.padEnd(width)}  ${port.byId}\n`);
       }
       return EXIT_OK;
-    });
+    }, io);
   },
 };

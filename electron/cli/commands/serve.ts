@@ -1,10 +1,10 @@
-import { COMMON_OPTIONS, EXIT_OK, EXIT_USAGE, parseFlags, reportError, resolveDataDir, type CliCommand } from '../command';
+import { COMMON_OPTIONS, EXIT_OK, EXIT_USAGE, parseFlags, type CliCommand } from '../command';
+import { reportError, resolveDataDir } from '../engine-command';
 import { Engine } from '../../engine/engine';
 import { startWebHost } from '../../web/web-host';
 
 export const serveCommand: CliCommand = {
   name: 'serve',
-  summary: 'Run Phonebench in your browser, on this machine only (127.0.0.1)',
   usage: 'phonebench serve [--port N] [--data-dir DIR] [--renderer DIR] [--json]',
   async run(args, io) {
     const { values } = parseFlags(args, {

@@ -1,17 +1,6 @@
 import type { SimEvent, SimOutcome } from '../../../shared/api/sim';
-import {
-  COMMON_OPTIONS,
-  EXIT_FAILED,
-  EXIT_OK,
-  EXIT_USAGE,
-  parseFlags,
-  reportError,
-  resolveDataDir,
-  UsageError,
-  withEngine,
-  type CliCommand,
-  type CliIo,
-} from '../command';
+import { COMMON_OPTIONS, EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseFlags, UsageError, type CliCommand, type CliIo } from '../command';
+import { reportError, resolveDataDir, withEngine } from '../engine-command';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -62,7 +51,6 @@ function formatOutcome(o: SimOutcome): string {
 
 export const simCommand: CliCommand = {
   name: 'sim',
-  summary: 'Boot a virtual 7940/7960 against a TFTP server and print what it does',
   usage: USAGE,
   async run(args, io) {
     let values;

@@ -1,8 +1,8 @@
-import { COMMON_OPTIONS, EXIT_OK, parseFlags, reportError, resolveDataDir, withEngine, type CliCommand } from '../command';
+import { COMMON_OPTIONS, EXIT_OK, parseFlags, type CliCommand } from '../command';
+import { reportError, resolveDataDir, withEngine } from '../engine-command';
 
 export const statusCommand: CliCommand = {
   name: 'status',
-  summary: "Show the engine's version, data directory and services",
   usage: 'phonebench status [--data-dir DIR] [--json]',
   async run(args, io) {
     const { values } = parseFlags(args, COMMON_OPTIONS);
@@ -22,6 +22,6 @@ export const statusCommand: CliCommand = {
         io.stdout(`  ${service.name.padEnd(10)} ${service.state}${service.detail ? `  ${service.detail}` : ''}\n`);
       }
       return EXIT_OK;
-    });
+    }, io);
   },
 };

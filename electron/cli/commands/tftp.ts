@@ -1,5 +1,6 @@
 import { Engine } from '../../engine/engine';
-import { COMMON_OPTIONS, EXIT_OK, parseFlags, reportError, resolveDataDir, UsageError, type CliCommand } from '../command';
+import { COMMON_OPTIONS, EXIT_OK, parseFlags, UsageError, type CliCommand } from '../command';
+import { reportError, resolveDataDir } from '../engine-command';
 
 const USAGE =
   'phonebench tftp serve --root DIR [--bind ADDR] [--port N] [--allow IP]... [--all-phones] [--upload DIR] [--any-address] [--data-dir DIR] [--json]';
@@ -18,7 +19,6 @@ const OPTIONS = {
 /** The TFTP server on its own, until Ctrl-C: one log line per event, or JSON lines with --json. */
 export const tftpCommand: CliCommand = {
   name: 'tftp',
-  summary: 'Serve a TFTP root to one phone (or every phone, on purpose) until Ctrl-C',
   usage: USAGE,
   async run(args, io) {
     const [verb, ...rest] = args;

@@ -1,6 +1,7 @@
 import dgram from 'node:dgram';
 import { bindError } from '../bind-errors';
 import { PhonebenchError } from '../../../shared/api/result';
+import { msg } from '../../../shared/i18n/message';
 import {
   DHCP_MESSAGE_TYPES,
   decodeDhcp,
@@ -70,10 +71,10 @@ export class BenchDhcpServer {
       ['router', options.router ?? '0.0.0.0'],
       ...(options.dns ?? []).map((d) => ['dns', d] as const),
     ] as const) {
-      if (!isIpv4(value)) throw new PhonebenchError('bad-request', `DHCP ${name} '${value}' is not an IPv4 address.`);
+      if (!isIpv4(value)) throw new PhonebenchError('bad-request', msg('dhcp.notIpv4', { field: name, value }));
     }
     if (!/^[0-9A-F]{12}$/.test(options.mac)) {
-      throw new PhonebenchError('bad-request', `DHCP needs the phone's MAC as 12 hex digits, got '${options.mac}'.`);
+      throw new PhonebenchError('bad-request', msg('dhcp.badMac', { mac: options.mac }));
     }
     const full = {
       ...options,

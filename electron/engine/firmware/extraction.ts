@@ -65,6 +65,8 @@ export class Extraction {
         const stat = await fs.lstat(path.join(dir, relName));
         if (stat.isDirectory()) {
           this.budget.countEntry();
+          // What this folder holds lies one level below it.
+          this.budget.checkDepth(`${origin}/${relName}`, relName.split('/').length);
           pending.push(relName);
           continue;
         }
@@ -79,6 +81,7 @@ export class Extraction {
     const parts = checkEntryName(entry.name, origin || entry.name, entry.type === 'directory');
     const shownName = parts.join('/');
     const where = origin === '' ? shownName : `${origin}/${shownName}`;
+    this.budget.checkDepth(where, parts.length - 1);
     switch (entry.type) {
       case 'directory':
         return;

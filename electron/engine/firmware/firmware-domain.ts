@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { BundleManifest, BundleSummary, firmwareRequests } from '../../../shared/api/firmware';
 import { PhonebenchError } from '../../../shared/api/result';
 import type { Domain, EngineContext } from '../context';
+import { importLimitsFromSettings } from './import-limits';
 import { FirmwareLibrary } from './library-store';
 
 /** The library lives in `<dataDir>/library/`. */
@@ -38,7 +39,10 @@ export function summarize(manifest: BundleManifest): BundleSummary {
   };
 }
 
-export function createFirmwareDomain(ctx: EngineContext, library = new FirmwareLibrary(libraryRoot(ctx.dataDir))): Domain<typeof firmwareRequests> {
+export function createFirmwareDomain(
+  ctx: EngineContext,
+  library = new FirmwareLibrary(libraryRoot(ctx.dataDir), () => importLimitsFromSettings(ctx.settings.get().firmwareImport)),
+): Domain<typeof firmwareRequests> {
   const changed = (ids: string[]): void => ctx.events.emit('firmware:library-changed', { ids });
   const running = new Map<AbortController, Promise<unknown>>();
   return {

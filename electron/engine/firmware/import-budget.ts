@@ -1,5 +1,7 @@
 import { PhonebenchError } from '../../../shared/api/result';
+import { msg } from '../../../shared/i18n/message';
 import type { ImportLimits } from './import-limits';
+import type { ImportStop } from './import-stop';
 
 const BOMB_FIX = 'This archive unpacks to far more than firmware ever needs; do not use it. Download it again from Cisco.';
 const PROGRESS_STEP = 4 * 1024 * 1024;
@@ -24,8 +26,8 @@ export class ImportBudget {
     private readonly sourceBytes: number,
     private readonly where: string,
     private readonly onProgress: (progress: BudgetProgress) => void = () => {},
-    /** Aborting stops the import at its next entry or chunk. */
-    private readonly signal?: AbortSignal,
+    /** Stops the import at its next entry or chunk (a signal or the time budget). */
+    private readonly stop?: ImportStop,
   ) {}
 
   get totalBytes(): number {
@@ -42,8 +44,8 @@ export class ImportBudget {
     if (this.entries > this.limits.maxEntries) {
       throw new PhonebenchError(
         'archive-refused',
-        `${this.where} holds more than ${this.limits.maxEntries} entries.`,
-        'A firmware bundle has a handful of files; check that this is the right archive.',
+        msg('firmwareImport.tooManyEntries', { name: this.where, limit: this.limits.maxEntries }),
+        msg('firmwareImport.raiseLimit.fix', { setting: 'maxEntries', limit: this.limits.maxEntries }),
       );
     }
     this.report(true);
@@ -54,10 +56,11 @@ export class ImportBudget {
     this.checkCancelled();
     this.bytes += n;
     if (this.bytes > this.limits.maxTotalBytes) {
+      const limit = toMiB(this.limits.maxTotalBytes);
       throw new PhonebenchError(
         'archive-refused',
-        `${this.where} unpacks to more than ${formatMiB(this.limits.maxTotalBytes)}.`,
-        BOMB_FIX,
+        msg('firmwareImport.unpacksTooLarge', { name: this.where, limit }),
+        msg('firmwareImport.raiseLimit.fix', { setting: 'maxMegabytes', limit }),
       );
     }
     const allowed = Math.max(this.limits.ratioFloorBytes, this.sourceBytes * this.limits.maxRatio);
@@ -83,10 +86,18 @@ export class ImportBudget {
     }
   }
 
-  private checkCancelled(): void {
-    if (this.signal?.aborted) {
-      throw new PhonebenchError('cancelled', `Import of ${this.where} was stopped; nothing was added to the library.`);
-    }
+  /** Folders inside folders: `depth` counts the folders above `where`. */
+  checkDepth(where: string, depth: number): void {
+    if (depth <= this.limits.maxDepth) return;
+    throw new PhonebenchError(
+      'archive-refused',
+      msg('firmwareImport.tooDeep', { where, limit: this.limits.maxDepth }),
+      msg('firmwareImport.raiseLimit.fix', { setting: 'maxDepth', limit: this.limits.maxDepth }),
+    );
+  }
+
+  checkCancelled(): void {
+    this.stop?.check();
   }
 
   private report(force: boolean): void {
@@ -96,6 +107,6 @@ export class ImportBudget {
   }
 }
 
-function formatMiB(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024))} MiB`;
+export function toMiB(bytes: number): number {
+  return Math.round((bytes / (1024 * 1024)) * 10) / 10;
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, promises as fs } from 'node:fs';
+import { createReadStream, promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import {
@@ -10,12 +10,14 @@ import {
   type ExportResult,
 } from '../../../shared/api/firmware';
 import { PhonebenchError } from '../../../shared/api/result';
+import { msg } from '../../../shared/i18n/message';
 import { recognizeBundle } from '../../../shared/cisco/bundle-recognition';
 import { writeFileAtomic } from '../atomic-write';
 import { Extraction } from './extraction';
-import { ImportBudget, type BudgetProgress } from './import-budget';
+import { ImportBudget, toMiB, type BudgetProgress } from './import-budget';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits';
 import { exportBundle } from './bundle-export';
+import { ImportStop } from './import-stop';
 import { sniffFile } from './source-format';
 
 const MANIFEST = 'manifest.json';
@@ -44,7 +46,8 @@ export class FirmwareLibrary {
 
   constructor(
     readonly root: string,
-    private readonly limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+    /** Fixed limits, or a function read at each import (the settings may change between imports). */
+    private readonly limits: ImportLimits | (() => ImportLimits) = DEFAULT_IMPORT_LIMITS,
   ) {}
 
   /** Every readable bundle, newest first. A damaged manifest is left out (show/delete still name it). */
@@ -112,21 +115,47 @@ export class FirmwareLibrary {
   async import(sourcePath: string, options: ImportOptions = {}): Promise<BundleManifest> {
     const source = path.resolve(sourcePath);
     const sourceName = options.sourceName ?? path.basename(source);
-    const report = options.onProgress ?? (() => {});
+    const limits = typeof this.limits === 'function' ? this.limits() : this.limits;
+    const stop = new ImportStop(sourceName, limits.maxSeconds, options.signal);
+    try {
+      return await this.importWithin(source, sourcePath, sourceName, limits, stop, options.onProgress ?? (() => {}));
+    } catch (error) {
+      // Once stopped, whatever broke on the way out (a destroyed stream) is the stop itself.
+      if (stop.signal.aborted) throw stop.error();
+      throw error;
+    } finally {
+      stop.dispose();
+    }
+  }
+
+  private async importWithin(
+    source: string,
+    sourcePath: string,
+    sourceName: string,
+    limits: ImportLimits,
+    stop: ImportStop,
+    report: ImportPhaseReport,
+  ): Promise<BundleManifest> {
+    stop.check();
     const stat = await fs.stat(source).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') {
         throw new PhonebenchError('not-found', `${sourcePath} does not exist.`, 'Check the path of the firmware archive or folder.');
       }
       throw new PhonebenchError('io-error', `Cannot read ${sourcePath}: ${error.code ?? error.message}.`, 'Check the permissions of the file.');
     });
+    checkSourceBeforeReading(stat, sourcePath, sourceName, limits);
     const format: ArchiveFormat = stat.isDirectory() ? 'folder' : await sniffFile(source, sourceName);
+    if (format === 'file' && !namedLikeFirmware(sourceName, stat.size)) {
+      throw new PhonebenchError('archive-refused', msg('firmwareImport.notFirmware', { name: sourceName }), msg('firmwareImport.notFirmware.fix'));
+    }
 
     let sourceSha: string | null = null;
     if (format !== 'folder') {
       report('hashing', { bytes: 0, entries: 0 });
-      sourceSha = await sha256File(source, (bytes) => report('hashing', { bytes, entries: 0 }));
+      sourceSha = await sha256File(source, (bytes) => report('hashing', { bytes, entries: 0 }), stop);
       await this.refuseDuplicate((m) => m.source.sha256 === sourceSha, sourceName);
     }
+    stop.check();
 
     await this.clearStaleStaging();
     const stagingDir = path.join(this.root, STAGING, `${process.pid}-${randomBytes(8).toString('hex')}`);
@@ -136,7 +165,7 @@ export class FirmwareLibrary {
       await fs.mkdir(filesDir, { recursive: true });
       await fs.mkdir(scratchDir);
       const budgetBase = format === 'folder' ? 0 : stat.size;
-      const budget = new ImportBudget(this.limits, budgetBase, sourceName, (p) => report('extracting', p), options.signal);
+      const budget = new ImportBudget(limits, budgetBase, sourceName, (p) => report('extracting', p), stop);
       const extraction = new Extraction(filesDir, scratchDir, budget);
       report('extracting', { bytes: 0, entries: 0 });
       switch (format) {
@@ -150,6 +179,7 @@ export class FirmwareLibrary {
           await extraction.fromArchive(source, format, sourceName, 0);
       }
       await fs.rm(scratchDir, { recursive: true, force: true });
+      stop.check();
       if (extraction.files.length === 0) {
         throw new PhonebenchError('archive-refused', `${sourceName} holds no files.`, 'Pick the firmware archive itself.');
       }
@@ -164,13 +194,6 @@ export class FirmwareLibrary {
         files: files.map((f) => ({ name: f.name, size: f.size })),
         texts: await readTexts(filesDir, files),
       });
-      if (format === 'file' && recognition.kind === 'unknown') {
-        throw new PhonebenchError(
-          'archive-refused',
-          `${sourceName} is neither an archive (zip, tar, tar.gz) nor a 7940/7960 firmware image.`,
-          'Pick the archive downloaded from Cisco (for SCCP, the cmterm-...zip rather than the CallManager installer .exe), or the folder it was unpacked into.',
-        );
-      }
       const manifest: BundleManifest = {
         formatVersion: 1,
         id,
@@ -188,6 +211,7 @@ export class FirmwareLibrary {
       bundleManifestSchema.parse(manifest);
 
       report('committing', progress);
+      stop.check();
       await writeFileAtomic(path.join(stagingDir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
       try {
         await fs.rename(stagingDir, this.bundleDir(id));
@@ -280,6 +304,31 @@ export class FirmwareLibrary {
   }
 }
 
+/** Refuses, before a byte is read, what can never be a firmware source: devices, pipes, sockets, huge files. */
+function checkSourceBeforeReading(stat: Stats, sourcePath: string, sourceName: string, limits: ImportLimits): void {
+  if (!stat.isFile() && !stat.isDirectory()) {
+    const kind = stat.isCharacterDevice() || stat.isBlockDevice() ? 'device' : stat.isFIFO() ? 'fifo' : stat.isSocket() ? 'socket' : 'other';
+    throw new PhonebenchError(
+      'archive-refused',
+      msg('firmwareImport.notRegular', { path: sourcePath, kind: msg(`firmwareImport.kind.${kind}`) }),
+      msg('firmwareImport.notRegular.fix'),
+    );
+  }
+  if (stat.isFile() && stat.size > limits.maxTotalBytes) {
+    const limit = toMiB(limits.maxTotalBytes);
+    throw new PhonebenchError(
+      'archive-refused',
+      msg('firmwareImport.sourceTooLarge', { name: sourceName, size: toMiB(stat.size), limit }),
+      msg('firmwareImport.raiseLimit.fix', { setting: 'maxMegabytes', limit }),
+    );
+  }
+}
+
+/** A loose file (not an archive) is only worth reading when its name is one a 7940/7960 uses. */
+function namedLikeFirmware(name: string, size: number): boolean {
+  return recognizeBundle({ files: [{ name, size }], texts: {} }).kind !== 'unknown';
+}
+
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -292,11 +341,12 @@ function processAlive(pid: number): boolean {
 const HASH_REPORT_STEP = 16 * 1024 * 1024;
 
 /** SHA-256 of a file, streamed; `onBytes` hears about every 16 MiB read. */
-export async function sha256File(file: string, onBytes: (bytes: number) => void = () => {}): Promise<string> {
+export async function sha256File(file: string, onBytes: (bytes: number) => void = () => {}, stop?: ImportStop): Promise<string> {
   const hash = createHash('sha256');
   let bytes = 0;
   let reported = 0;
-  for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 })) {
+  for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024, signal: stop?.signal })) {
+    stop?.check();
     hash.update(chunk as Buffer);
     bytes += (chunk as Buffer).length;
     if (bytes - reported >= HASH_REPORT_STEP) {

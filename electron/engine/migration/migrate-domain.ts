@@ -217,6 +217,8 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
       timeoutMs: settings.timeoutSeconds * 1000,
       retries: settings.retries,
       rolloverTo: settings.rolloverTo,
+      maxTransfers: settings.maxTransfers,
+      maxTransfersPerClient: settings.maxTransfersPerClient,
     }).catch((error: unknown) => {
       for (const u of unsubscribe) u();
       throw explainPortHolder(error, deps.tftpPage, port);

@@ -1,4 +1,5 @@
 import { PhonebenchError } from '../../../shared/api/result';
+import { msg } from '../../../shared/i18n/message';
 import type { SimInfo, simRequests } from '../../../shared/api/sim';
 import type { Domain, EngineContext } from '../context';
 import { openSimSession, type SimSession, type SimTuning } from './sim-session';
@@ -19,7 +20,7 @@ export function createSimDomain(ctx: EngineContext, tuning: SimTuning = {}): Dom
   return {
     handlers: {
       async 'sim:start'(params): Promise<SimInfo> {
-        if (sessions.size >= MAX_SIMS) throw new PhonebenchError('busy', `${MAX_SIMS} virtual phones are already running.`, 'Stop one with sim:stop first.');
+        if (sessions.size >= MAX_SIMS) throw new PhonebenchError('busy', msg('sim.tooMany', { max: MAX_SIMS }), msg('sim.tooMany.fix'));
         const id = `sim-${next++}`;
         const session = await openSimSession(id, params, tuning);
         sessions.set(id, session);
@@ -30,7 +31,7 @@ export function createSimDomain(ctx: EngineContext, tuning: SimTuning = {}): Dom
       },
       async 'sim:stop'({ id }): Promise<SimInfo> {
         const session = sessions.get(id);
-        if (session === undefined) throw new PhonebenchError('not-found', `No virtual phone '${id}'.`, 'sim:list shows the running ones.');
+        if (session === undefined) throw new PhonebenchError('not-found', msg('sim.notFound', { id }), msg('sim.notFound.fix'));
         await session.close();
         sessions.delete(id);
         report();

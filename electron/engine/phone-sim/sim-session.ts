@@ -4,6 +4,7 @@ import { isIPv4 } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { SerialPort } from 'serialport';
 import { PhonebenchError } from '../../../shared/api/result';
+import { msg } from '../../../shared/i18n/message';
 import type { SimInfo, SimStartParams } from '../../../shared/api/sim';
 import { maskSecretValues } from '../../../shared/cisco/config/mask-secrets';
 import { parseFirmwareLabel, type FirmwareVersion } from '../../../shared/cisco/firmware-version';
@@ -40,7 +41,7 @@ export function firmwareFromLabel(label: string): FirmwareVersion | undefined {
   if (/^(none|empty)$/i.test(label.trim())) return undefined;
   const v = parseFirmwareLabel(label);
   if (v === undefined) {
-    throw new PhonebenchError('bad-request', `'${label.slice(0, 40)}' is not a firmware label.`, "Write it as technicians do: 'SCCP 3.1', 'SIP 8.12', 'SCCP 8.1(2)SR2', or 'none'.");
+    throw new PhonebenchError('bad-request', msg('sim.badLabel', { label: label.slice(0, 40) }), msg('sim.badLabel.fix'));
   }
   return v;
 }
@@ -64,7 +65,7 @@ export function tftpFetcher(host: string, port: number, tuning: SimTuning): File
 
 export async function openSimSession(id: string, params: SimStartParams, tuning: SimTuning = {}): Promise<SimSession> {
   const mac = normalizeMac(params.mac);
-  if (mac === undefined) throw new PhonebenchError('bad-request', `'${params.mac}' is not a MAC address.`, 'Use the MAC on the sticker, e.g. 00:0E:84:C0:60:A6.');
+  if (mac === undefined) throw new PhonebenchError('bad-request', msg('sim.badMac', { mac: params.mac }), msg('sim.badMac.fix'));
   const host = await resolveHost(params.tftpHost);
   const spec: VirtualPhoneSpec = {
     id,
@@ -149,7 +150,7 @@ function openSerial(path: string): Promise<SerialPort> {
     const port = new SerialPort({ path, baudRate: 9600, autoOpen: false });
     port.open((error) => {
       if (error) {
-        reject(new PhonebenchError('serial-unavailable', `Cannot open ${path} for the virtual phone's console: ${error.message}`, 'Check the path (e.g. one end of a socat PTY pair) and that nothing else holds it.'));
+        reject(new PhonebenchError('serial-unavailable', msg('sim.consoleOpenFailed', { path, reason: error.message }), msg('sim.consoleOpenFailed.fix')));
       } else {
         resolve(port);
       }
@@ -163,7 +164,7 @@ async function resolveHost(host: string): Promise<string> {
   try {
     return (await lookup(host, { family: 4 })).address;
   } catch {
-    throw new PhonebenchError('bad-request', `Cannot find the TFTP server '${host.slice(0, 64)}'.`, 'Give its IPv4 address, e.g. 127.0.0.1 or the laptop address on the phone network.');
+    throw new PhonebenchError('bad-request', msg('sim.unknownHost', { host: host.slice(0, 64) }), msg('sim.unknownHost.fix'));
   }
 }
 

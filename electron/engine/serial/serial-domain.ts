@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { assertNever, PhonebenchError } from '../../../shared/api/result';
+import { msg } from '../../../shared/i18n/message';
 import {
   DEFAULT_LINE_SETTINGS,
   MAX_WRITE_BYTES,
@@ -34,12 +35,12 @@ function decode(data: string, encoding: WriteEncoding): Buffer {
       return Buffer.from(data, 'utf8');
     case 'latin1':
       if (/[\u0100-\uffff]/.test(data)) {
-        throw new PhonebenchError('bad-request', 'latin1 data holds a character above 255.', "Send it as 'utf8' or 'base64'.");
+        throw new PhonebenchError('bad-request', msg('serial.latin1Range'), msg('serial.latin1Range.fix'));
       }
       return Buffer.from(data, 'latin1');
     case 'base64':
       if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data) || data.length % 4 !== 0) {
-        throw new PhonebenchError('bad-request', 'The data is not valid base64.');
+        throw new PhonebenchError('bad-request', msg('serial.badBase64'));
       }
       return Buffer.from(data, 'base64');
     default:
@@ -117,7 +118,7 @@ export function createSerialDomain(ctx: EngineContext, options: SerialDomainOpti
   const get = (sessionId: string): SerialSession => {
     const session = sessions.get(sessionId);
     if (!session) {
-      throw new PhonebenchError('not-found', `No console session ${sessionId}.`, 'Open the port again from the Console page.');
+      throw new PhonebenchError('not-found', msg('serial.noSession', { id: sessionId }), msg('serial.noSession.fix'));
     }
     return session;
   };
@@ -125,10 +126,10 @@ export function createSerialDomain(ctx: EngineContext, options: SerialDomainOpti
   /** Opens one session; `extra` overrides how the port opens and what it is called (virtual ports). */
   async function openSession(params: SerialOpenParams, extra: Partial<Pick<SessionOptions, 'open' | 'present' | 'label'>> = {}): Promise<SessionInfo> {
     if (sessions.size >= maxSessions) {
-      throw new PhonebenchError('busy', `${maxSessions} consoles are open already.`, 'Close a console you no longer need.');
+      throw new PhonebenchError('busy', msg('serial.tooMany', { max: maxSessions }), msg('serial.tooMany.fix'));
     }
     const key = await deviceKey(params.path);
-    const busy = new PhonebenchError('serial-busy', `${params.path} is already open in another console.`, 'Use that console, or close it first.');
+    const busy = new PhonebenchError('serial-busy', msg('serial.alreadyOpen', { path: params.path }), msg('serial.alreadyOpen.fix'));
     if (opening.has(key)) throw busy;
     for (const other of sessions.values()) {
       if (other.path === params.path || (await deviceKey(other.path)) === key) throw busy;
@@ -165,7 +166,7 @@ export function createSerialDomain(ctx: EngineContext, options: SerialDomainOpti
           label,
           // The stream is the port: it opens once and is there until its other end closes.
           open: () => {
-            if (used || !link.isOpen) return Promise.reject(new PhonebenchError('serial-unavailable', `${label} is gone.`, 'Start the demo again.'));
+            if (used || !link.isOpen) return Promise.reject(new PhonebenchError('serial-unavailable', msg('serial.virtualGone', { label }), msg('serial.virtualGone.fix')));
             used = true;
             return Promise.resolve(link);
           },
@@ -192,7 +193,7 @@ export function createSerialDomain(ctx: EngineContext, options: SerialDomainOpti
       'serial:write': async (params) => {
         const bytes = decode(params.data, params.encoding);
         if (bytes.length > MAX_WRITE_BYTES) {
-          throw new PhonebenchError('bad-request', `At most ${MAX_WRITE_BYTES} bytes per write.`, 'Send the data in smaller pieces.');
+          throw new PhonebenchError('bad-request', msg('serial.writeTooLarge', { max: MAX_WRITE_BYTES }), msg('serial.writeTooLarge.fix'));
         }
         return { bytes: await get(params.sessionId).write(bytes) };
       },

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { PhonebenchError } from '../../../shared/api/result';
+import { msg } from '../../../shared/i18n/message';
 import type { LineSettings } from '../../../shared/api/serial';
 
 /** The part of a serialport SerialPort a session uses; tests may hand in their own. */
@@ -37,33 +38,19 @@ export function openFailure(path: string, error: unknown, platform: NodeJS.Platf
   const reason = (error instanceof Error ? error.message : String(error)).slice(0, 300);
   switch (errnoOf(error)) {
     case 'ENOENT':
-      return new PhonebenchError(
-        'serial-unavailable',
-        `Port ${path} does not exist.`,
-        'Plug the USB serial adapter in, or pick a port from the list.',
-      );
+      return new PhonebenchError('serial-unavailable', msg('serial.noPort', { path }), msg('serial.noPort.fix'));
     case 'EACCES':
       return new PhonebenchError(
         'serial-unavailable',
-        `No permission to open ${path}.`,
-        platform === 'linux'
-          ? 'Add your user to the dialout group (sudo usermod -aG dialout $USER), then log out and in again.'
-          : 'Close other programs using the port and check its permissions.',
+        msg('serial.noPermission', { path }),
+        platform === 'linux' ? msg('serial.noPermission.fix.linux') : msg('serial.noPermission.fix'),
       );
     case 'EBUSY':
-      return new PhonebenchError(
-        'serial-busy',
-        `Port ${path} is in use by another program.`,
-        'Close PuTTY, Tera Term, screen or minicom on this port (on Linux, ModemManager can hold it too).',
-      );
+      return new PhonebenchError('serial-busy', msg('serial.portBusy', { path }), msg('serial.portBusy.fix'));
     case 'WIN31':
-      return new PhonebenchError(
-        'serial-unavailable',
-        `Windows could not open ${path} (error 31, a device driver failure).`,
-        'Unplug the adapter and plug it into another USB port; if it is a CH340 adapter, reinstall its driver.',
-      );
+      return new PhonebenchError('serial-unavailable', msg('serial.win31', { path }), msg('serial.win31.fix'));
     default:
-      return new PhonebenchError('serial-unavailable', `Could not open ${path}: ${reason}`, 'Check the cable and the port settings, then try again.');
+      return new PhonebenchError('serial-unavailable', msg('serial.openFailed', { path, reason }), msg('serial.openFailed.fix'));
   }
 }
 

@@ -1,5 +1,6 @@
 import { StreamingHintMatcher, type HintMatch } from '../../../shared/cisco/hints';
 import { PhonebenchError } from '../../../shared/api/result';
+import { msg } from '../../../shared/i18n/message';
 import type { LineSettings, SessionInfo, SessionState } from '../../../shared/api/serial';
 import { ByteBatcher } from './byte-batcher';
 import type { ConsoleLog } from './console-log';
@@ -279,17 +280,13 @@ export class SerialSession {
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new PhonebenchError('not-found', `Console session ${this.id} is closed.`, 'Open the port again.');
+    if (this.closed) throw new PhonebenchError('not-found', msg('serial.sessionClosed', { id: this.id }), msg('serial.sessionClosed.fix'));
   }
 
   private connectedLink(): SerialLink {
     this.assertOpen();
     if (this.stateValue !== 'connected' || !this.link) {
-      throw new PhonebenchError(
-        'serial-disconnected',
-        `The port ${this.path} is not connected (${this.stateValue}).`,
-        'Plug the adapter back in; the console reconnects by itself, or press Reconnect.',
-      );
+      throw new PhonebenchError('serial-disconnected', msg('serial.notConnected', { path: this.path, state: this.stateValue }), msg('serial.notConnected.fix'));
     }
     return this.link;
   }
@@ -309,7 +306,7 @@ export class SerialSession {
     } catch (error) {
       // Where unplugging fires no close event (Windows), a failed write is how we find out.
       this.lost(reasonOf(error));
-      throw new PhonebenchError('serial-disconnected', `Writing to ${this.path} failed: ${reasonOf(error)}`, 'Check the cable; the console reconnects when the port is back.');
+      throw new PhonebenchError('serial-disconnected', msg('serial.writeFailed', { path: this.path, reason: reasonOf(error) }), msg('serial.writeFailed.fix'));
     }
     this.bytesOut += bytes.length;
     this.noteSent(bytes, atPasswordPrompt);
@@ -335,15 +332,15 @@ export class SerialSession {
     this.sentHidden = 0;
   }
 
-  private setFlags(link: SerialLink, flags: { brk: boolean; dtr: boolean; rts: boolean }, what: string): Promise<void> {
+  private setFlags(link: SerialLink, flags: { brk: boolean; dtr: boolean; rts: boolean }, action: 'break' | 'lines'): Promise<void> {
     return new Promise((resolve, reject) => {
       link.set(flags, (error) => {
         if (!error) return resolve();
         const reason = reasonOf(error);
         reject(
           /ioctl|ENOTTY|not supported/i.test(reason)
-            ? new PhonebenchError('serial-unavailable', `This port cannot ${what} (${reason}).`, 'Virtual ports (PTYs, some USB bridges) have no control lines; use a real RS-232 adapter.')
-            : new PhonebenchError('serial-unavailable', `Could not ${what} on ${this.path}: ${reason}`),
+            ? new PhonebenchError('serial-unavailable', msg('serial.noControlLines', { action: msg(`serial.action.${action}`), reason }), msg('serial.noControlLines.fix'))
+            : new PhonebenchError('serial-unavailable', msg('serial.controlFailed', { action: msg(`serial.action.${action}`), path: this.path, reason })),
         );
       });
     });
@@ -351,22 +348,22 @@ export class SerialSession {
 
   private applyLines(): Promise<void> {
     const link = this.connectedLink();
-    return this.setFlags(link, { brk: false, dtr: this.dtr, rts: this.rts }, 'set DTR/RTS');
+    return this.setFlags(link, { brk: false, dtr: this.dtr, rts: this.rts }, 'lines');
   }
 
   /** Holds the line in BREAK for `durationMs`. */
   async sendBreak(durationMs: number): Promise<void> {
     const link = this.connectedLink();
-    await this.setFlags(link, { brk: true, dtr: this.dtr, rts: this.rts }, 'send BREAK');
+    await this.setFlags(link, { brk: true, dtr: this.dtr, rts: this.rts }, 'break');
     await new Promise((resolve) => setTimeout(resolve, durationMs));
-    await this.setFlags(link, { brk: false, dtr: this.dtr, rts: this.rts }, 'send BREAK');
+    await this.setFlags(link, { brk: false, dtr: this.dtr, rts: this.rts }, 'break');
     this.log.note(`sent BREAK (${durationMs} ms)`);
   }
 
   async setLines(lines: { dtr?: boolean; rts?: boolean }): Promise<void> {
     const link = this.connectedLink();
     const next = { dtr: lines.dtr ?? this.dtr, rts: lines.rts ?? this.rts };
-    await this.setFlags(link, { brk: false, ...next }, 'set DTR/RTS');
+    await this.setFlags(link, { brk: false, ...next }, 'lines');
     this.dtr = next.dtr;
     this.rts = next.rts;
     this.log.note(`DTR ${next.dtr ? 'on' : 'off'}, RTS ${next.rts ? 'on' : 'off'}`);

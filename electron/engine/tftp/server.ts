@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { PhonebenchError } from '../../../shared/api/result';
+import { msg } from '../../../shared/i18n/message';
 import type { NegotiatedOptions, RefusalReason, TftpClientAddress, TftpEvent } from '../../../shared/api/tftp';
 import { bindError } from '../bind-errors';
 import type { RolloverTo } from './block-numbers';
@@ -32,11 +33,17 @@ export interface TftpServerOptions {
   rolloverTo: RolloverTo;
   /** Binding 0.0.0.0 must be asked for in so many words. */
   allowAnyAddress?: boolean;
-  /** Transfers at once before new ones get "busy". */
+  /** Transfers at once, all clients together, before new ones are refused (default DEFAULT_MAX_TRANSFERS). */
   maxTransfers?: number;
+  /** Transfers at once from one address (default DEFAULT_MAX_TRANSFERS_PER_CLIENT). */
+  maxTransfersPerClient?: number;
   /** Least time between two progress events of one transfer. */
   progressIntervalMs?: number;
 }
+
+/** The settings' defaults too: a phone fetches one file at a time; 64 transfers hold at most a few MiB of reads. */
+export const DEFAULT_MAX_TRANSFERS = 64;
+export const DEFAULT_MAX_TRANSFERS_PER_CLIENT = 8;
 
 /** Netascii is converted in memory; bigger files must be fetched in octet mode. */
 const MAX_NETASCII_BYTES = 16 * 1024 * 1024;
@@ -58,6 +65,8 @@ interface TransferMeta {
 /** A TFTP server on node:dgram: one listening socket, one socket (TID) per transfer. */
 export class TftpServer extends EventEmitter {
   private readonly transfers = new Map<string, ActiveTransfer>();
+  /** Live transfers per client address; an address leaves the map with its last transfer. */
+  private readonly perClient = new Map<string, number>();
   private allow: Set<string> | null;
   private nextId = 1;
   private nextRangePort: number;
@@ -70,17 +79,13 @@ export class TftpServer extends EventEmitter {
     super();
     this.allow = options.allow ? new Set(options.allow) : null;
     this.nextRangePort = options.portRange?.from ?? 0;
-    socket.on('message', (msg, rinfo) => this.onRequest(msg, rinfo));
+    socket.on('message', (packet, rinfo) => this.onRequest(packet, rinfo));
     socket.on('error', (e) => this.emitEvent({ type: 'warning', detail: `listening socket error: ${e.message}` }));
   }
 
   static async start(options: TftpServerOptions): Promise<TftpServer> {
     if (options.address === '0.0.0.0' && !options.allowAnyAddress) {
-      throw new PhonebenchError(
-        'bad-request',
-        'Refusing to listen on every network (0.0.0.0) without being asked explicitly.',
-        "Choose the address of the interface the phone is on, or confirm 'all interfaces'.",
-      );
+      throw new PhonebenchError('bad-request', msg('tftp.anyAddress'), msg('tftp.anyAddress.fix'));
     }
     const socket = createSocket({ type: 'udp4', reuseAddr: false });
     await new Promise<void>((resolve, reject) => {
@@ -119,6 +124,27 @@ export class TftpServer extends EventEmitter {
 
   activeTransfers(): number {
     return this.transfers.size;
+  }
+
+  /** Addresses with a live transfer (for tests showing the bookkeeping empties). */
+  clientsWithTransfers(): number {
+    return this.perClient.size;
+  }
+
+  /** Records a transfer under its TID (address:port); a TID already recorded keeps its count. */
+  private track(key: string, address: string, entry: ActiveTransfer): void {
+    if (!this.transfers.has(key)) this.perClient.set(address, (this.perClient.get(address) ?? 0) + 1);
+    this.transfers.set(key, entry); // A TID's PENDING placeholder is replaced by its transfer.
+  }
+
+  private untrack(key: string): void {
+    const entry = this.transfers.get(key);
+    if (!entry) return;
+    this.transfers.delete(key);
+    const address = key.slice(0, key.lastIndexOf(':'));
+    const left = (this.perClient.get(address) ?? 1) - 1;
+    if (left > 0) this.perClient.set(address, left);
+    else this.perClient.delete(address);
   }
 
   /** Idempotent: stops listening and ends every transfer with an error to its client. */
@@ -169,18 +195,31 @@ export class TftpServer extends EventEmitter {
       return;
     }
     // A repeated request from the same TID while its transfer runs is the client retrying: the transfer answers.
-    if (this.transfers.get(key)?.filename === packet.filename) return;
-    if (this.transfers.size >= (this.options.maxTransfers ?? 256)) {
-      this.refuse(meta, 'busy', 'too many transfers at once', TFTP_ERROR.notDefined, 'Server busy, try again');
+    const running = this.transfers.get(key);
+    if (running?.filename === packet.filename) return;
+    // Another file from a TID whose transfer still runs: one transfer per TID, or each request would leave one behind.
+    if (running) {
+      this.refuse(meta, 'client-busy', 'a transfer from this port is still running', TFTP_ERROR.notDefined, 'Transfer in progress from this port');
+      return;
+    }
+    // Bounded work: a flood of requests (or a client that never ACKs) holds at most this many sockets, timers and reads.
+    const global = this.options.maxTransfers ?? DEFAULT_MAX_TRANSFERS;
+    if (this.transfers.size >= global) {
+      this.refuse(meta, 'busy', `${global} transfers at once (the most allowed)`, TFTP_ERROR.notDefined, 'Server busy, try again');
+      return;
+    }
+    const perClient = this.options.maxTransfersPerClient ?? DEFAULT_MAX_TRANSFERS_PER_CLIENT;
+    if ((this.perClient.get(client.address) ?? 0) >= perClient) {
+      this.refuse(meta, 'client-busy', `${perClient} transfers at once from ${client.address} (the most allowed)`, TFTP_ERROR.notDefined, 'Too many transfers from your address, try again');
       return;
     }
     meta.id = `t${this.nextId++}`;
     this.emitEvent({ type: 'request', ...meta, options: { ...packet.options } });
     // Reserve the TID at once so a quick duplicate request does not start a second transfer.
-    this.transfers.set(key, { transfer: PENDING, filename: packet.filename });
+    this.track(key, client.address, { transfer: PENDING, filename: packet.filename });
     const begin = direction === 'read' ? this.beginRead(meta, packet.options) : this.beginWrite(meta, packet.options);
     begin.catch((e: unknown) => {
-      if (this.transfers.get(key)?.transfer === PENDING) this.transfers.delete(key);
+      if (this.transfers.get(key)?.transfer === PENDING) this.untrack(key);
       this.reply(client, TFTP_ERROR.notDefined, 'Server error');
       this.failed(meta, `server error: ${e instanceof Error ? e.message : String(e)}`, TFTP_ERROR.notDefined, Date.now());
     });
@@ -195,7 +234,7 @@ export class TftpServer extends EventEmitter {
   private admissible(meta: TransferMeta, startedAt: number): string[] | undefined {
     const key = `${meta.client.address}:${meta.client.port}`;
     if (meta.mode !== 'octet' && meta.mode !== 'netascii') {
-      this.transfers.delete(key);
+      this.untrack(key);
       this.reply(meta.client, TFTP_ERROR.illegalOperation, `Mode '${meta.mode}' not supported`);
       this.failed(meta, `mode '${meta.mode}' not supported`, TFTP_ERROR.illegalOperation, startedAt);
       return undefined;
@@ -204,7 +243,7 @@ export class TftpServer extends EventEmitter {
       return checkRequestedName(meta.filename);
     } catch (e) {
       if (!(e instanceof PathRefusedError)) throw e;
-      this.transfers.delete(key);
+      this.untrack(key);
       this.refuse(meta, 'path', e.why, TFTP_ERROR.accessViolation, 'Access violation');
       return undefined;
     }
@@ -222,12 +261,12 @@ export class TftpServer extends EventEmitter {
       }
     } catch (e) {
       if (!(e instanceof PathRefusedError)) throw e;
-      this.transfers.delete(key);
+      this.untrack(key);
       this.refuse(meta, 'path', e.why, TFTP_ERROR.accessViolation, 'Access violation');
       return;
     }
     if (!found) {
-      this.transfers.delete(key);
+      this.untrack(key);
       this.reply(meta.client, TFTP_ERROR.fileNotFound, 'File not found');
       this.failed(meta, 'file not found', TFTP_ERROR.fileNotFound, startedAt);
       return;
@@ -236,7 +275,7 @@ export class TftpServer extends EventEmitter {
     if (meta.mode === 'netascii') {
       if (content.size > MAX_NETASCII_BYTES) {
         await content.close();
-        this.transfers.delete(key);
+        this.untrack(key);
         this.reply(meta.client, TFTP_ERROR.notDefined, 'File too large for netascii, use octet');
         this.failed(meta, 'file too large for netascii mode', TFTP_ERROR.notDefined, startedAt);
         return;
@@ -256,28 +295,28 @@ export class TftpServer extends EventEmitter {
     const key = `${meta.client.address}:${meta.client.port}`;
     const uploadDir = this.options.uploadDir;
     if (!uploadDir) {
-      this.transfers.delete(key);
+      this.untrack(key);
       this.refuse(meta, 'write-disabled', 'uploads are off', TFTP_ERROR.accessViolation, 'Uploads are not accepted');
       return;
     }
     const segments = this.admissible(meta, startedAt);
     if (!segments) return;
     if (segments.length !== 1) {
-      this.transfers.delete(key);
+      this.untrack(key);
       this.refuse(meta, 'path', 'uploads may not name a folder', TFTP_ERROR.accessViolation, 'Access violation');
       return;
     }
     const name = segments[0] as string;
     const target = path.join(uploadDir, name);
     if (await fs.lstat(target).then(() => true, () => false)) {
-      this.transfers.delete(key);
+      this.untrack(key);
       this.reply(meta.client, TFTP_ERROR.fileExists, 'File already exists');
       this.failed(meta, 'file already exists in the upload folder', TFTP_ERROR.fileExists, startedAt);
       return;
     }
     const options = negotiate(requested, this.limits(), 'write', undefined);
     if ((options.tsize ?? 0) > MAX_UPLOAD_BYTES) {
-      this.transfers.delete(key);
+      this.untrack(key);
       this.reply(meta.client, TFTP_ERROR.diskFull, 'Upload too large');
       this.failed(meta, 'announced upload too large', TFTP_ERROR.diskFull, startedAt);
       return;
@@ -309,7 +348,7 @@ export class TftpServer extends EventEmitter {
       socket = await this.transferSocket();
     } catch (e) {
       await cleanup();
-      this.transfers.delete(key);
+      this.untrack(key);
       this.reply(meta.client, TFTP_ERROR.notDefined, 'No free port for the transfer');
       this.failed(meta, `no port for the transfer: ${e instanceof Error ? e.message : String(e)}`, TFTP_ERROR.notDefined, startedAt);
       return;
@@ -342,7 +381,7 @@ export class TftpServer extends EventEmitter {
         this.emitEvent(totalBytes === undefined ? base : { ...base, totalBytes });
       },
       onEnd: (outcome: TransferOutcome) => {
-        if (this.transfers.get(key)?.transfer === transfer) this.transfers.delete(key);
+        if (this.transfers.get(key)?.transfer === transfer) this.untrack(key);
         if (outcome.ok) {
           this.emitEvent({
             type: 'completed',
@@ -357,7 +396,7 @@ export class TftpServer extends EventEmitter {
         } else this.failed(meta, outcome.reason, outcome.tftpCode, startedAt, outcome.bytes, outcome.retransmits);
       },
     });
-    this.transfers.set(key, { transfer, filename: meta.filename });
+    this.track(key, meta.client.address, { transfer, filename: meta.filename });
     transfer.start();
   }
 

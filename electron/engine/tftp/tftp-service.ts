@@ -4,6 +4,7 @@ import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import type { Settings } from '../../../shared/api/app';
 import { PhonebenchError } from '../../../shared/api/result';
+import { msg, type Message } from '../../../shared/i18n/message';
 import type { TftpEvent, TftpInterface, TftpLogLine, TftpStatus } from '../../../shared/api/tftp';
 import { DirectorySource, VirtualFiles } from './file-source';
 import { formatTftpEvent } from './log-line';
@@ -33,11 +34,11 @@ export function listIpv4Interfaces(): TftpInterface[] {
   return out;
 }
 
-async function requireFolder(dir: string, what: string): Promise<string> {
+async function requireFolder(dir: string, what: Message): Promise<string> {
   const abs = path.resolve(dir);
   const stat = await fs.stat(abs).catch(() => undefined);
-  if (!stat) throw new PhonebenchError('not-found', `The ${what} ${abs} does not exist.`, `Create it, or choose another folder.`);
-  if (!stat.isDirectory()) throw new PhonebenchError('bad-request', `The ${what} ${abs} is not a folder.`, 'Choose a folder.');
+  if (!stat) throw new PhonebenchError('not-found', msg('tftp.folderMissing', { what, path: abs }), msg('tftp.folderMissing.fix'));
+  if (!stat.isDirectory()) throw new PhonebenchError('bad-request', msg('tftp.notFolder', { what, path: abs }), msg('tftp.notFolder.fix'));
   return abs;
 }
 
@@ -64,14 +65,10 @@ export class TftpService extends EventEmitter {
   async start(req: TftpStartRequest): Promise<TftpStatus> {
     const allow = req.allow && req.allow.length > 0 ? req.allow : undefined;
     if (!allow && !req.allowAll) {
-      throw new PhonebenchError(
-        'bad-request',
-        'No phone address given: the server would answer every phone on the network.',
-        "Enter the phone's IP address, or choose 'serve every phone' on purpose.",
-      );
+      throw new PhonebenchError('bad-request', msg('tftp.noAllowlist'), msg('tftp.noAllowlist.fix'));
     }
-    const root = await requireFolder(req.root, 'TFTP root');
-    const uploadDir = req.uploadDir ? await requireFolder(req.uploadDir, 'upload folder') : undefined;
+    const root = await requireFolder(req.root, msg('tftp.folder.root'));
+    const uploadDir = req.uploadDir ? await requireFolder(req.uploadDir, msg('tftp.folder.upload')) : undefined;
     await this.stop();
     const s = this.settings();
     const server = await TftpServer.start({
@@ -87,6 +84,8 @@ export class TftpService extends EventEmitter {
       timeoutMs: s.timeoutSeconds * 1000,
       retries: s.retries,
       rolloverTo: s.rolloverTo,
+      maxTransfers: s.maxTransfers,
+      maxTransfersPerClient: s.maxTransfersPerClient,
     });
     server.on('event', (e) => this.publish(e.type === 'listening' ? { ...e, root } : e));
     this.server = server;
@@ -103,7 +102,7 @@ export class TftpService extends EventEmitter {
   }
 
   setAllowlist(allow: string[] | null): TftpStatus {
-    if (!this.server) throw new PhonebenchError('not-running', 'The TFTP server is not running.', 'Start it first.');
+    if (!this.server) throw new PhonebenchError('not-running', msg('tftp.notRunning'), msg('tftp.notRunning.fix'));
     this.server.setAllowlist(allow);
     return this.status();
   }

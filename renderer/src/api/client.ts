@@ -1,6 +1,6 @@
 import type { EventName, Events, PhonebenchClient, RequestName } from '../../../shared/api/contract';
 import { err, type Result } from '../../../shared/api/result';
-import { legacyText } from '../../../shared/i18n/message';
+import { msg } from '../../../shared/i18n/message';
 import type { ServerMessage } from '../../../shared/api/wire';
 
 export type ConnectionState = 'connecting' | 'open' | 'closed';
@@ -78,7 +78,7 @@ function webSocketClient(): RendererClient {
     ws.onclose = () => {
       setState('closed');
       for (const resolve of pending.values()) {
-        resolve(err('not-running', legacyText('The connection to Phonebench was lost.')));
+        resolve(err('not-running', msg('web.connectionLost')));
       }
       pending.clear();
       setTimeout(connect, retryMs);

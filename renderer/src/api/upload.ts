@@ -1,5 +1,5 @@
 import { err, type Result } from '../../../shared/api/result';
-import { isMessage, legacyText } from '../../../shared/i18n/message';
+import { isMessage, msg } from '../../../shared/i18n/message';
 
 /** What the Electron preload may offer for dropped files (webUtils.getPathForFile); absent in the browser. */
 interface PathBridge {
@@ -17,7 +17,7 @@ export async function pathForImport(file: File): Promise<Result<{ path: string; 
   if (bridge) {
     const local = bridge.pathForFile?.(file);
     if (local) return { ok: true, value: { path: local, uploaded: false } };
-    return err('bad-request', legacyText(`The path of ${file.name} is not available here.`), legacyText('Type the path of the archive in the field below instead.'));
+    return err('bad-request', msg('web.noLocalPath', { file: file.name }), msg('web.noLocalPath.fix'));
   }
   const uploaded = await uploadFile(file);
   return uploaded.ok ? { ok: true, value: { path: uploaded.value.path, uploaded: true } } : uploaded;
@@ -31,7 +31,7 @@ export async function uploadFile(file: File): Promise<Result<{ path: string }>> 
   try {
     response = await fetch(url, { method: 'POST', body: file, headers: { 'content-type': 'application/octet-stream' } });
   } catch (error) {
-    return err('io-error', legacyText(`Upload of ${file.name} failed: ${String(error)}.`), legacyText('Check that phonebench serve is still running.'));
+    return err('io-error', msg('web.uploadFailed', { file: file.name, detail: String(error) }), msg('web.uploadFailed.fix'));
   }
   let body: unknown;
   try {
@@ -44,7 +44,7 @@ export async function uploadFile(file: File): Promise<Result<{ path: string }>> 
     const value = body.value as { path?: unknown } | undefined;
     if (typeof value?.path === 'string') return { ok: true, value: { path: value.path } };
   }
-  return err('io-error', legacyText(`Upload of ${file.name} failed (HTTP ${response.status}).`));
+  return err('io-error', msg('web.uploadHttp', { file: file.name, status: response.status }));
 }
 
 function isResult(value: unknown): value is Result<unknown> {

@@ -28,7 +28,11 @@ export function SettingsPage({ settings, onSaved }: { settings: Settings; onSave
     void save({ tftp });
   };
 
-  const numberField = (key: 'maxBlksize' | 'maxWindowsize' | 'timeoutSeconds' | 'retries', min: number, max: number) => (
+  const numberField = (
+    key: 'maxBlksize' | 'maxWindowsize' | 'timeoutSeconds' | 'retries' | 'maxTransfers' | 'maxTransfersPerClient',
+    min: number,
+    max: number,
+  ) => (
     <label>
       {t(`app.settings.${key}`)}
       <input
@@ -73,6 +77,8 @@ export function SettingsPage({ settings, onSaved }: { settings: Settings; onSave
           </label>
           {numberField('timeoutSeconds', 1, 255)}
           {numberField('retries', 1, 20)}
+          {numberField('maxTransfers', 1, 1024)}
+          {numberField('maxTransfersPerClient', 1, 256)}
         </fieldset>
         <button type="submit">{t('app.settings.save')}</button>
         {saved ? <span role="status">{t('app.settings.saved')}</span> : null}

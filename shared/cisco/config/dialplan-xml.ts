@@ -1,3 +1,4 @@
+import { msg, type Message } from '../../i18n/message';
 import { escapeXml, readXml } from './tiny-xml';
 
 /** dialplan.xml: `<DIALTEMPLATE>` with `<TEMPLATE MATCH="..." Timeout="..."/>` rules, in order. */
@@ -25,23 +26,23 @@ export function writeDialplanXml(templates: readonly DialTemplate[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function parseDialplanXml(text: string): { templates: DialTemplate[]; problems: { line: number; message: string }[] } {
+export function parseDialplanXml(text: string): { templates: DialTemplate[]; problems: { line: number; message: Message }[] } {
   const { root, problems } = readXml(text);
   const templates: DialTemplate[] = [];
   if (root === undefined) return { templates, problems };
-  if (root.name.toUpperCase() !== 'DIALTEMPLATE') problems.push({ line: root.line, message: `top element is <${root.name}>, not <DIALTEMPLATE>` });
+  if (root.name.toUpperCase() !== 'DIALTEMPLATE') problems.push({ line: root.line, message: msg('config.xml.wrongRoot', { name: root.name, want: 'DIALTEMPLATE' }) });
   for (const c of root.children) {
     if (c.name.toUpperCase() !== 'TEMPLATE') continue;
     const a = lowerKeys(c.attributes);
     if (a['match'] === undefined) {
-      problems.push({ line: c.line, message: 'TEMPLATE has no MATCH' });
+      problems.push({ line: c.line, message: msg('config.dialplan.noMatch') });
       continue;
     }
     const t: DialTemplate = { match: a['match'] };
     if (a['timeout'] !== undefined) {
       const n = Number(a['timeout']);
       if (Number.isInteger(n) && n >= 0) t.timeout = n;
-      else problems.push({ line: c.line, message: `Timeout "${a['timeout']}" is not a whole number of seconds` });
+      else problems.push({ line: c.line, message: msg('config.dialplan.badTimeout', { value: a['timeout'] ?? '' }) });
     }
     if (a['user'] !== undefined) t.user = a['user'];
     if (a['rewrite'] !== undefined) t.rewrite = a['rewrite'];

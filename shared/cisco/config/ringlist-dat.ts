@@ -1,3 +1,4 @@
+import { msg, type Message } from '../../i18n/message';
 /** RINGLIST.DAT: one ring per line, the display name then the file name, separated by whitespace. */
 
 export interface Ring {
@@ -17,15 +18,15 @@ export function writeRinglistDat(rings: readonly Ring[]): string {
     .join('');
 }
 
-export function parseRinglistDat(text: string): { rings: Ring[]; problems: { line: number; message: string }[] } {
+export function parseRinglistDat(text: string): { rings: Ring[]; problems: { line: number; message: Message }[] } {
   const rings: Ring[] = [];
-  const problems: { line: number; message: string }[] = [];
+  const problems: { line: number; message: Message }[] = [];
   text.split(/\r?\n/).forEach((raw, index) => {
     const t = raw.trim();
     if (t === '') return;
     const m = /^(.*\S)\s+(\S+)$/.exec(t);
     if (m === null) {
-      problems.push({ line: index + 1, message: 'a ring needs a display name and a file name' });
+      problems.push({ line: index + 1, message: msg('config.ringlist.badLine') });
       return;
     }
     rings.push({ displayName: m[1] ?? '', fileName: m[2] ?? '' });

@@ -1,3 +1,4 @@
+import { msg, type Message } from '../../i18n/message';
 import type { Protocol } from '../firmware-version';
 import { childNamed, escapeXml, readXml } from './tiny-xml';
 
@@ -26,7 +27,7 @@ export function writeSepCnfXml(c: SepCnfXml): string {
 
 export interface SepCnfXmlRead {
   config: SepCnfXml;
-  problems: { line: number; message: string }[];
+  problems: { line: number; message: Message }[];
   /** Line of loadInformation, for findings. */
   loadLine?: number;
 }
@@ -35,12 +36,12 @@ export function parseSepCnfXml(text: string): SepCnfXmlRead {
   const { root, problems } = readXml(text);
   const config: SepCnfXml = {};
   if (root === undefined) return { config, problems };
-  if (root.name.toLowerCase() !== 'device') problems.push({ line: root.line, message: `top element is <${root.name}>, not <device>` });
+  if (root.name.toLowerCase() !== 'device') problems.push({ line: root.line, message: msg('config.xml.wrongRoot', { name: root.name, want: 'device' }) });
   const protocol = childNamed(root, 'deviceProtocol');
   if (protocol !== undefined) {
     const p = protocol.text.toUpperCase();
     if (p === 'SIP' || p === 'SCCP' || p === 'MGCP') config.deviceProtocol = p;
-    else problems.push({ line: protocol.line, message: `deviceProtocol "${protocol.text}" is not SIP or SCCP` });
+    else problems.push({ line: protocol.line, message: msg('config.sep.badProtocol', { value: protocol.text }) });
   }
   const load = childNamed(root, 'loadInformation');
   if (load !== undefined) {

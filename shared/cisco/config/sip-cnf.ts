@@ -1,3 +1,4 @@
+import { msg, type Message } from '../../i18n/message';
 /**
  * SIPDefault.cnf and SIP<MAC>.cnf: one `name: value` per line, `; comment` after a value, `#` comment lines,
  * values optionally in double quotes. The per-phone file overrides the default file.
@@ -14,7 +15,7 @@ export interface SipCnfRead {
   entries: SipCnfEntry[];
   /** Last value of each key (later lines win, as on the phone). */
   values: Record<string, string>;
-  problems: { line: number; message: string }[];
+  problems: { line: number; message: Message }[];
 }
 
 const KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -22,7 +23,7 @@ const KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
 export function parseSipCnf(text: string): SipCnfRead {
   const entries: SipCnfEntry[] = [];
   const values: Record<string, string> = {};
-  const problems: { line: number; message: string }[] = [];
+  const problems: { line: number; message: Message }[] = [];
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   lines.forEach((raw, index) => {
     const line = index + 1;
@@ -30,17 +31,17 @@ export function parseSipCnf(text: string): SipCnfRead {
     if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith(';')) return;
     const colon = raw.indexOf(':');
     if (colon < 0) {
-      problems.push({ line, message: 'line has no "name: value" form' });
+      problems.push({ line, message: msg('config.sipCnf.noForm') });
       return;
     }
     const key = raw.slice(0, colon).trim();
     if (!KEY.test(key)) {
-      problems.push({ line, message: `"${key}" is not a parameter name` });
+      problems.push({ line, message: msg('config.sipCnf.badKey', { key }) });
       return;
     }
     const value = readValue(raw.slice(colon + 1));
     if (value === undefined) {
-      problems.push({ line, message: `the quoted value of ${key} is not closed` });
+      problems.push({ line, message: msg('config.sipCnf.unclosedQuote', { key }) });
       return;
     }
     entries.push({ key, value, line });

@@ -1,3 +1,4 @@
+import { msg, type Message } from '../../i18n/message';
 /**
  * A small, tolerant XML reader for the phones' config files (no DOM in shared/). It keeps elements,
  * attributes and text; skips declarations, comments, CDATA markers and doctype; never throws on bad input
@@ -16,14 +17,14 @@ export interface XmlElement {
 
 export interface XmlReadResult {
   root?: XmlElement;
-  problems: { line: number; message: string }[];
+  problems: { line: number; message: Message }[];
 }
 
 const NAME = /^[A-Za-z_][\w.:-]*/;
 const MAX_DEPTH = 64;
 
 export function readXml(text: string): XmlReadResult {
-  const problems: { line: number; message: string }[] = [];
+  const problems: { line: number; message: Message }[] = [];
   const top: XmlElement = { name: '#document', attributes: {}, children: [], text: '', line: 1 };
   const stack: XmlElement[] = [top];
   let i = 0;
@@ -60,7 +61,7 @@ export function readXml(text: string): XmlReadResult {
     }
     const gt = findTagEnd(text, i);
     if (gt < 0) {
-      problems.push({ line, message: 'a tag is not closed with ">"' });
+      problems.push({ line, message: msg('config.xml.tagNotClosed') });
       break;
     }
     const inner = text.slice(i + 1, gt);
@@ -70,11 +71,11 @@ export function readXml(text: string): XmlReadResult {
       const name = inner.slice(1).trim();
       const at = findOpen(stack, name);
       if (at < 0) {
-        problems.push({ line: startLine, message: `closing tag </${name}> has no opening tag` });
+        problems.push({ line: startLine, message: msg('config.xml.closingWithoutOpening', { name }) });
         continue;
       }
       for (let k = stack.length - 1; k > at; k--) {
-        problems.push({ line: startLine, message: `<${stack[k]?.name ?? ''}> is not closed` });
+        problems.push({ line: startLine, message: msg('config.xml.notClosed', { name: stack[k]?.name ?? '' }) });
       }
       stack.length = at;
       continue;
@@ -83,7 +84,7 @@ export function readXml(text: string): XmlReadResult {
     const body = selfClosing ? inner.slice(0, -1) : inner;
     const nameMatch = NAME.exec(body);
     if (nameMatch === null) {
-      problems.push({ line: startLine, message: 'a tag has no valid name' });
+      problems.push({ line: startLine, message: msg('config.xml.badTagName') });
       continue;
     }
     const element: XmlElement = {
@@ -96,19 +97,19 @@ export function readXml(text: string): XmlReadResult {
     current.children.push(element);
     if (!selfClosing) {
       if (stack.length > MAX_DEPTH) {
-        problems.push({ line: startLine, message: 'elements nested too deeply' });
+        problems.push({ line: startLine, message: msg('config.xml.tooDeep') });
         break;
       }
       stack.push(element);
     }
   }
   for (let k = stack.length - 1; k > 0; k--) {
-    problems.push({ line, message: `<${stack[k]?.name ?? ''}> is not closed` });
+    problems.push({ line, message: msg('config.xml.notClosed', { name: stack[k]?.name ?? '' }) });
   }
   trimTexts(top);
   const roots = top.children;
-  if (roots.length === 0) problems.push({ line: 1, message: 'no XML element found' });
-  if (roots.length > 1) problems.push({ line: roots[1]?.line ?? 1, message: 'more than one top-level element' });
+  if (roots.length === 0) problems.push({ line: 1, message: msg('config.xml.noElement') });
+  if (roots.length > 1) problems.push({ line: roots[1]?.line ?? 1, message: msg('config.xml.manyRoots') });
   const root = roots[0];
   return root === undefined ? { problems } : { root, problems };
 }

@@ -1,3 +1,4 @@
+import { msg, type Message } from '../../i18n/message';
 import { childNamed, escapeXml, readXml } from './tiny-xml';
 
 /**
@@ -42,11 +43,11 @@ export function writeXmlDefaultCnfXml(c: XmlDefaultCnf): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function parseXmlDefaultCnfXml(text: string): { config: XmlDefaultCnf; problems: { line: number; message: string }[] } {
+export function parseXmlDefaultCnfXml(text: string): { config: XmlDefaultCnf; problems: { line: number; message: Message }[] } {
   const { root, problems } = readXml(text);
   const config: XmlDefaultCnf = { loads: [] };
   if (root === undefined) return { config, problems };
-  if (root.name.toLowerCase() !== 'default') problems.push({ line: root.line, message: `top element is <${root.name}>, not <Default>` });
+  if (root.name.toLowerCase() !== 'default') problems.push({ line: root.line, message: msg('config.xml.wrongRoot', { name: root.name, want: 'Default' }) });
   for (const child of root.children) {
     const m = /^loadInformation(\d+)$/i.exec(child.name);
     if (m === null) continue;

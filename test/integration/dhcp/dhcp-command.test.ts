@@ -1,6 +1,5 @@
 import dgram from 'node:dgram';
 import { describe, expect, it } from 'vitest';
-import { dhcpCommand } from '../../../electron/cli/commands/dhcp';
 import { runCli } from '../../../electron/cli/main';
 import { decodeDhcp, encodeDhcp, opt, OPT } from '../../../electron/engine/dhcp/codec';
 
@@ -27,9 +26,7 @@ describe('phonebench dhcp', () => {
     const running = runCli(
       ['dhcp', '--json', '--mac', '00-0E-84-C0-60-A6', '--offer', '127.0.0.20', '--server', '127.0.0.1', '--mask', '255.255.255.255',
         '--bind', '127.0.0.1', '--port', '0', '--client-port', String(socket.address().port)],
-      c.io,
-      [dhcpCommand],
-    );
+      c.io);
     await until(() => c.out().includes('listening'));
     const port = (JSON.parse(c.out().split('\n')[0] ?? '{}') as { port: number }).port;
     const discover = (chaddr: string) =>
@@ -53,7 +50,7 @@ describe('phonebench dhcp', () => {
 
   it('names the missing flags', async () => {
     const c = io();
-    expect(await runCli(['dhcp', '--mac', 'nope'], c.io, [dhcpCommand])).toBe(2);
+    expect(await runCli(['dhcp', '--mac', 'nope'], c.io)).toBe(2);
     expect(c.err()).toMatch(/--mac wants the phone MAC/);
   });
 });

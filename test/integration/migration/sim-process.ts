@@ -3,7 +3,6 @@
  * started directly so the test does not depend on the command list. Arguments as for `phonebench sim`.
  */
 import { runCli } from '../../../electron/cli/main';
-import { simCommand } from '../../../electron/cli/commands/sim';
 
 const code = await runCli(
   ['sim', ...process.argv.slice(2)],
@@ -13,7 +12,5 @@ const code = await runCli(
     stdin: process.stdin,
     env: process.env,
     interrupted: new Promise<void>((resolve) => process.once('SIGTERM', () => resolve())),
-  },
-  [simCommand],
-);
+  });
 process.exit(code);

@@ -2,7 +2,6 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { simCommand } from '../../../electron/cli/commands/sim';
 import { runCli } from '../../../electron/cli/main';
 import type { CliIo } from '../../../electron/cli/command';
 import { SCENARIOS } from './scenarios';
@@ -62,7 +61,7 @@ describe.skipIf(missing !== undefined)('phonebench sim', () => {
     const clean = await serve('F2');
     try {
       const { io, out, err } = captureIo({});
-      const code = await runCli(args('SCCP 3.1'), io, [simCommand]);
+      const code = await runCli(args('SCCP 3.1'), io);
       expect(err()).toBe('');
       expect(code).toBe(0);
       expect(out()).toContain('tftp     OS79XX.TXT  ok');
@@ -78,7 +77,7 @@ describe.skipIf(missing !== undefined)('phonebench sim', () => {
     const clean = await serve('unsigned .bin');
     try {
       const { io, out } = captureIo({});
-      const code = await runCli(args('SCCP 5.0(1.1)', ['--json']), io, [simCommand]);
+      const code = await runCli(args('SCCP 5.0(1.1)', ['--json']), io);
       expect(code).toBe(1);
       const events = out().trim().split('\n').map((l) => JSON.parse(l) as { kind: string; outcome?: { message?: string } });
       const last = events[events.length - 1];
@@ -110,7 +109,7 @@ describe.skipIf(missing !== undefined)('phonebench sim', () => {
         env: {},
         interrupted,
       };
-      expect(await runCli(args('SCCP 3.1', ['--stay']), io, [simCommand])).toBe(0);
+      expect(await runCli(args('SCCP 3.1', ['--stay']), io)).toBe(0);
       expect(err).toContain('Ctrl-C');
       expect(out).toContain('running  SIP 8.12');
     } finally {
@@ -120,10 +119,10 @@ describe.skipIf(missing !== undefined)('phonebench sim', () => {
 
   it('refuses bad flags with usage', async () => {
     const { io, err } = captureIo({});
-    expect(await runCli(['sim', '--tftp', '127.0.0.1:99999', '--mac', 'x', '--firmware', 'SIP 8.12'], io, [simCommand])).toBe(2);
+    expect(await runCli(['sim', '--tftp', '127.0.0.1:99999', '--mac', 'x', '--firmware', 'SIP 8.12'], io)).toBe(2);
     expect(err()).toContain('HOST[:PORT]');
     const bad = captureIo({});
-    expect(await runCli(args('SIP banana'), bad.io, [simCommand])).toBe(1);
+    expect(await runCli(args('SIP banana'), bad.io)).toBe(1);
     expect(bad.err()).toContain('not a firmware label');
   });
 });

@@ -14,7 +14,7 @@ let fx: Fixture;
 const files = new Map<string, Buffer>();
 
 beforeAll(async () => {
-  fx = await startFixture({ timeoutMs: 40, retries: 12 });
+  fx = await startFixture({ timeoutMs: 40, retries: 12, maxTransfersPerClient: 64 });
   for (const [name, size] of [['small.cnf', 700], ['mid.bin', 40_000], ['exact.bin', 512 * 20]] as const) {
     const data = patternBytes(size, size);
     files.set(name, data);

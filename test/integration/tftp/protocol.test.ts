@@ -179,7 +179,7 @@ describe('transfer rules', () => {
   });
 
   it('many transfers at once, several from the same phone', async () => {
-    fx = await startFixture();
+    fx = await startFixture({ maxTransfersPerClient: 40 });
     const files = ['RINGLIST.DAT', 'dialplan.xml', 'SIPDefault.cnf', 'OS79XX.TXT'];
     const data = new Map(files.map((f, i) => [f, patternBytes(3000 + i * 700, i + 1)]));
     for (const [f, d] of data) await fs.writeFile(path.join(fx.root, f), d);

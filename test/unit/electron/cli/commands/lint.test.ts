@@ -23,7 +23,7 @@ function run(command: CliCommand, ...args: string[]): Promise<CliRun> {
 describe('phonebench lint', () => {
   it('reports findings and exits 1 on errors, 0 when clean', async () => {
     const bad = path.join(work, 'OS79XX.TXT');
-    await fs.writeFile(bad, 'P0S3-8-12-00.bin\n');
+    await fs.writeFile(bad, 'P003-8-12-00.bin\n');
     const good = path.join(work, 'SIPDefault.cnf');
     await fs.writeFile(good, 'image_version: P0S3-8-12-00\nphone_password: secret99 \n');
     const r = await run(lintCommand, bad, good);
@@ -34,6 +34,24 @@ describe('phonebench lint', () => {
     const clean = await run(lintCommand, good, '--json');
     expect(clean.code).toBe(0);
     expect((JSON.parse(clean.out) as { value: { findings: unknown[] } }).value.findings).toHaveLength(1);
+  });
+
+  it('--library: OS79XX.TXT naming P0S3-8-12-00 fails against the real SIP 8.12 package; the package\'s own P003-8-12-00 passes', async () => {
+    // The SIP 8.12 file set of the domain reference, section 2 ("Firmware packages").
+    const library = path.join(work, 'sip-8-12');
+    await fs.mkdir(library, { recursive: true });
+    for (const name of ['P003-8-12-00.bin', 'P003-8-12-00.sbn', 'P0S3-8-12-00.loads', 'P0S3-8-12-00.sb2']) await fs.writeFile(path.join(library, name), 'x');
+    const os = path.join(work, 'os79xx-app', 'OS79XX.TXT');
+    await fs.mkdir(path.dirname(os), { recursive: true });
+    await fs.writeFile(os, 'P0S3-8-12-00\n');
+    const wrong = await run(lintCommand, os, '--library', library);
+    expect(wrong.code).toBe(1);
+    expect(wrong.out).toMatch(/error: .*P0S3-8-12-00/);
+    expect(wrong.out).toMatch(/fix: Write P003-8-12-00\./);
+    await fs.writeFile(os, 'P003-8-12-00\n');
+    const right = await run(lintCommand, os, '--library', library);
+    expect(right.code).toBe(0);
+    expect(right.out).toContain('1 file(s), 0 error(s), 0 warning(s)');
   });
 
   it('a missing file is an io-error', async () => {

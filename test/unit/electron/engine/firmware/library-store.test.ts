@@ -8,6 +8,7 @@ import { PhonebenchError } from '../../../../../shared/api/result';
 import { describeBundleIssue } from '../../../../../shared/cisco/bundle-recognition';
 import { checkSyntheticImage } from '../../../../../shared/cisco/synthetic-image';
 import { FirmwareLibrary } from '../../../../../electron/engine/firmware/library-store';
+import { DEFAULT_IMPORT_LIMITS } from '../../../../../electron/engine/firmware/import-limits';
 import {
   buildBundleFixtures,
   buildHostileFixtures,
@@ -261,16 +262,11 @@ describe('hostile archives', () => {
     const { zipBytes } = await import('../../../../fixtures/firmware-fixtures');
     const file = path.join(work, 'many.zip');
     await fs.writeFile(file, zipBytes(Array.from({ length: 60 }, (_, i) => ({ name: `f${i}.txt`, data: Buffer.from('x') }))));
-    const library = new FirmwareLibrary(await fs.mkdtemp(path.join(work, 'lib-')), {
-      maxEntries: 50,
-      maxTotalBytes: 1 << 30,
-      maxRatio: 100,
-      ratioFloorBytes: 1 << 20,
-      maxNesting: 3,
-    });
+    const library = new FirmwareLibrary(await fs.mkdtemp(path.join(work, 'lib-')), { ...DEFAULT_IMPORT_LIMITS, maxEntries: 50 });
     const error = await library.import(file).catch((e: unknown) => e);
     expect((error as PhonebenchError).code).toBe('archive-refused');
     expect((error as PhonebenchError).message).toContain('more than 50 entries');
+    expect(en((error as PhonebenchError).fix)).toContain('firmwareImport.maxEntries');
   });
 });
 

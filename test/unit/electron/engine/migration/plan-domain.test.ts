@@ -65,7 +65,7 @@ describe('plan domain through the engine contract', () => {
   });
 
   it('plan:lint returns findings', async () => {
-    const r = await engine.request('plan:lint', { fileName: 'OS79XX.TXT', text: 'P0S3-8-12-00.bin \n', planProtocol: 'SIP' });
+    const r = await engine.request('plan:lint', { fileName: 'OS79XX.TXT', text: 'P003-8-12-00.bin \n', planProtocol: 'SIP' });
     expect(r.ok && r.value.findings.map((f) => f.severity)).toEqual(['error', 'error']);
     expect(await engine.request('plan:lint', { fileName: '../etc/passwd', text: '' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });

@@ -4,6 +4,7 @@ import { absoluteBlock, wireBlock } from '../../../../../electron/engine/tftp/bl
 import { formatTftpEvent } from '../../../../../electron/engine/tftp/log-line';
 import { fromNetascii, toNetascii } from '../../../../../electron/engine/tftp/netascii';
 import { bindError, privilegedPortFix } from '../../../../../electron/engine/bind-errors';
+import { en } from '../../../../support/error-text';
 
 describe('netascii', () => {
   it('turns LF into CR LF and a bare CR into CR NUL, and back', () => {
@@ -62,10 +63,10 @@ describe('log lines', () => {
 
 describe('bind errors', () => {
   it('name the fix for each OS on a privileged port', async () => {
-    expect(privilegedPortFix('linux', 69)).toContain('setcap cap_net_bind_service=+ep');
-    expect(privilegedPortFix('linux', 69)).toContain('net.ipv4.ip_unprivileged_port_start=69');
-    expect(privilegedPortFix('darwin', 69)).toMatch(/sudo|pf/);
-    expect(privilegedPortFix('win32', 69)).toMatch(/[Ff]irewall/);
+    expect(en(privilegedPortFix('linux', 69))).toContain('setcap cap_net_bind_service=+ep');
+    expect(en(privilegedPortFix('linux', 69))).toContain('net.ipv4.ip_unprivileged_port_start=69');
+    expect(en(privilegedPortFix('darwin', 69))).toMatch(/sudo|pf/);
+    expect(en(privilegedPortFix('win32', 69))).toMatch(/[Ff]irewall/);
     const e = await bindError(Object.assign(new Error('x'), { code: 'EACCES' }), '127.0.0.1', 69);
     expect(e.code).toBe('port-privileged');
     expect(e.fix).toBeTruthy();

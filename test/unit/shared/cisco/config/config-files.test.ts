@@ -9,6 +9,7 @@ import { parseSepCnfXml, writeSepCnfXml } from '../../../../../shared/cisco/conf
 import { effectiveSipValues, parseSipCnf, writeSipCnf } from '../../../../../shared/cisco/config/sip-cnf';
 import { readXml } from '../../../../../shared/cisco/config/tiny-xml';
 import { parseXmlDefaultCnfXml, writeXmlDefaultCnfXml } from '../../../../../shared/cisco/config/xml-default-cnf-xml';
+import { formatMessage } from '../../../../../shared/i18n/format';
 
 const RUNS = { numRuns: 200 };
 
@@ -42,7 +43,7 @@ describe('SIP cnf', () => {
     const r = parseSipCnf(text);
     expect(r.values).toEqual({ image_version: 'P0S3-8-12-00', proxy1_address: '10.0.0.1', phone_label: 'Lab bench ; 7', line1_name: '1001' });
     expect(r.entries.map((e) => e.line)).toEqual([2, 3, 4, 6]);
-    expect(r.problems).toEqual([{ line: 8, message: 'line has no "name: value" form' }]);
+    expect(r.problems.map((p) => ({ line: p.line, message: formatMessage('en', p.message) }))).toEqual([{ line: 8, message: 'line has no "name: value" form' }]);
   });
   it('writes quotes only where needed', () => {
     expect(writeSipCnf([['image_version', 'P0S3-8-12-00'], ['phone_label', 'Lab 7'], ['proxy1_address', '']])).toBe(
@@ -188,8 +189,8 @@ describe('gkdefault.txt', () => {
 describe('tiny XML reader', () => {
   it('tolerates odd input without throwing', () => {
     fc.assert(fc.property(fc.string({ maxLength: 200 }), (s) => void readXml(s)), RUNS);
-    expect(readXml('<a><b></a>').problems.map((p) => p.message)).toEqual(['<b> is not closed']);
-    expect(readXml('').problems.map((p) => p.message)).toEqual(['no XML element found']);
+    expect(readXml('<a><b></a>').problems.map((p) => formatMessage('en', p.message))).toEqual(['<b> is not closed']);
+    expect(readXml('').problems.map((p) => formatMessage('en', p.message))).toEqual(['no XML element found']);
     expect(readXml('<a x="1 > 2">&amp;&#65;</a>').root).toMatchObject({ name: 'a', attributes: { x: '1 > 2' }, text: '&A' });
   });
 });

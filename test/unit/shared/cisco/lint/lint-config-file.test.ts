@@ -2,44 +2,42 @@ import { describe, expect, it } from 'vitest';
 import { parseFirmwareLabel } from '../../../../../shared/cisco/firmware-version';
 import type { LintContext } from '../../../../../shared/cisco/lint/lint-config-file';
 import { lintConfigFile } from '../../../../../shared/cisco/lint/lint-config-file';
+import { formatMessage } from '../../../../../shared/i18n/format';
 
 function problems(file: string, text: string, context?: LintContext): string[] {
-  return lintConfigFile(file, text, context).map((f) => `${f.severity}@${f.line}: ${f.problem} | ${f.fix}`);
+  return lintConfigFile(file, text, context).map((f) => `${f.severity}@${f.line}: ${formatMessage('en', f.problem)} | ${formatMessage('en', f.fix)}`);
 }
 
 describe('lintConfigFile', () => {
   it('clean files have no findings', () => {
-    expect(problems('OS79XX.TXT', 'P0S3-8-12-00\n')).toEqual([]);
+    expect(problems('OS79XX.TXT', 'P003-8-12-00\n')).toEqual([]);
     expect(problems('SIPDefault.cnf', 'image_version: P0S3-8-12-00\nproxy1_address: 10.0.0.1\n')).toEqual([]);
     expect(problems('SEP0011223344AA.cnf.xml', '<device><deviceProtocol>SIP</deviceProtocol><loadInformation model="IP Phone 7960">P0S3-8-12-00</loadInformation></device>')).toEqual([]);
   });
 
   it('an extension in an image name', () => {
-    const f = lintConfigFile('OS79XX.TXT', 'P00305000101.bin\n');
-    expect(f).toEqual([
-      { file: 'OS79XX.TXT', line: 1, severity: 'error', problem: 'OS79XX.TXT holds the extension .bin.', fix: 'Write P00305000101 without extension.' },
-    ]);
+    expect(problems('OS79XX.TXT', 'P00305000101.bin\n')).toEqual(['error@1: OS79XX.TXT holds the extension .bin. | Write P00305000101 without extension.']);
     expect(problems('SIP0011223344AA.cnf', 'image_version: P0S3-8-12-00.loads\n')[0]).toMatch(/^error@1: image_version holds the extension \.loads/);
   });
 
   it('trailing spaces', () => {
-    expect(problems('OS79XX.TXT', 'P0S3-8-12-00 \n')[0]).toMatch(/^error@1: .*CSCdv19260/);
+    expect(problems('OS79XX.TXT', 'P003-8-12-00 \n')[0]).toMatch(/^error@1: .*CSCdv19260/);
     const secret = lintConfigFile('SIP0011223344AA.cnf', 'line1_password: hunter2  \n');
     expect(secret).toHaveLength(1);
-    expect(secret[0]?.problem).toMatch(/line1_password line ends with spaces/);
+    expect(formatMessage('en', secret[0]?.problem ?? { key: 'legacy.text' })).toMatch(/line1_password line ends with spaces/);
     expect(JSON.stringify(secret)).not.toContain('hunter2');
   });
 
   it('wrong name form for the version', () => {
-    expect(problems('OS79XX.TXT', 'P0S3-08-12-00\n')).toEqual([
-      'error@1: OS79XX.TXT "P0S3-08-12-00" is the wrong name form for SIP 8.12. | Write P0S3-8-12-00.',
+    expect(problems('SIPDefault.cnf', 'image_version: P0S3-08-12-00\n')).toEqual([
+      'error@1: image_version "P0S3-08-12-00" is the wrong name form for SIP 8.12. | Write P0S3-8-12-00.',
     ]);
     expect(problems('OS79XX.TXT', 'P0S3-02-3-00\n')[0]).toMatch(/Write P0S30203\./);
-    expect(problems('OS79XX.TXT', 'P0S30800\n')[0]).toMatch(/Write P0S3-08-0-00\./);
-    expect(problems('OS79XX.TXT', 'p0s3-8-12-00\n')[0]).toMatch(/wrong case.*Write P0S3-8-12-00/);
+    expect(problems('SIPDefault.cnf', 'image_version: P0S30800\n')[0]).toMatch(/Write P0S3-08-0-00\./);
+    expect(problems('SIPDefault.cnf', 'image_version: p0s3-8-12-00\n')[0]).toMatch(/wrong case.*Write P0S3-8-12-00/);
     expect(problems('OS79XX.TXT', 'SIP812\n')[0]).toMatch(/is not a 7940\/7960 image name/);
     // A real file in the library wins over our width rule.
-    expect(problems('OS79XX.TXT', 'P0S3-08-12-00\n', { library: ['P0S3-08-12-00.loads'] })).toEqual([]);
+    expect(problems('SIPDefault.cnf', 'image_version: P0S3-08-12-00\n', { library: ['P0S3-08-12-00.loads'] })).toEqual([]);
   });
 
   it('a lower-case MAC in a file name', () => {
@@ -52,12 +50,12 @@ describe('lintConfigFile', () => {
     expect(problems('SIP0011223344AA.CNF', 'image_version: P0S3-8-12-00\n')).toEqual([
       'error@0: The extension .CNF has the wrong case; the phone asks for .cnf. | Rename to SIP0011223344AA.cnf.',
     ]);
-    expect(problems('os79xx.txt', 'P0S3-8-12-00\n')[0]).toMatch(/^warning@0: The phone asks for OS79XX\.TXT/);
+    expect(problems('os79xx.txt', 'P003-8-12-00\n')[0]).toMatch(/^warning@0: The phone asks for OS79XX\.TXT/);
   });
 
   it('an image named but not in the library', () => {
-    expect(problems('OS79XX.TXT', 'P003-8-12-00\n', { library: ['P0S3-8-12-00.loads'] })).toEqual([
-      'warning@1: OS79XX.TXT names P003-8-12-00, which is not in the library. | Import the Cisco package holding P003-8-12-00, or name an image you have.',
+    expect(problems('SIPDefault.cnf', 'image_version: P0S3-8-12-00\n', { library: ['P003-8-12-00.sbn'] })).toEqual([
+      'warning@1: image_version names P0S3-8-12-00, which is not in the library. | Import the Cisco package holding P0S3-8-12-00, or name an image you have.',
     ]);
     expect(problems('OS79XX.TXT', 'P003-8-12-00\n', { library: ['P003-8-12-00.sbn'] })).toEqual([]);
   });

@@ -1,0 +1,68 @@
+import { constants } from 'node:os';
+
+/** What a command sees of a stop request: a promise and an AbortSignal, both settled by the first signal. */
+export interface StopRequest {
+  interrupted: Promise<void>;
+  signal: AbortSignal;
+  /** Stops listening (the command has returned). */
+  dispose(): void;
+}
+
+export interface StopOptions {
+  /** After the first signal, how long the command has to stop cleanly before the process exits anyway. */
+  graceMs: number;
+  /** Removes what must not outlive the process (staging folders, child processes); synchronous, never throws. */
+  cleanupSync: () => void;
+  exit: (code: number) => void;
+  stderr: (text: string) => void;
+  /** The process, or a stand-in in tests. */
+  target: Pick<NodeJS.EventEmitter, 'on' | 'off'>;
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+type StopSignal = (typeof SIGNALS)[number];
+
+/** 130 for SIGINT, 143 for SIGTERM: what a shell shows for a process ended by that signal. */
+export function signalExitCode(name: StopSignal): number {
+  return 128 + constants.signals[name];
+}
+
+/**
+ * The one stop mechanism every command shares. The first SIGINT or SIGTERM asks the command to stop (it closes
+ * its servers and the engine); if it has not finished within `graceMs`, or a second signal comes, leftovers are
+ * removed synchronously and the process exits at once with 128 + the signal number.
+ */
+export function listenForStop(options: StopOptions): StopRequest {
+  const controller = new AbortController();
+  let resolveInterrupted: () => void = () => {};
+  const interrupted = new Promise<void>((resolve) => (resolveInterrupted = resolve));
+  let timer: NodeJS.Timeout | undefined;
+
+  const forceExit = (name: StopSignal, why: string) => {
+    options.stderr(`\nphonebench: ${why}; exiting now.\n`);
+    options.cleanupSync();
+    options.exit(signalExitCode(name));
+  };
+  const onSignal = (name: StopSignal) => {
+    if (controller.signal.aborted) {
+      forceExit(name, `${name} again`);
+      return;
+    }
+    options.stderr(`\nphonebench: stopping (${name}); send it again to quit at once.\n`);
+    controller.abort(name);
+    resolveInterrupted();
+    timer = setTimeout(() => forceExit(name, `did not stop within ${options.graceMs / 1000} s`), options.graceMs);
+    // A command that finishes in time lets the process end without waiting for the deadline.
+    timer.unref();
+  };
+  const handlers = SIGNALS.map((name) => [name, () => onSignal(name)] as const);
+  for (const [name, handler] of handlers) options.target.on(name, handler);
+  return {
+    interrupted,
+    signal: controller.signal,
+    dispose() {
+      for (const [name, handler] of handlers) options.target.off(name, handler);
+      if (timer) clearTimeout(timer);
+    },
+  };
+}

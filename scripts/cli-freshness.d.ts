@@ -1,0 +1,1 @@
+export declare function compiledCliProblem(root: string): string | undefined;
