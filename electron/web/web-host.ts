@@ -11,6 +11,9 @@ import { serveStatic } from './static-files';
 import { saveUpload } from './upload';
 import { WebAuth } from './web-auth';
 
+/** Where an old tab checks whether this server still knows its token (see renderer/src/api/client.ts). */
+export const ALIVE_PATH = '/api/alive';
+
 export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 
 export interface WebHostOptions {
@@ -47,6 +50,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const isPost = req.method === 'POST';
     if (!auth.sameSite(req, isPost) || !auth.hasToken(req, url)) {
       sendText(res, 403, 'Forbidden: open the exact URL that `phonebench serve` printed (it carries a token).');
+      return;
+    }
+    // A tab that lost its socket asks here: 204 means "retry", the 403 above means "a newer start, new token".
+    if (url.pathname === ALIVE_PATH) {
+      res.writeHead(204, { 'cache-control': 'no-store' });
+      res.end();
       return;
     }
     if (isPost && url.pathname === '/upload') {

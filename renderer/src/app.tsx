@@ -101,7 +101,7 @@ function Shell({ page, go, children }: { page: PageId; go: (id: PageId) => void;
       </nav>
       <main className="content">
         {connection !== 'open' ? (
-          <p role="status" className="notice">
+          <p role={connection === 'stale' ? 'alert' : 'status'} className="notice" data-testid="connection-notice" data-state={connection}>
             {t(`app.connection.${connection}`)}
           </p>
         ) : null}

@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'duplicate-bundle',
   'export-conflict',
   'plan-refused',
+  /** The phone already runs the target: nothing to do, and not a failure. */
+  'already-there',
   'config-invalid',
   'serial-unavailable',
   'serial-disconnected',

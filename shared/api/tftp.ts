@@ -84,6 +84,8 @@ export type TftpEvent =
     })
   | (TftpEventBase & {
       type: 'refused';
+      /** Set when the request was refused after it got a transfer id (a bad path found late). */
+      id?: string;
       client: TftpClientAddress;
       filename: string;
       direction: 'read' | 'write';
@@ -103,6 +105,30 @@ export interface TftpLogLine {
   text: string;
   /** Transfer id when the line is about one transfer. */
   transferId?: string;
+}
+
+/** A transfer table row's state; 'refused' rows never sent a byte. */
+export const TRANSFER_ROW_STATES = ['running', 'done', 'failed', 'refused'] as const;
+export type TransferRowState = (typeof TRANSFER_ROW_STATES)[number];
+
+/** One row of the TFTP page's transfer table, kept by the engine so it survives navigation and reloads. */
+export interface TransferRow {
+  /** The transfer id, or an id of the engine's own for a request refused before it got one. */
+  id: string;
+  /** When the request came. */
+  at: string;
+  client: string;
+  direction: 'read' | 'write';
+  filename: string;
+  served?: string;
+  bytes: number;
+  totalBytes?: number;
+  bytesPerSecond: number;
+  state: TransferRowState;
+  /** Why it failed (the server's words). */
+  detail?: string;
+  /** Why it was refused. */
+  refusal?: RefusalReason;
 }
 
 export interface TftpInterface {
@@ -156,10 +182,18 @@ export const tftpRequests = {
   'tftp:allow': request<typeof tftpAllowSchema, TftpStatus>(tftpAllowSchema),
   'tftp:interfaces': request<NoParams, TftpInterface[]>(noParams),
   'tftp:log': request<NoParams, TftpLogLine[]>(noParams),
+  /** The transfer table, newest first. */
+  'tftp:transfers': request<NoParams, TransferRow[]>(noParams),
+  /** Empties the log and the finished rows of the table (running transfers stay). */
+  'tftp:clear': request<NoParams, TransferRow[]>(noParams),
 } satisfies AnyRequestDefs;
 
 /** Events of the tftp domain, named 'tftp:<noun>'. */
 export interface TftpEvents {
   'tftp:transfer': TftpEvent;
   'tftp:log': TftpLogLine;
+  /** A transfer table row, each time it changes. */
+  'tftp:row': TransferRow;
+  /** The table and log were cleared; the rows still shown. */
+  'tftp:cleared': TransferRow[];
 }

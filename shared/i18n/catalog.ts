@@ -1,9 +1,12 @@
 import { dhcpCatalog } from './catalogs/dhcp';
 import { engineCatalog } from './catalogs/engine';
 import { errorsCatalog } from './catalogs/errors';
+import { firmwareCatalog } from './catalogs/firmware';
 import { firmwareImportCatalog } from './catalogs/firmware-import';
+import { hintsCatalog } from './catalogs/hints';
 import { legacyCatalog } from './catalogs/legacy';
 import { lintCatalog } from './catalogs/lint';
+import { migrateOutcomeCatalog } from './catalogs/migrate-outcome';
 import { planCatalog } from './catalogs/plan';
 import { serialCatalog } from './catalogs/serial';
 import { simCatalog } from './catalogs/sim';
@@ -23,8 +26,11 @@ export const MESSAGE_CATALOGS = [
   simCatalog,
   dhcpCatalog,
   webCatalog,
+  firmwareCatalog,
   lintCatalog,
   planCatalog,
+  hintsCatalog,
+  migrateOutcomeCatalog,
   legacyCatalog,
 ] as const;
 

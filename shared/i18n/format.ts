@@ -14,13 +14,19 @@ export function hasMessageKey(key: string): key is MessageKey {
   return key in TABLES.en;
 }
 
-/** Fills `{name}` from the parameters; a parameter that is a message is said in the same language. */
+const LIST_SEPARATOR: Record<Language, string> = { en: ', ', ja: '、' };
+
+function paramText(language: Language, value: MessageParam): string {
+  if (Array.isArray(value)) return value.map((item: MessageParam) => paramText(language, item)).join(LIST_SEPARATOR[language]);
+  return isMessage(value) ? formatMessage(language, value) : String(value);
+}
+
+/** Fills `{name}` from the parameters; a parameter that is a message (or a list) is said in the same language. */
 export function fillText(language: Language, text: string, params?: Record<string, MessageParam>): string {
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
-    if (value === undefined) return whole;
-    return isMessage(value) ? formatMessage(language, value) : String(value);
+    return value === undefined ? whole : paramText(language, value);
   });
 }
 

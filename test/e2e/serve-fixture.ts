@@ -13,10 +13,18 @@ export interface ServedApp {
   dataDir: string;
 }
 
+export interface ServeOptions {
+  /** A fixed port (to restart on the same address); 0 picks a free one. */
+  port?: number;
+  /** Reuse this data directory instead of a fresh one (it is then left in place on stop). */
+  dataDir?: string;
+}
+
 /** Starts `phonebench serve` on a free port with a fresh data directory, for one test file's worker. */
-export async function startServe(extraEnv: NodeJS.ProcessEnv = {}): Promise<ServedApp & { stop(): Promise<void> }> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pb-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['bin/phonebench.js', 'serve', '--port', '0', '--json', '--data-dir', dataDir], {
+export async function startServe(extraEnv: NodeJS.ProcessEnv = {}, options: ServeOptions = {}): Promise<ServedApp & { stop(): Promise<void> }> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'pb-e2e-'));
+  const args = ['bin/phonebench.js', 'serve', '--port', String(options.port ?? 0), '--json', '--data-dir', dataDir];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -46,7 +54,7 @@ export async function startServe(extraEnv: NodeJS.ProcessEnv = {}): Promise<Serv
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

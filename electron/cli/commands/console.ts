@@ -1,5 +1,6 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { hintById } from '../../../shared/cisco/hints';
+import { formatMessage } from '../../../shared/i18n/format';
 import { DEFAULT_LINE_SETTINGS, serialOpenSchema, type SerialEvents } from '../../../shared/api/serial';
 import { COMMON_OPTIONS, EXIT_FAILED, EXIT_OK, parseFlags, UsageError, type CliCommand } from '../command';
 import { reportError, resolveDataDir, withEngine } from '../engine-command';
@@ -80,7 +81,7 @@ export const consoleCommand: CliCommand = {
           const event = payload as SerialEvents['serial:hint'];
           const hint = hintById(event.hintId);
           if (event.sessionId === sessionId && hint) {
-            io.stderr(`\r\n[phonebench hint: ${hint.title.en}. ${hint.cause.en} Fix: ${hint.fix.en}]\r\n`);
+            io.stderr(`\r\n[phonebench hint: ${formatMessage('en', hint.title)}. ${formatMessage('en', hint.cause)} Fix: ${formatMessage('en', hint.fix)}]\r\n`);
           }
         }
       });

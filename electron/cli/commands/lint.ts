@@ -4,7 +4,7 @@ import { appError } from '../../../shared/api/result';
 import type { LintFinding } from '../../../shared/cisco/lint/lint-config-file';
 import { formatMessage } from '../../../shared/i18n/format';
 import { msg } from '../../../shared/i18n/message';
-import { COMMON_OPTIONS, EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseFlags, type CliCommand } from '../command';
+import { COMMON_OPTIONS, EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseFlags, plural, type CliCommand } from '../command';
 import { reportError, resolveDataDir, withEngine } from '../engine-command';
 
 const USAGE = 'phonebench lint FILE... [--library DIR] [--protocol SIP|SCCP] [--running LABEL] [--json] [--data-dir DIR]';
@@ -73,7 +73,7 @@ export const lintCommand: CliCommand = {
         io.stdout(`${JSON.stringify({ ok: true, value: { findings } }, null, 2)}\n`);
       } else {
         for (const f of all) io.stdout(`${f.file}:${f.line}: ${f.severity}: ${formatMessage('en', f.problem)}\n  fix: ${formatMessage('en', f.fix)}\n`);
-        io.stdout(`${positionals.length} file(s), ${errors} error(s), ${all.length - errors} warning(s)\n`);
+        io.stdout(`${plural(positionals.length, 'file')}, ${plural(errors, 'error')}, ${plural(all.length - errors, 'warning')}\n`);
       }
       return errors > 0 ? EXIT_FAILED : EXIT_OK;
     }, io);

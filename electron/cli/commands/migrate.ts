@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { MigrationStatus, TimelineEntry } from '../../../shared/api/migrate';
+import { formatMessage } from '../../../shared/i18n/format';
 import { writeFileAtomic } from '../../engine/atomic-write';
-import { COMMON_OPTIONS, EXIT_FAILED, EXIT_OK, parseFlags, UsageError, type CliCommand, type CliIo } from '../command';
+import { COMMON_OPTIONS, EXIT_FAILED, EXIT_OK, parseFlags, plural, UsageError, type CliCommand, type CliIo } from '../command';
 import { reportError, resolveDataDir, withEngine } from '../engine-command';
 
 const OPTIONS = {
@@ -22,7 +24,8 @@ const OPTIONS = {
 
 const USAGE =
   'phonebench migrate --mac MAC --model 7960|7940 --to-bundle ID --bind ADDR [--port N] [--phone-ip IP] [--from FIRMWARE] ' +
-  '[--demo] [--dhcp-offer IP [--dhcp-router IP]] [--report FILE.html|FILE.json] [--linger SECONDS] [--json]';
+  '[--demo (then --mac and --bind are optional)] [--dhcp-offer IP [--dhcp-router IP]] [--report FILE.html|FILE.json] [--linger SECONDS] [--json]\n' +
+  'Exit code 0 only when the phone runs the target (also when it already did: --json then says "alreadyThere": true).';
 
 type EngineLike = Parameters<Parameters<typeof withEngine>[1]>[0];
 
@@ -34,7 +37,8 @@ export const migrateCommand: CliCommand = {
   usage: USAGE,
   async run(args, io) {
     const { values } = parseFlags(args, OPTIONS);
-    if (!values.mac || !values['to-bundle']) throw new UsageError('--mac and --to-bundle are required');
+    if (!values['to-bundle']) throw new UsageError('--to-bundle is required (the bundle id from `phonebench firmware list`)');
+    if (!values.mac && !values.demo) throw new UsageError('--mac is required (the 12 hex digits on the sticker under the phone)');
     if (!values.bind && !values.demo) throw new UsageError('--bind ADDR is required (the address of the interface the phone is on)');
     if (values.model !== '7960' && values.model !== '7940') throw new UsageError('--model is 7960 or 7940');
     const port = values.port === undefined ? (values.demo ? 0 : 69) : Number(values.port);
@@ -43,8 +47,13 @@ export const migrateCommand: CliCommand = {
     // After success a real phone is still booting its new image (ring list, dial plan): keep serving a while.
     const linger = values.linger === undefined ? (values.demo ? 0 : 15) : Number(values.linger);
     if (!Number.isInteger(linger) || linger < 0 || linger > 600) throw new UsageError('--linger wants whole seconds from 0 to 600');
+    let mac = values.mac;
+    if (mac === undefined) {
+      mac = madeUpMac();
+      if (!values.json) io.stdout(`No --mac given: the virtual phone uses the made-up MAC ${mac}.\n`);
+    }
     const params = {
-      mac: values.mac,
+      mac,
       model: values.model,
       bundleId: values['to-bundle'],
       bindAddress: values.bind ?? '127.0.0.1',
@@ -74,9 +83,11 @@ async function runMigration(
   const finished = new Promise<MigrationStatus>((resolve) => {
     finish = resolve;
   });
+  const counts = new Map<TimelineEntry['kind'], number>();
   const off = engine.listen((name, payload) => {
     if (name === 'migrate:timeline') {
       const e = payload as TimelineEntry;
+      counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
       io.stdout(json ? `${JSON.stringify({ timeline: e })}\n` : `${formatEntry(e)}\n`);
     } else if (name === 'migrate:state') {
       const s = payload as MigrationStatus;
@@ -85,6 +96,12 @@ async function runMigration(
   });
   try {
     const started = await engine.request('migrate:start', params);
+    if (!started.ok && started.error.code === 'already-there') {
+      // The README's promise: exit 0 only when the phone runs the target; it already does.
+      const message = formatMessage('en', started.error.message);
+      io.stdout(json ? `${JSON.stringify({ ok: true, alreadyThere: true, message, status: null })}\n` : `Done: ${message}\n`);
+      return EXIT_OK;
+    }
     if (!started.ok) return reportError(io, started.error, json);
     if (!json) {
       io.stdout(`Migrating ${started.value.mac} (${started.value.model}) from ${started.value.from} to ${started.value.to}; Ctrl-C stops.\n`);
@@ -108,12 +125,29 @@ async function runMigration(
         if (!json) io.stdout(`Report written to ${path.resolve(reportFile)}\n`);
       }
     }
-    if (json) io.stdout(`${JSON.stringify({ ok: status?.state === 'succeeded', status })}\n`);
-    else if (status) io.stdout(`${status.state === 'succeeded' ? 'Done' : 'Not done'}: ${status.message ?? status.state}${status.fix ? `\n  fix: ${status.fix}` : ''}\n`);
+    if (json) io.stdout(`${JSON.stringify({ ok: status?.state === 'succeeded', alreadyThere: false, status })}\n`);
+    else io.stdout(`${countLine(counts)}\n`);
+    if (!json && status) io.stdout(`${status.state === 'succeeded' ? 'Done' : 'Not done'}: ${status.message ?? status.state}${status.fix ? `\n  fix: ${status.fix}` : ''}\n`);
     return status?.state === 'succeeded' ? EXIT_OK : EXIT_FAILED;
   } finally {
     off();
   }
+}
+
+/** "3 requests, 3 files served, 1 request refused": what the timeline counted. */
+export function countLine(counts: ReadonlyMap<TimelineEntry['kind'], number>): string {
+  const n = (kind: TimelineEntry['kind']) => counts.get(kind) ?? 0;
+  const parts = [plural(n('request'), 'request'), `${plural(n('served'), 'file')} served`];
+  if (n('refused') > 0) parts.push(`${plural(n('refused'), 'request')} refused`);
+  if (n('not-found') > 0) parts.push(`${plural(n('not-found'), 'file')} not found`);
+  return parts.join(', ');
+}
+
+/** A locally administered address (02:...), so it is never a real phone's. */
+function madeUpMac(): string {
+  const bytes = randomBytes(6);
+  bytes[0] = 0x02;
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('').toUpperCase();
 }
 
 function formatEntry(e: TimelineEntry): string {

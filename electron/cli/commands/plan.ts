@@ -6,7 +6,7 @@ import { maskSecrets } from '../../../shared/cisco/config/mask-secrets';
 import { formatFirmware } from '../../../shared/cisco/firmware-version';
 import { imageIdFor } from '../../../shared/cisco/image-name';
 import type { Hop } from '../../../shared/cisco/planner/plan-types';
-import { COMMON_OPTIONS, EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseFlags, type CliCommand, type CliIo } from '../command';
+import { COMMON_OPTIONS, EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseFlags, plural, type CliCommand, type CliIo } from '../command';
 import { reportError, resolveDataDir, withEngine } from '../engine-command';
 
 const USAGE = [
@@ -128,7 +128,7 @@ function masked(created: PlanCreated): PlanCreated {
 export function renderPlan(created: PlanCreated): string {
   const { plan } = created;
   const from = created.from === 'unknown' ? 'unknown firmware' : formatFirmware(created.from);
-  const out: string[] = [`Plan: ${from} -> ${formatFirmware(created.to)} (${imageIdFor(created.to)}), ${plan.hops.length} hop(s)`];
+  const out: string[] = [`Plan: ${from} -> ${formatFirmware(created.to)} (${imageIdFor(created.to)}), ${plural(plan.hops.length, 'hop')}`];
   for (const w of plan.warnings) out.push(`  ! ${en(w)}`);
   for (const hop of plan.hops) out.push('', ...renderHop(hop, hop.index === 1 ? from : formatFirmware(hop.from)));
   if (plan.finalConfigs.length > 0) {

@@ -5,6 +5,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { BundleManifest, ExportResult } from '../../../shared/api/firmware';
 import { PhonebenchError } from '../../../shared/api/result';
+import { msg, type Message } from '../../../shared/i18n/message';
 
 /**
  * Copies a bundle's files into a folder. Files already there with the same bytes are left alone; a file
@@ -18,12 +19,12 @@ export async function exportBundle(
   to: string,
 ): Promise<ExportResult> {
   await fs.mkdir(to, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-    throw new PhonebenchError('io-error', `Cannot create ${to}: ${error.code ?? error.message}.`, 'Pick a folder you can write to.');
+    throw new PhonebenchError('io-error', msg('firmware.exportCannotCreate', { path: to, code: error.code ?? error.message }), msg('firmware.exportCannotCreate.fix'));
   });
   const present = new Map<string, string>();
   for (const name of await fs.readdir(to)) present.set(name.toLowerCase(), name);
 
-  const conflicts: string[] = [];
+  const conflicts: Message[] = [];
   const unchanged: string[] = [];
   const toWrite: typeof manifest.files = [];
   for (const file of manifest.files) {
@@ -31,19 +32,19 @@ export async function exportBundle(
     if (existing === undefined) {
       toWrite.push(file);
     } else if (existing !== file.name) {
-      conflicts.push(`${existing} is there and differs from ${file.name} only in case`);
+      conflicts.push(msg('firmware.conflict.case', { existing, name: file.name }));
     } else {
       const stat = await fs.lstat(path.join(to, existing));
-      if (!stat.isFile()) conflicts.push(`${existing} is there and is not a plain file`);
+      if (!stat.isFile()) conflicts.push(msg('firmware.conflict.notFile', { existing }));
       else if (stat.size === file.size && (await sha256Of(path.join(to, existing))) === file.sha256) unchanged.push(file.name);
-      else conflicts.push(`${existing} is there with different content`);
+      else conflicts.push(msg('firmware.conflict.content', { existing }));
     }
   }
   if (conflicts.length > 0) {
     throw new PhonebenchError(
       'export-conflict',
-      `Nothing was exported to ${to}: ${conflicts.join('; ')}.`,
-      'Export into an empty folder, or move those files away first.',
+      msg('firmware.exportConflict', { path: to, conflicts }),
+      msg('firmware.exportConflict.fix'),
     );
   }
 
@@ -63,8 +64,8 @@ export async function exportBundle(
       if (hash.digest('hex') !== file.sha256) {
         throw new PhonebenchError(
           'io-error',
-          `The library copy of ${file.name} no longer matches its recorded SHA-256.`,
-          `Delete bundle ${manifest.id} and import its archive again.`,
+          msg('firmware.libraryCopyChanged', { name: file.name }),
+          msg('firmware.libraryCopyChanged.fix', { id: manifest.id }),
         );
       }
       await fs.rename(tmp, target);

@@ -1,6 +1,8 @@
 import { PhonebenchError } from '../../../shared/api/result';
+import { msg } from '../../../shared/i18n/message';
 
-const REFUSE_FIX = 'Download the firmware again from Cisco; this archive is not safe to unpack.';
+
+type EntryProblem = 'empty' | 'long' | 'control' | 'backslash' | 'absolute' | 'climbs' | 'noName' | 'longPart' | 'windowsChar' | 'trailingDot' | 'reserved';
 
 /**
  * Checks one name from an archive or folder and returns its path parts. Refuses anything that could land
@@ -8,25 +10,25 @@ const REFUSE_FIX = 'Download the firmware again from Cisco; this archive is not 
  */
 export function checkEntryName(raw: string, where: string, isDirectory = false): string[] {
   const shown = JSON.stringify(raw.slice(0, 200));
-  const refuse = (why: string): never => {
-    throw new PhonebenchError('archive-refused', `${where}: entry ${shown} ${why}.`, REFUSE_FIX);
+  const refuse = (why: EntryProblem): never => {
+    throw new PhonebenchError('archive-refused', msg('firmware.entry', { where, entry: shown, problem: msg(`firmware.entry.${why}`) }), msg('firmware.fix.refused'));
   };
-  if (raw.length === 0) refuse('has an empty name');
-  if (raw.length > 1024) refuse('has a name longer than 1024 characters');
+  if (raw.length === 0) refuse('empty');
+  if (raw.length > 1024) refuse('long');
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(raw)) refuse('has control characters in its name');
-  if (raw.includes('\\')) refuse('uses a backslash in its name');
-  if (raw.startsWith('/') || /^[A-Za-z]:/.test(raw)) refuse('has an absolute path');
+  if (/[\u0000-\u001f\u007f]/.test(raw)) refuse('control');
+  if (raw.includes('\\')) refuse('backslash');
+  if (raw.startsWith('/') || /^[A-Za-z]:/.test(raw)) refuse('absolute');
   const parts = raw.split('/').filter((part) => part !== '' && part !== '.');
-  if (parts.includes('..')) refuse("climbs out of the archive with '..'");
+  if (parts.includes('..')) refuse('climbs');
   // A folder entry may be the archive's own root ("./"), a file never.
-  if (parts.length === 0 && !isDirectory) refuse('has no file name');
+  if (parts.length === 0 && !isDirectory) refuse('noName');
   for (const part of parts) {
-    if (part.length > 255) refuse('has a path part longer than 255 characters');
+    if (part.length > 255) refuse('longPart');
     // A TFTP root may live on Windows: names it cannot hold, or would silently change, are refused everywhere.
-    if (/[<>:"|?*]/.test(part)) refuse('has a character Windows cannot store in a file name');
-    if (/[. ]$/.test(part) && part !== '.') refuse('ends with a dot or a space, which Windows drops');
-    if (/^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i.test(part)) refuse('is a name Windows reserves for devices');
+    if (/[<>:"|?*]/.test(part)) refuse('windowsChar');
+    if (/[. ]$/.test(part) && part !== '.') refuse('trailingDot');
+    if (/^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i.test(part)) refuse('reserved');
   }
   return parts;
 }

@@ -3,6 +3,7 @@ import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { BundleFile } from '../../../shared/api/firmware';
 import { assertNever, PhonebenchError } from '../../../shared/api/result';
+import { msg } from '../../../shared/i18n/message';
 import type { ArchiveEntry, EntryVisitor } from './archive-entry';
 import { checkEntryName, isPlatformJunk, nestedArchiveFormat } from './entry-name';
 import type { ImportBudget } from './import-budget';
@@ -11,8 +12,6 @@ import { sniffFile, type SourceKind } from './source-format';
 import { walkTar } from './tar-walk';
 import { walkZip, zipError } from './zip-walk';
 
-const REFUSE_FIX = 'Download the firmware again from Cisco; this archive is not safe to unpack.';
-const CORRUPT_FIX = "The download is probably incomplete: download it again and check its size against Cisco's page.";
 
 export interface Skipped {
   name: string;
@@ -87,21 +86,17 @@ export class Extraction {
         return;
       case 'symlink':
       case 'hardlink':
-        throw new PhonebenchError('archive-refused', `${where} is a link; firmware bundles hold plain files only.`, REFUSE_FIX);
+        throw new PhonebenchError('archive-refused', msg('firmware.link', { where }), msg('firmware.fix.refused'));
       case 'device':
       case 'other':
-        throw new PhonebenchError('archive-refused', `${where} is a special file (device, pipe or socket), not a plain file.`, REFUSE_FIX);
+        throw new PhonebenchError('archive-refused', msg('firmware.special', { where }), msg('firmware.fix.refused'));
       case 'file':
         break;
       default:
         return assertNever(entry.type, 'entry type');
     }
     if (entry.encrypted) {
-      throw new PhonebenchError(
-        'archive-refused',
-        `${where} is encrypted.`,
-        'Cisco firmware is never password-protected: use the archive as Cisco ships it.',
-      );
+      throw new PhonebenchError('archive-refused', msg('firmware.encrypted', { where }), msg('firmware.encrypted.fix'));
     }
     const meter = { budget: this.budget, entryName: where, compressedSize: entry.compressedSize, crc32: entry.crc32 };
     if (isPlatformJunk(parts)) {
@@ -129,8 +124,8 @@ export class Extraction {
     if (depth >= this.budget.limits.maxNesting) {
       throw new PhonebenchError(
         'archive-refused',
-        `${where} is an archive nested more than ${this.budget.limits.maxNesting} levels deep.`,
-        'Unpack the outer archives by hand and import the innermost one.',
+        msg('firmware.tooDeep', { where, max: this.budget.limits.maxNesting }),
+        msg('firmware.tooDeep.fix'),
       );
     }
     const scratch = path.join(this.scratchDir, `${randomBytes(6).toString('hex')}-${base}`);
@@ -138,7 +133,7 @@ export class Extraction {
       await this.guard(where, async () => meteredWrite(await entry.open(), scratch, meter));
       const kind = await sniffFile(scratch, base);
       if (kind === 'file') {
-        throw new PhonebenchError('archive-corrupt', `${where} is named like an archive but is not one.`, 'Download the firmware again from Cisco.');
+        throw new PhonebenchError('archive-corrupt', msg('firmware.notArchive', { where }), msg('firmware.notArchive.fix'));
       }
       await this.fromArchive(scratch, kind, where, depth + 1);
     } finally {
@@ -152,14 +147,14 @@ export class Extraction {
     if (clash.name === base) {
       throw new PhonebenchError(
         'archive-refused',
-        `Two entries are both named ${base} (${clash.origin} and ${where}); a TFTP root holds one file per name.`,
-        'Import the archive that holds the one set of files you mean to use.',
+        msg('firmware.sameName', { name: base, first: clash.origin, second: where }),
+        msg('firmware.sameName.fix'),
       );
     }
     throw new PhonebenchError(
       'archive-refused',
-      `${clash.name} and ${base} differ only in case (${clash.origin}, ${where}); the TFTP server matches names without case, so a phone could get either.`,
-      'Keep one of the two files and import again.',
+      msg('firmware.caseClash', { name: clash.name, other: base, first: clash.origin, second: where }),
+      msg('firmware.caseClash.fix'),
     );
   }
 
@@ -171,12 +166,12 @@ export class Extraction {
       if (error instanceof PhonebenchError) throw error;
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOSPC' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-        throw new PhonebenchError('io-error', `Cannot write ${where} into the library: ${code}.`, 'Free disk space or fix the permissions of the data folder.');
+        throw new PhonebenchError('io-error', msg('firmware.cannotWrite', { where, code }), msg('firmware.cannotWrite.fix'));
       }
       const refused = zipError(error, where);
       if (refused.code === 'archive-refused') throw refused;
       const message = error instanceof Error ? error.message : String(error);
-      throw new PhonebenchError('archive-corrupt', `${where} is damaged or truncated (${message}).`, CORRUPT_FIX);
+      throw new PhonebenchError('archive-corrupt', msg('firmware.damaged', { where, detail: message }), msg('firmware.fix.corrupt'));
     }
   }
 }

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { BundleManifest, BundleSummary, firmwareRequests } from '../../../shared/api/firmware';
 import { PhonebenchError } from '../../../shared/api/result';
+import { msg } from '../../../shared/i18n/message';
 import type { Domain, EngineContext } from '../context';
 import { importLimitsFromSettings } from './import-limits';
 import { FirmwareLibrary } from './library-store';
@@ -83,7 +84,7 @@ export function createFirmwareDomain(
       },
       'firmware:export': async ({ id, to }) => {
         if (!path.isAbsolute(to)) {
-          throw new PhonebenchError('bad-request', `Export folder must be an absolute path, got ${JSON.stringify(to)}.`);
+          throw new PhonebenchError('bad-request', msg('firmware.exportNotAbsolute', { path: JSON.stringify(to) }));
         }
         return library.export(id, to);
       },

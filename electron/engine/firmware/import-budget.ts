@@ -3,7 +3,6 @@ import { msg } from '../../../shared/i18n/message';
 import type { ImportLimits } from './import-limits';
 import type { ImportStop } from './import-stop';
 
-const BOMB_FIX = 'This archive unpacks to far more than firmware ever needs; do not use it. Download it again from Cisco.';
 const PROGRESS_STEP = 4 * 1024 * 1024;
 
 export interface BudgetProgress {
@@ -67,8 +66,8 @@ export class ImportBudget {
     if (this.bytes > allowed) {
       throw new PhonebenchError(
         'archive-refused',
-        `${this.where} unpacks to more than ${this.limits.maxRatio} times its own size (a zip bomb).`,
-        BOMB_FIX,
+        msg('firmware.ratio', { where: this.where, ratio: this.limits.maxRatio }),
+        msg('firmware.fix.bomb'),
       );
     }
     this.report(false);
@@ -80,8 +79,8 @@ export class ImportBudget {
     if (produced > Math.max(compressed, 1) * this.limits.maxRatio) {
       throw new PhonebenchError(
         'archive-refused',
-        `${this.where}: ${entryName} unpacks to more than ${this.limits.maxRatio} times its compressed size (a zip bomb).`,
-        BOMB_FIX,
+        msg('firmware.entryRatio', { where: this.where, entry: entryName, ratio: this.limits.maxRatio }),
+        msg('firmware.fix.bomb'),
       );
     }
   }

@@ -71,7 +71,7 @@ export class FirmwareLibrary {
       text = await fs.readFile(path.join(dir, MANIFEST), 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        throw new PhonebenchError('not-found', `No firmware bundle ${id} in the library.`, 'Run "phonebench firmware list" to see the bundles.');
+        throw new PhonebenchError('not-found', msg('firmware.noBundle', { id }), msg('firmware.noBundle.fix'));
       }
       throw error;
     }
@@ -83,7 +83,7 @@ export class FirmwareLibrary {
     }
     const parsed = bundleManifestSchema.safeParse(json);
     if (!parsed.success || parsed.data.id !== id) {
-      throw new PhonebenchError('io-error', `The manifest of bundle ${id} is damaged.`, `Delete bundle ${id} and import its archive again.`);
+      throw new PhonebenchError('io-error', msg('firmware.manifestDamaged', { id }), msg('firmware.manifestDamaged.fix', { id }));
     }
     return parsed.data;
   }
@@ -91,7 +91,7 @@ export class FirmwareLibrary {
   /** Where a bundle's file lives. `name` must be a plain file name; existence is not checked. */
   filePath(id: string, name: string): string {
     if (name === '' || name === '.' || name === '..' || /[/\\\0]/.test(name)) {
-      throw new PhonebenchError('bad-request', `${JSON.stringify(name)} is not a plain file name.`);
+      throw new PhonebenchError('bad-request', msg('firmware.notPlainName', { name: JSON.stringify(name) }));
     }
     return path.join(this.bundleDir(id), FILES, name);
   }
@@ -106,7 +106,7 @@ export class FirmwareLibrary {
   /** A stream of one file of a bundle, for serving it straight from the library. */
   async openFile(id: string, name: string): Promise<{ file: BundleFile; stream: Readable }> {
     const file = await this.findFile(id, name);
-    if (!file) throw new PhonebenchError('not-found', `Bundle ${id} has no file ${name}.`);
+    if (!file) throw new PhonebenchError('not-found', msg('firmware.noFile', { id, name }));
     const full = this.filePath(id, file.name);
     const handle = await fs.open(full, 'r');
     return { file, stream: handle.createReadStream() };
@@ -139,9 +139,9 @@ export class FirmwareLibrary {
     stop.check();
     const stat = await fs.stat(source).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') {
-        throw new PhonebenchError('not-found', `${sourcePath} does not exist.`, 'Check the path of the firmware archive or folder.');
+        throw new PhonebenchError('not-found', msg('firmware.sourceMissing', { path: sourcePath }), msg('firmware.sourceMissing.fix'));
       }
-      throw new PhonebenchError('io-error', `Cannot read ${sourcePath}: ${error.code ?? error.message}.`, 'Check the permissions of the file.');
+      throw new PhonebenchError('io-error', msg('firmware.sourceUnreadable', { path: sourcePath, code: error.code ?? error.message }), msg('firmware.sourceUnreadable.fix'));
     });
     checkSourceBeforeReading(stat, sourcePath, sourceName, limits);
     const format: ArchiveFormat = stat.isDirectory() ? 'folder' : await sniffFile(source, sourceName);
@@ -181,7 +181,7 @@ export class FirmwareLibrary {
       await fs.rm(scratchDir, { recursive: true, force: true });
       stop.check();
       if (extraction.files.length === 0) {
-        throw new PhonebenchError('archive-refused', `${sourceName} holds no files.`, 'Pick the firmware archive itself.');
+        throw new PhonebenchError('archive-refused', msg('firmware.empty', { source: sourceName }), msg('firmware.empty.fix'));
       }
 
       const progress = { bytes: budget.totalBytes, entries: budget.totalEntries };
@@ -239,7 +239,7 @@ export class FirmwareLibrary {
       await fs.rename(dir, trash);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        throw new PhonebenchError('not-found', `No firmware bundle ${id} in the library.`);
+        throw new PhonebenchError('not-found', msg('firmware.noBundle', { id }));
       }
       throw error;
     }
@@ -253,7 +253,7 @@ export class FirmwareLibrary {
   }
 
   private bundleDir(id: string): string {
-    if (!ID_PATTERN.test(id)) throw new PhonebenchError('bad-request', `${JSON.stringify(id)} is not a bundle id (16 hex digits).`);
+    if (!ID_PATTERN.test(id)) throw new PhonebenchError('bad-request', msg('firmware.badId', { id: JSON.stringify(id) }));
     return path.join(this.root, id);
   }
 
@@ -276,16 +276,17 @@ export class FirmwareLibrary {
       if (!readable) {
         throw new PhonebenchError(
           'io-error',
-          `Bundle ${id}, with the same files as ${sourceName}, is in the library but its manifest is damaged.`,
-          `Delete bundle ${id} (phonebench firmware delete ${id}), then import again.`,
+          msg('firmware.duplicateDamaged', { id, source: sourceName }),
+          msg('firmware.duplicateDamaged.fix', { id }),
         );
       }
     }
-    const what = existing ? `${existing.id} (from ${existing.source.name}, imported ${existing.importedAt})` : 'another bundle';
     throw new PhonebenchError(
       'duplicate-bundle',
-      `${sourceName} is already in the library as ${what}.`,
-      'Use the bundle already there; delete it first to import it again.',
+      existing
+        ? msg('firmware.duplicate', { source: sourceName, id: existing.id, from: existing.source.name, at: existing.importedAt })
+        : msg('firmware.duplicateUnknown', { source: sourceName }),
+      msg('firmware.duplicate.fix'),
     );
   }
 

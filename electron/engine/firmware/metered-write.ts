@@ -4,6 +4,7 @@ import { Transform, Writable, type Readable, type TransformCallback } from 'node
 import { pipeline } from 'node:stream/promises';
 import { crc32 } from 'node:zlib';
 import { PhonebenchError } from '../../../shared/api/result';
+import { msg } from '../../../shared/i18n/message';
 import type { ImportBudget } from './import-budget';
 
 export interface WrittenFile {
@@ -50,8 +51,8 @@ class Meter extends Transform {
       callback(
         new PhonebenchError(
           'archive-corrupt',
-          `${this.options.entryName} is damaged: its bytes do not match the archive's checksum.`,
-          "The download is probably damaged: download it again and check its size against Cisco's page.",
+          msg('firmware.checksum', { entry: this.options.entryName }),
+          msg('firmware.checksum.fix'),
         ),
       );
       return;

@@ -3,9 +3,9 @@ import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import tar from 'tar-stream';
 import { PhonebenchError } from '../../../shared/api/result';
+import { msg } from '../../../shared/i18n/message';
 import type { ArchiveEntry, EntryType, EntryVisitor } from './archive-entry';
 
-const CORRUPT_FIX = "The download is probably incomplete: download it again and check its size against Cisco's page.";
 
 /** Visits every entry of a tar or tar.gz file, streaming: nothing is held in memory. */
 export async function walkTar(file: string, gzip: boolean, where: string, visit: EntryVisitor): Promise<void> {
@@ -47,7 +47,7 @@ export async function walkTar(file: string, gzip: boolean, where: string, visit:
   }
   // A tar cut exactly between two entries parses cleanly; only its missing end blocks give it away.
   if (!tail.endsWithZeroBlock()) {
-    throw new PhonebenchError('archive-corrupt', `${where} ends without the tar end marker: it was cut short.`, CORRUPT_FIX);
+    throw new PhonebenchError('archive-corrupt', msg('firmware.tarCut', { where }), msg('firmware.fix.corrupt'));
   }
 }
 
@@ -89,5 +89,5 @@ function entryType(type: string | null | undefined): EntryType {
 
 export function tarError(error: unknown, where: string): PhonebenchError {
   const message = error instanceof Error ? error.message : String(error);
-  return new PhonebenchError('archive-corrupt', `${where} is not a readable tar archive: ${message}.`, CORRUPT_FIX);
+  return new PhonebenchError('archive-corrupt', msg('firmware.notTar', { where, detail: message }), msg('firmware.fix.corrupt'));
 }

@@ -1,10 +1,9 @@
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { PhonebenchError } from '../../../shared/api/result';
+import { msg } from '../../../shared/i18n/message';
 import type { ArchiveEntry, EntryType, EntryVisitor } from './archive-entry';
 
-const CORRUPT_FIX = 'The download is probably incomplete: download it again and check its size against Cisco\'s page.';
-const REFUSE_FIX = 'Download the firmware again from Cisco; this archive is not safe to unpack.';
 
 /** Visits every entry of a zip file, one at a time (yauzl, lazyEntries): nothing is held in memory. */
 export async function walkZip(file: string, where: string, visit: EntryVisitor): Promise<void> {
@@ -93,24 +92,16 @@ function entryType(raw: yauzl.Entry): EntryType {
 export function zipError(error: unknown, where: string): PhonebenchError {
   const message = error instanceof Error ? error.message : String(error);
   if (message.startsWith('invalid characters in fileName')) {
-    return new PhonebenchError(
-      'archive-refused',
-      `${where}: an entry name uses a backslash (${message}).`,
-      'Zips made by some Windows tools do this: unpack it and import the folder, or re-create the zip with 7-Zip or Info-ZIP.',
-    );
+    return new PhonebenchError('archive-refused', msg('firmware.zipBackslash', { where, detail: message }), msg('firmware.zipBackslash.fix'));
   }
   if (/^(absolute path|invalid relative path)/.test(message)) {
-    return new PhonebenchError('archive-refused', `${where}: unsafe entry name (${message}).`, REFUSE_FIX);
+    return new PhonebenchError('archive-refused', msg('firmware.zipUnsafeName', { where, detail: message }), msg('firmware.fix.refused'));
   }
   if (message.startsWith('too many bytes in the stream')) {
-    return new PhonebenchError(
-      'archive-refused',
-      `${where} unpacks to more than its header states (a zip bomb, or a forged archive): ${message}.`,
-      REFUSE_FIX,
-    );
+    return new PhonebenchError('archive-refused', msg('firmware.zipOverrun', { where, detail: message }), msg('firmware.fix.refused'));
   }
   if (/encrypt/i.test(message)) {
-    return new PhonebenchError('archive-refused', `${where} is encrypted (${message}).`, 'Use the archive as Cisco ships it, without a password.');
+    return new PhonebenchError('archive-refused', msg('firmware.zipEncrypted', { where, detail: message }), msg('firmware.zipEncrypted.fix'));
   }
-  return new PhonebenchError('archive-corrupt', `${where} is not a readable zip: ${message}.`, CORRUPT_FIX);
+  return new PhonebenchError('archive-corrupt', msg('firmware.notZip', { where, detail: message }), msg('firmware.fix.corrupt'));
 }

@@ -1,4 +1,5 @@
 import { formatMessage } from '../../../shared/i18n/format';
+import { msg } from '../../../shared/i18n/message';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { MigrationConsole, MigratePreview, MigrateStartParams, MigrationStatus } from '../../../shared/api/migrate';
@@ -127,7 +128,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
       if (!adapted.ok) throw new PhonebenchError('plan-refused', adapted.reason);
       runnerPlan = adapted.plan;
       if (runnerPlan.hops.length === 0) {
-        throw new PhonebenchError('plan-refused', `The phone already runs ${formatFirmware(to)}: nothing to do.`);
+        throw new PhonebenchError('already-there', msg('migrate.alreadyThere', { firmware: formatFirmware(to) }));
       }
       const missing = runnerPlan.hops.flatMap((h, i) => h.requiredFiles.filter((f) => !files.byName.has(f)).map((f) => `${f} (hop ${i + 1})`));
       if (missing.length > 0) {
@@ -162,7 +163,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
         })),
       };
     } catch (error) {
-      if (error instanceof PhonebenchError && (error.code === 'plan-refused' || error.code === 'bad-request')) {
+      if (error instanceof PhonebenchError && (error.code === 'plan-refused' || error.code === 'already-there' || error.code === 'bad-request')) {
         // Transitional: the plan contract still carries English; issue 12 turns it into messages.
         return error.fix ? { ok: false, reason: error.message, fix: formatMessage('en', error.fix) } : { ok: false, reason: error.message };
       }

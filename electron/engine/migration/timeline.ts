@@ -1,5 +1,6 @@
 import type { TimelineEntry, TimelineKind } from '../../../shared/api/migrate';
 import type { Hint } from '../../../shared/cisco/hints';
+import { formatMessage } from '../../../shared/i18n/format';
 
 const TIMELINE_LIMIT = 5000;
 
@@ -23,7 +24,7 @@ export class Timeline {
   /** One entry per hint: what it is, why, and the fix. */
   hints(hints: Hint[]): void {
     for (const h of hints) {
-      this.add('hint', `${h.title.en}: ${h.cause.en}`, { code: 'hint', hintId: h.id, fix: h.fix.en, params: { id: h.id } });
+      this.add('hint', `${formatMessage('en', h.title)}: ${formatMessage('en', h.cause)}`, { code: 'hint', hintId: h.id, fix: formatMessage('en', h.fix), params: { id: h.id } });
     }
   }
 

@@ -169,7 +169,8 @@ export class TftpServer extends EventEmitter {
 
   private refuse(meta: TransferMeta, reason: RefusalReason, detail: string, code: number, message: string): void {
     this.reply(meta.client, code, message);
-    this.emitEvent({ type: 'refused', client: meta.client, filename: meta.filename, direction: meta.direction, reason, detail });
+    const id = meta.id ? { id: meta.id } : {};
+    this.emitEvent({ type: 'refused', ...id, client: meta.client, filename: meta.filename, direction: meta.direction, reason, detail });
   }
 
   private onRequest(msg: Buffer, rinfo: RemoteInfo): void {

@@ -11,6 +11,7 @@ export function createTftpDomain(ctx: EngineContext): TftpDomain {
   const service = new TftpService(() => ctx.settings.get().tftp);
   service.on('event', (e) => ctx.events.emit('tftp:transfer', e));
   service.on('log', (line) => ctx.events.emit('tftp:log', line));
+  service.on('row', (row) => ctx.events.emit('tftp:row', row));
 
   const report = (): void => {
     const s = service.status();
@@ -45,6 +46,12 @@ export function createTftpDomain(ctx: EngineContext): TftpDomain {
       'tftp:allow': (params) => service.setAllowlist(params.allow),
       'tftp:interfaces': () => listIpv4Interfaces(),
       'tftp:log': () => service.recentLog(),
+      'tftp:transfers': () => service.transfers(),
+      'tftp:clear': () => {
+        const rows = service.clear();
+        ctx.events.emit('tftp:cleared', rows);
+        return rows;
+      },
     },
     async close() {
       await service.stop();

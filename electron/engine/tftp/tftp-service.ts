@@ -5,10 +5,11 @@ import path from 'node:path';
 import type { Settings } from '../../../shared/api/app';
 import { PhonebenchError } from '../../../shared/api/result';
 import { msg, type Message } from '../../../shared/i18n/message';
-import type { TftpEvent, TftpInterface, TftpLogLine, TftpStatus } from '../../../shared/api/tftp';
+import type { TftpEvent, TftpInterface, TftpLogLine, TftpStatus, TransferRow } from '../../../shared/api/tftp';
 import { DirectorySource, VirtualFiles } from './file-source';
 import { formatTftpEvent } from './log-line';
 import { TftpServer } from './server';
+import { TransferTable } from './transfer-table';
 
 export interface TftpStartRequest {
   address: string;
@@ -51,6 +52,8 @@ export class TftpService extends EventEmitter {
   private server: TftpServer | undefined;
   private current: TftpStartRequest | undefined;
   private readonly log: TftpLogLine[] = [];
+  private readonly table = new TransferTable();
+  private runs = 0;
 
   constructor(private readonly settings: () => Settings['tftp']) {
     super();
@@ -58,6 +61,7 @@ export class TftpService extends EventEmitter {
 
   override on(event: 'event', listener: (e: TftpEvent) => void): this;
   override on(event: 'log', listener: (line: TftpLogLine) => void): this;
+  override on(event: 'row', listener: (row: TransferRow) => void): this;
   override on(event: string | symbol, listener: (...args: never[]) => void): this {
     return super.on(event, listener as (...args: unknown[]) => void);
   }
@@ -87,7 +91,8 @@ export class TftpService extends EventEmitter {
       maxTransfers: s.maxTransfers,
       maxTransfersPerClient: s.maxTransfersPerClient,
     });
-    server.on('event', (e) => this.publish(e.type === 'listening' ? { ...e, root } : e));
+    const run = ++this.runs;
+    server.on('event', (e) => this.publish(e.type === 'listening' ? { ...e, root } : e, run));
     this.server = server;
     this.current = { ...req, root, uploadDir };
     return this.status();
@@ -128,8 +133,20 @@ export class TftpService extends EventEmitter {
     return [...this.log];
   }
 
-  private publish(e: TftpEvent): void {
+  /** The transfer table, newest first: every request ends done, failed or refused. */
+  transfers(): TransferRow[] {
+    return this.table.rows();
+  }
+
+  /** Empties the log and the finished rows; returns the rows left (running transfers). */
+  clear(): TransferRow[] {
+    this.log.length = 0;
+    return this.table.clear();
+  }
+
+  private publish(e: TftpEvent, run: number): void {
     this.emit('event', e);
+    for (const row of this.table.apply(e, run)) this.emit('row', row);
     const line = formatTftpEvent(e);
     if (!line) return;
     this.log.push(line);

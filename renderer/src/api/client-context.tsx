@@ -1,6 +1,6 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { EventName, Events } from '../../../shared/api/contract';
-import type { RendererClient } from './client';
+import type { ConnectionState, RendererClient } from './client';
 
 const ClientContext = createContext<RendererClient | undefined>(undefined);
 
@@ -22,7 +22,27 @@ export function useEvent<E extends EventName>(name: E, listener: (payload: Event
 
 export function useConnectionState() {
   const client = useClient();
-  const [state, setState] = useState<'connecting' | 'open' | 'closed'>('connecting');
+  const [state, setState] = useState<ConnectionState>('connecting');
   useEffect(() => client.onConnection(setState), [client]);
   return state;
+}
+
+/**
+ * Calls `refetch` each time the connection comes back after a loss: events sent while the socket was down are
+ * gone, so a page asks the engine for its state again.
+ */
+export function useReconnected(refetch: () => void): void {
+  const client = useClient();
+  const latest = useRef(refetch);
+  latest.current = refetch;
+  useEffect(() => {
+    let lost = false;
+    return client.onConnection((state) => {
+      if (state === 'closed') lost = true;
+      if (state === 'open' && lost) {
+        lost = false;
+        latest.current();
+      }
+    });
+  }, [client]);
 }

@@ -3,7 +3,11 @@ import { err, type Result } from '../../../shared/api/result';
 import { msg } from '../../../shared/i18n/message';
 import type { ServerMessage } from '../../../shared/api/wire';
 
-export type ConnectionState = 'connecting' | 'open' | 'closed';
+/** 'stale': the server answering is a newer start that refuses this tab's token; retrying cannot help. */
+export type ConnectionState = 'connecting' | 'open' | 'closed' | 'stale';
+
+/** The browser host's liveness check: 204 with our token, 403 when the server was restarted (a new token). */
+export const ALIVE_PATH = '/api/alive';
 
 /** What the Electron preload exposes as window.phonebench (see electron/preload). */
 export interface PreloadBridge {
@@ -51,6 +55,7 @@ function webSocketClient(): RendererClient {
   let state: ConnectionState = 'connecting';
   let retryMs = 250;
 
+  const aliveUrl = token ? `${ALIVE_PATH}?token=${encodeURIComponent(token)}` : ALIVE_PATH;
   const setState = (next: ConnectionState) => {
     state = next;
     for (const listener of connectionListeners) listener(next);
@@ -76,14 +81,26 @@ function webSocketClient(): RendererClient {
       }
     };
     ws.onclose = () => {
+      if (state === 'stale') return;
       setState('closed');
       for (const resolve of pending.values()) {
         resolve(err('not-running', msg('web.connectionLost')));
       }
       pending.clear();
-      setTimeout(connect, retryMs);
+      const delay = retryMs;
       retryMs = Math.min(retryMs * 2, 5000);
+      // A refused upgrade looks like a dead server to a WebSocket; a plain request tells them apart.
+      void isStale(aliveUrl).then((stale) => {
+        if (stale) return goStale();
+        setTimeout(connect, delay);
+      });
     };
+  };
+  const goStale = () => {
+    setState('stale');
+    for (const resolve of pending.values()) resolve(err('not-running', msg('web.restarted')));
+    pending.clear();
+    queue = [];
   };
   connect();
 
@@ -92,6 +109,10 @@ function webSocketClient(): RendererClient {
       const id = nextId++;
       const message = JSON.stringify({ type: 'request', id, name, params });
       return new Promise((resolve) => {
+        if (state === 'stale') {
+          resolve(err('not-running', msg('web.restarted')));
+          return;
+        }
         pending.set(id, resolve as (result: Result<unknown>) => void);
         if (state === 'open' && socket?.readyState === WebSocket.OPEN) socket.send(message);
         else queue.push(message);
@@ -109,4 +130,14 @@ function webSocketClient(): RendererClient {
       return () => connectionListeners.delete(listener);
     },
   };
+}
+
+/** True only when a server answers on this address and refuses our token; a dead server is not stale. */
+async function isStale(aliveUrl: string): Promise<boolean> {
+  try {
+    const response = await fetch(aliveUrl, { cache: 'no-store', credentials: 'same-origin' });
+    return response.status === 403;
+  } catch {
+    return false;
+  }
 }

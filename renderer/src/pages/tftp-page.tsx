@@ -1,18 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/api/result';
-import type { TftpEvent, TftpInterface, TftpLogLine, TftpStatus } from '../../../shared/api/tftp';
-import { useClient, useEvent } from '../api/client-context';
+import type { TftpEvent, TftpInterface, TftpLogLine, TftpStatus, TransferRow } from '../../../shared/api/tftp';
+import { useClient, useEvent, useReconnected } from '../api/client-context';
 import { ErrorView } from '../components/error-view';
 import { LogView } from '../components/tftp/log-view';
 import { StartForm, type StartValues } from '../components/tftp/start-form';
 import { TransferTable } from '../components/tftp/transfer-table';
-import { applyTransferEvent, type TransferRow } from '../components/tftp/transfers-state';
+import { upsertRow } from '../components/tftp/transfers-state';
 import { useI18n } from '../i18n/i18n';
 import '../components/tftp/tftp.css';
 
 const LOG_KEEP = 1000;
 
-/** The TFTP server: state, root, address, start/stop, live transfers and the log. */
+/** The TFTP server: state, root, address, start/stop, live transfers and the log (both kept by the engine). */
 export function TftpPage() {
   const client = useClient();
   const { t } = useI18n();
@@ -25,23 +25,34 @@ export function TftpPage() {
   const last = useRef<Partial<StartValues>>({});
 
   const refresh = useCallback(async () => {
-    const [s, ifs, recent] = await Promise.all([
+    const [s, ifs, recent, table] = await Promise.all([
       client.request('tftp:status', {}),
       client.request('tftp:interfaces', {}),
       client.request('tftp:log', {}),
+      client.request('tftp:transfers', {}),
     ]);
     if (s.ok) setStatus(s.value);
     if (ifs.ok) setInterfaces(ifs.value);
     if (recent.ok) setLog(recent.value.slice(-LOG_KEEP));
+    if (table.ok) setRows(table.value);
   }, [client]);
 
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  useReconnected(() => void refresh());
+
+  useEvent('tftp:row', useCallback((row: TransferRow) => setRows((current) => upsertRow(current, row)), []));
+  useEvent(
+    'tftp:cleared',
+    useCallback((left: TransferRow[]) => {
+      setRows(left);
+      setLog([]);
+    }, []),
+  );
 
   const onTransfer = useCallback(
     (e: TftpEvent) => {
-      setRows((current) => applyTransferEvent(current, e));
       if (e.type === 'listening' || e.type === 'stopped' || e.type === 'completed' || e.type === 'failed') {
         void client.request('tftp:status', {}).then((s) => s.ok && setStatus(s.value));
       }
@@ -76,6 +87,24 @@ export function TftpPage() {
     setBusy(false);
     if (result.ok) setStatus(result.value);
     else setError(result.error);
+  };
+
+  const clear = async () => {
+    const result = await client.request('tftp:clear', {});
+    if (result.ok) {
+      setRows(result.value);
+      setLog([]);
+    } else setError(result.error);
+  };
+
+  const saveLog = () => {
+    const blob = new Blob([log.map((l) => `${l.text}\n`).join('')], { type: 'text/plain;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `phonebench-tftp-${new Date().toISOString().replace(/[:.]/g, '-')}.log`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
 
   const running = status?.state === 'running';
@@ -117,6 +146,14 @@ export function TftpPage() {
       <h2>{t('tftp.transfers')}</h2>
       <TransferTable rows={rows} />
       <h2>{t('tftp.log')}</h2>
+      <p className="tftp-toolbar">
+        <button type="button" onClick={() => void clear()} data-testid="tftp-clear">
+          {t('tftp.log.clear')}
+        </button>{' '}
+        <button type="button" onClick={saveLog} disabled={log.length === 0} data-testid="tftp-save-log">
+          {t('tftp.log.save')}
+        </button>
+      </p>
       <LogView lines={log} />
     </section>
   );

@@ -51,3 +51,48 @@ test('starts the TFTP server for one phone, shows the transfer and the log, stop
   await page.getByTestId('tftp-stop').click();
   await expect(status).toContainText('stopped');
 });
+
+test('refusals from another address end as refused rows, and the table and log survive navigation', async ({ page, app }) => {
+  await page.goto(`${app.url}#/tftp`);
+  await page.getByTestId('tftp-address').selectOption('127.0.0.1');
+  await page.getByTestId('tftp-port').fill('0');
+  await page.getByTestId('tftp-root').fill(root);
+  await page.getByTestId('tftp-phone').fill('127.0.0.1');
+  await page.getByTestId('tftp-start').click();
+  const status = page.getByTestId('tftp-status');
+  await expect(status).toContainText('running');
+  const port = Number(/:(\d+)/.exec((await status.locator('code').first().textContent()) ?? '')?.[1]);
+
+  // The phone this server serves, then a second client on another loopback address, then a bad path.
+  expect((await tftpGet({ port, filename: 'OS79XX.TXT' })).ok).toBe(true);
+  const other = await tftpGet({ port, filename: 'OS79XX.TXT', localAddress: '127.0.0.2' });
+  expect(other.ok).toBe(false);
+  expect((await tftpGet({ port, filename: '../etc/passwd' })).ok).toBe(false);
+
+  const transfers = page.getByTestId('tftp-transfers');
+  const refusedOther = transfers.locator('tr[data-state="refused"][data-client="127.0.0.2"]');
+  await expect(refusedOther).toHaveCount(1);
+  await expect(refusedOther).toContainText('not the phone this server serves');
+  await expect(transfers.locator('tr[data-state="refused"][data-client="127.0.0.1"]')).toContainText('../etc/passwd');
+  await expect(transfers.locator('tr[data-state="running"]')).toHaveCount(0);
+
+  // Away and back: the rows come from the engine, not from the page that was left.
+  await page.getByRole('link', { name: 'Status' }).click();
+  await expect(page.getByTestId('tftp-transfers')).toHaveCount(0);
+  await page.getByRole('link', { name: 'TFTP' }).click();
+  await expect(transfers.locator('tr[data-state="refused"][data-client="127.0.0.2"]')).toHaveCount(1);
+  await expect(transfers.locator('tr[data-state="done"]', { hasText: 'OS79XX.TXT' })).toHaveCount(1);
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('tftp-save-log').click();
+  const saved = await fs.readFile(await (await download).path(), 'utf8');
+  expect(saved).toContain("Sending 'OS79XX.TXT' to 127.0.0.1");
+
+  await page.getByTestId('tftp-clear').click();
+  await expect(page.getByText('No transfers yet.')).toBeVisible();
+  await expect(page.getByTestId('tftp-log')).toHaveText('Nothing logged yet.');
+  await page.reload();
+  await expect(page.getByText('No transfers yet.')).toBeVisible();
+  await page.getByTestId('tftp-stop').click();
+  await expect(status).toContainText('stopped');
+});

@@ -1,4 +1,5 @@
 import { HINTS, hintById, type Hint } from '../../../../shared/cisco/hints';
+import { formatMessage } from '../../../../shared/i18n/format';
 import { useI18n } from '../../i18n/i18n';
 
 export interface SeenHint {
@@ -13,9 +14,9 @@ function HintBody({ hint }: { hint: Hint }) {
   return (
     <dl className="facts">
       <dt>{t('console.hints.cause')}</dt>
-      <dd>{hint.cause[language]}</dd>
+      <dd>{formatMessage(language, hint.cause)}</dd>
       <dt>{t('console.hints.fix')}</dt>
-      <dd>{hint.fix[language]}</dd>
+      <dd>{formatMessage(language, hint.fix)}</dd>
       <dt>{t('console.hints.step')}</dt>
       <dd>{t(`console.step.${hint.step}`)}</dd>
       <dt>{t('console.hints.source')}</dt>
@@ -37,7 +38,7 @@ export function HintPanel({ seen, onDismiss }: { seen: SeenHint[]; onDismiss: (h
         if (!hint) return null;
         return (
           <article key={hint.id} className="console-hint" data-hint-id={hint.id}>
-            <h3>{hint.title[language]}</h3>
+            <h3>{formatMessage(language, hint.title)}</h3>
             <p className="fix">
               <code>{entry.excerpt}</code>{' '}
               {t('console.hints.seen', { count: entry.count, time: new Date(entry.lastAt).toLocaleTimeString() })}
@@ -53,7 +54,7 @@ export function HintPanel({ seen, onDismiss }: { seen: SeenHint[]; onDismiss: (h
         <summary>{t('console.hints.quiet')}</summary>
         {quiet.map((hint) => (
           <article key={hint.id} className="console-hint">
-            <h3>{hint.title[language]}</h3>
+            <h3>{formatMessage(language, hint.title)}</h3>
             <HintBody hint={hint} />
           </article>
         ))}

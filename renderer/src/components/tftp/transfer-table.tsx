@@ -1,5 +1,6 @@
 import { useI18n } from '../../i18n/i18n';
-import { humanBytes, percent, type TransferRow } from './transfers-state';
+import type { TransferRow } from '../../../../shared/api/tftp';
+import { humanBytes, percent } from './transfers-state';
 
 /** Live transfers with a progress bar each. */
 export function TransferTable({ rows }: { rows: TransferRow[] }) {
@@ -21,7 +22,7 @@ export function TransferTable({ rows }: { rows: TransferRow[] }) {
           const pct = percent(row);
           const name = row.served && row.served !== row.filename ? `${row.filename} → ${row.served}` : row.filename;
           return (
-            <tr key={row.id} data-state={row.state}>
+            <tr key={row.id} data-state={row.state} data-client={row.client}>
               <td>{row.client}</td>
               <td>
                 <code>{name}</code>
@@ -32,10 +33,10 @@ export function TransferTable({ rows }: { rows: TransferRow[] }) {
               </td>
               <td>{row.state === 'running' || row.state === 'done' ? `${humanBytes(row.bytesPerSecond)}/s` : ''}</td>
               <td>
-                <span className={`badge ${row.state === 'done' ? 'ok' : row.state === 'failed' ? 'bad' : 'warn'}`}>
+                <span className={`badge ${row.state === 'done' ? 'ok' : row.state === 'failed' || row.state === 'refused' ? 'bad' : 'warn'}`}>
                   {t(`tftp.transfer.${row.state}`)}
                 </span>
-                {row.detail ? ` ${row.detail}` : ''}
+                {row.refusal ? ` ${t(`tftp.refusal.${row.refusal}`)}` : row.detail ? ` ${row.detail}` : ''}
               </td>
             </tr>
           );

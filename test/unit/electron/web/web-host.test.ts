@@ -46,6 +46,13 @@ describe('phonebench serve host', () => {
     expect(host.token.length).toBeGreaterThanOrEqual(32);
   });
 
+  it('answers the liveness check with 204 for its token and 403 for an older start\'s token', async () => {
+    const ok = await get(`/api/alive?token=${host.token}`);
+    expect(ok.status).toBe(204);
+    expect(ok.body).toBe('');
+    expect((await get('/api/alive?token=token-of-a-previous-start')).status).toBe(403);
+  });
+
   it('serves the page with the token, and sets a strict CSP', async () => {
     const res = await get(`/?token=${host.token}`);
     expect(res.status).toBe(200);

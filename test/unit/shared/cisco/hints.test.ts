@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HINTS, HINT_MAX_MATCH, hintById, matchHints, StreamingHintMatcher } from '../../../../shared/cisco/hints';
+import { formatMessage, hasMessageKey } from '../../../../shared/i18n/format';
 
 const matchable = HINTS.filter((hint) => hint.pattern !== null);
 
@@ -15,8 +16,9 @@ describe('hint catalogue', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const hint of HINTS) {
       for (const text of [hint.title, hint.cause, hint.fix]) {
-        expect(text.en.length, hint.id).toBeGreaterThan(0);
-        expect(text.ja.length, hint.id).toBeGreaterThan(0);
+        expect(hasMessageKey(text.key), hint.id).toBe(true);
+        expect(formatMessage('en', text).length, hint.id).toBeGreaterThan(0);
+        expect(formatMessage('ja', text).length, hint.id).toBeGreaterThan(0);
       }
       expect(hint.sources.length, hint.id).toBeGreaterThan(0);
       expect(hintById(hint.id)).toBe(hint);

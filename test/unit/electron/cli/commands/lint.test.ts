@@ -30,7 +30,7 @@ describe('phonebench lint', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain(`${bad}:1: error: OS79XX.TXT holds the extension .bin.`);
     expect(r.out).not.toContain('secret99');
-    expect(r.out).toContain('2 file(s), 1 error(s), 1 warning(s)');
+    expect(r.out).toContain('2 files, 1 error, 1 warning');
     const clean = await run(lintCommand, good, '--json');
     expect(clean.code).toBe(0);
     expect((JSON.parse(clean.out) as { value: { findings: unknown[] } }).value.findings).toHaveLength(1);
@@ -51,7 +51,7 @@ describe('phonebench lint', () => {
     await fs.writeFile(os, 'P003-8-12-00\n');
     const right = await run(lintCommand, os, '--library', library);
     expect(right.code).toBe(0);
-    expect(right.out).toContain('1 file(s), 0 error(s), 0 warning(s)');
+    expect(right.out).toContain('1 file, 0 errors, 0 warnings');
   });
 
   it('a missing file is an io-error', async () => {
