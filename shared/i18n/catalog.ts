@@ -10,6 +10,7 @@ import { migrateOutcomeCatalog } from './catalogs/migrate-outcome';
 import { planCatalog } from './catalogs/plan';
 import { serialCatalog } from './catalogs/serial';
 import { simCatalog } from './catalogs/sim';
+import { storageCatalog } from './catalogs/storage';
 import { tftpCatalog } from './catalogs/tftp';
 import { webCatalog } from './catalogs/web';
 
@@ -21,6 +22,7 @@ export const MESSAGE_CATALOGS = [
   errorsCatalog,
   engineCatalog,
   firmwareImportCatalog,
+  storageCatalog,
   tftpCatalog,
   serialCatalog,
   simCatalog,
