@@ -12,6 +12,7 @@ import { simCatalog } from './catalogs/sim';
 import { storageCatalog } from './catalogs/storage';
 import { tftpCatalog } from './catalogs/tftp';
 import { webCatalog } from './catalogs/web';
+import { webLimitsCatalog } from './catalogs/web-limits';
 
 /**
  * Every catalogue of what the engine and the planner can say, one file per domain in ./catalogs.
@@ -27,6 +28,7 @@ export const MESSAGE_CATALOGS = [
   simCatalog,
   dhcpCatalog,
   webCatalog,
+  webLimitsCatalog,
   firmwareCatalog,
   lintCatalog,
   hintsCatalog,
