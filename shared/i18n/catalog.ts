@@ -7,6 +7,7 @@ import { hintsCatalog } from './catalogs/hints';
 import { legacyCatalog } from './catalogs/legacy';
 import { lintCatalog } from './catalogs/lint';
 import { migrateOutcomeCatalog } from './catalogs/migrate-outcome';
+import { planCatalog } from './catalogs/plan';
 import { serialCatalog } from './catalogs/serial';
 import { simCatalog } from './catalogs/sim';
 import { storageCatalog } from './catalogs/storage';
@@ -31,6 +32,7 @@ export const MESSAGE_CATALOGS = [
   webLimitsCatalog,
   firmwareCatalog,
   lintCatalog,
+  planCatalog,
   hintsCatalog,
   migrateOutcomeCatalog,
   legacyCatalog,
