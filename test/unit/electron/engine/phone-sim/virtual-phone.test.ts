@@ -47,9 +47,8 @@ describe('virtual phone: OS79XX.TXT era', () => {
     ]);
     expect(outcome).toEqual({ kind: 'running', firmware: 'SIP 6.3', image: 'P0S3-06-3-00', protocol: 'sip' });
     expect(requests.slice(0, 2)).toEqual(['OS79XX.TXT', 'P0S3-06-3-00.bin']);
-    // after the reboot: OS79XX.TXT matches, then the SIP files, then RINGLIST.DAT and dialplan.xml together
-    expect(requests.slice(2, 5)).toEqual(['OS79XX.TXT', 'SIPDefault.cnf', `SIP${MAC}.cnf`]);
-    expect(new Set(requests.slice(5))).toEqual(new Set(['RINGLIST.DAT', 'dialplan.xml']));
+    // after the reboot: OS79XX.TXT matches, then the SIP files, then RINGLIST.DAT (no dialplan.xml in this era)
+    expect(requests.slice(2)).toEqual(['OS79XX.TXT', 'SIPDefault.cnf', `SIP${MAC}.cnf`, 'RINGLIST.DAT']);
   });
 
   it('SCCP 3.1 -> SIP 8.12 (F2): OS79XX.TXT names the loader, then the loader hunts and image_version decides', async () => {
@@ -194,15 +193,20 @@ describe('virtual phone: universal loader era', () => {
       ...images('P00308010200.sbn', 'P00308010200.sb2'),
     ]);
     expect(outcome).toMatchObject({ kind: 'running', firmware: 'SCCP 8.1(2)', protocol: 'sccp' });
-    expect(requests.slice(0, 6)).toEqual([
+    // The loader first, a reboot, then the new loader takes the application.
+    expect(requests.slice(0, 10)).toEqual([
       `CTLSEP${MAC}.tlv`,
       `SEP${MAC}.cnf.xml`,
       `SIP${MAC}.cnf`,
       'P00308010200.loads',
       'P00308010200.sbn',
+      `CTLSEP${MAC}.tlv`,
+      `SEP${MAC}.cnf.xml`,
+      `SIP${MAC}.cnf`,
+      'P00308010200.loads',
       'P00308010200.sb2',
     ]);
-    expect(phone.reboots).toBe(1);
+    expect(phone.reboots).toBe(2);
   });
 
   it('SCCP 8.1(2)SR2 -> SIP 8.12 (F3) via loadInformation, then the field log order', async () => {
