@@ -13,6 +13,7 @@ import { simCatalog } from './catalogs/sim';
 import { storageCatalog } from './catalogs/storage';
 import { tftpCatalog } from './catalogs/tftp';
 import { webCatalog } from './catalogs/web';
+import { webLimitsCatalog } from './catalogs/web-limits';
 
 /**
  * Every catalogue of what the engine and the planner can say, one file per domain in ./catalogs.
@@ -28,6 +29,7 @@ export const MESSAGE_CATALOGS = [
   simCatalog,
   dhcpCatalog,
   webCatalog,
+  webLimitsCatalog,
   firmwareCatalog,
   lintCatalog,
   planCatalog,
