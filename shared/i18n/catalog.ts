@@ -6,6 +6,7 @@ import { firmwareImportCatalog } from './catalogs/firmware-import';
 import { hintsCatalog } from './catalogs/hints';
 import { legacyCatalog } from './catalogs/legacy';
 import { lintCatalog } from './catalogs/lint';
+import { migrateCatalog } from './catalogs/migrate';
 import { migrateOutcomeCatalog } from './catalogs/migrate-outcome';
 import { serialCatalog } from './catalogs/serial';
 import { simCatalog } from './catalogs/sim';
@@ -26,6 +27,7 @@ export const MESSAGE_CATALOGS = [
   dhcpCatalog,
   webCatalog,
   firmwareCatalog,
+  migrateCatalog,
   lintCatalog,
   hintsCatalog,
   migrateOutcomeCatalog,
