@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { settingsPatchSchema, settingsSchema, type Settings } from '../../shared/api/app';
 import type { z } from 'zod';
-import { writeFileAtomic } from './atomic-write';
+import { sweepAtomicTemps, writeFileAtomic } from './atomic-write';
 
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
@@ -17,6 +17,8 @@ export class SettingsStore {
 
   static async load(dataDir: string): Promise<SettingsStore> {
     const file = path.join(dataDir, 'settings.json');
+    // A write cut short by a crash leaves only its temporary file; settings.json itself is whole.
+    await sweepAtomicTemps(file);
     let text: string;
     try {
       text = await fs.readFile(file, 'utf8');

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'unauthorized',
   'internal',
   'io-error',
+  'disk-full',
   'busy',
   'not-running',
   'port-privileged',

@@ -133,16 +133,42 @@ export interface SessionInfo {
   label?: string;
 }
 
+/** One thing a console showed, kept by the engine so a page that comes back can show it again. */
+export interface ReplayEntry {
+  at: string;
+  /** 'in': from the phone; 'out': typed; 'hidden': typed at a password prompt (only counted); 'state': a change. */
+  kind: 'in' | 'out' | 'hidden' | 'state';
+  /** The bytes, base64 ('in' and 'out'). */
+  data?: string;
+  /** How many bytes ('in', 'out', 'hidden'). */
+  bytes?: number;
+  state?: SessionState;
+  detail?: string;
+}
+
+/** A session's recent screen: bounded (the full log is in logFile), oldest first. */
+export interface SerialReplay {
+  session: SessionInfo;
+  entries: ReplayEntry[];
+  /** Hints matched on this session, oldest first. */
+  hints: SerialHintEvent[];
+  /** Bytes that no longer fit and were dropped from the front. */
+  droppedBytes: number;
+}
+
 export const serialRequests = {
   'serial:list': request<typeof noParams, PortList>(noParams),
   'serial:open': request<typeof serialOpenSchema, SessionInfo>(serialOpenSchema),
-  'serial:write': request<typeof serialWriteSchema, { bytes: number }>(serialWriteSchema),
+  /** `hidden`: it went to a password prompt, so it is counted and never logged. */
+  'serial:write': request<typeof serialWriteSchema, { bytes: number; hidden?: boolean }>(serialWriteSchema),
   'serial:break': request<typeof serialBreakSchema, SessionInfo>(serialBreakSchema),
   'serial:set': request<typeof serialSetSchema, SessionInfo>(serialSetSchema),
   /** Close the port now and open it again (the Reconnect button). */
   'serial:reconnect': request<typeof sessionOnlySchema, SessionInfo>(sessionOnlySchema),
   'serial:close': request<typeof sessionOnlySchema, SessionInfo>(sessionOnlySchema),
   'serial:sessions': request<typeof noParams, SessionInfo[]>(noParams),
+  /** What the session showed lately (and its hints), for a page that opens on a running console. */
+  'serial:replay': request<typeof sessionOnlySchema, SerialReplay>(sessionOnlySchema),
 };
 
 export interface SerialDataEvent {

@@ -8,10 +8,13 @@ import { legacyCatalog } from './catalogs/legacy';
 import { lintCatalog } from './catalogs/lint';
 import { migrateCatalog } from './catalogs/migrate';
 import { migrateOutcomeCatalog } from './catalogs/migrate-outcome';
+import { planCatalog } from './catalogs/plan';
 import { serialCatalog } from './catalogs/serial';
 import { simCatalog } from './catalogs/sim';
+import { storageCatalog } from './catalogs/storage';
 import { tftpCatalog } from './catalogs/tftp';
 import { webCatalog } from './catalogs/web';
+import { webLimitsCatalog } from './catalogs/web-limits';
 
 /**
  * Every catalogue of what the engine and the planner can say, one file per domain in ./catalogs.
@@ -21,14 +24,17 @@ export const MESSAGE_CATALOGS = [
   errorsCatalog,
   engineCatalog,
   firmwareImportCatalog,
+  storageCatalog,
   tftpCatalog,
   serialCatalog,
   simCatalog,
   dhcpCatalog,
   webCatalog,
+  webLimitsCatalog,
   firmwareCatalog,
   migrateCatalog,
   lintCatalog,
+  planCatalog,
   hintsCatalog,
   migrateOutcomeCatalog,
   legacyCatalog,

@@ -11,6 +11,7 @@ import { meteredDrain, meteredWrite, type MeterOptions } from './metered-write';
 import { sniffFile, type SourceKind } from './source-format';
 import { walkTar } from './tar-walk';
 import { walkZip, zipError } from './zip-walk';
+import { storageError } from '../storage-errors';
 
 
 export interface Skipped {
@@ -164,10 +165,8 @@ export class Extraction {
       return await work();
     } catch (error) {
       if (error instanceof PhonebenchError) throw error;
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOSPC' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-        throw new PhonebenchError('io-error', msg('firmware.cannotWrite', { where, code }), msg('firmware.cannotWrite.fix'));
-      }
+      const storage = storageError(error, where, path.join(this.filesDir, 'x'));
+      if (storage) throw storage;
       const refused = zipError(error, where);
       if (refused.code === 'archive-refused') throw refused;
       const message = error instanceof Error ? error.message : String(error);

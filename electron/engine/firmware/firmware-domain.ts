@@ -44,6 +44,8 @@ export function createFirmwareDomain(
   ctx: EngineContext,
   library = new FirmwareLibrary(libraryRoot(ctx.dataDir), () => importLimitsFromSettings(ctx.settings.get().firmwareImport)),
 ): Domain<typeof firmwareRequests> {
+  // Staging left by a crash goes at start; a failure here is retried by the first list or import.
+  const swept = library.sweep().catch(() => undefined);
   const changed = (ids: string[]): void => ctx.events.emit('firmware:library-changed', { ids });
   const running = new Map<AbortController, Promise<unknown>>();
   return {
@@ -92,7 +94,7 @@ export function createFirmwareDomain(
     /** Stops imports in flight; each removes its staging folder before this resolves. */
     async close() {
       for (const controller of running.keys()) controller.abort();
-      await Promise.all(running.values());
+      await Promise.all([swept, ...running.values()]);
     },
   };
 }

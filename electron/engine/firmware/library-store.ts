@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
+import { trackFolder } from '../leftovers';
 import type { Readable } from 'node:stream';
 import {
   bundleManifestSchema,
@@ -12,7 +13,8 @@ import {
 import { PhonebenchError } from '../../../shared/api/result';
 import { msg } from '../../../shared/i18n/message';
 import { recognizeBundle } from '../../../shared/cisco/bundle-recognition';
-import { writeFileAtomic } from '../atomic-write';
+import { syncFolder, writeFileAtomic } from '../atomic-write';
+import { storageError } from '../storage-errors';
 import { Extraction } from './extraction';
 import { ImportBudget, toMiB, type BudgetProgress } from './import-budget';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits';
@@ -42,7 +44,7 @@ export interface ImportOptions {
  * unpacks into `<root>/.staging/<random>/` and is renamed into place whole, so a failure leaves nothing.
  */
 export class FirmwareLibrary {
-  private staleStagingCleared = false;
+  private sweeping: Promise<void> | undefined;
 
   constructor(
     readonly root: string,
@@ -52,6 +54,7 @@ export class FirmwareLibrary {
 
   /** Every readable bundle, newest first. A damaged manifest is left out (show/delete still name it). */
   async list(): Promise<BundleManifest[]> {
+    await this.sweep();
     const ids = await this.ids();
     const manifests: BundleManifest[] = [];
     for (const id of ids) {
@@ -122,7 +125,7 @@ export class FirmwareLibrary {
     } catch (error) {
       // Once stopped, whatever broke on the way out (a destroyed stream) is the stop itself.
       if (stop.signal.aborted) throw stop.error();
-      throw error;
+      throw storageError(error, sourceName, path.join(this.root, STAGING, 'x')) ?? error;
     } finally {
       stop.dispose();
     }
@@ -157,10 +160,12 @@ export class FirmwareLibrary {
     }
     stop.check();
 
-    await this.clearStaleStaging();
+    await this.sweep();
     const stagingDir = path.join(this.root, STAGING, `${process.pid}-${randomBytes(8).toString('hex')}`);
     const filesDir = path.join(stagingDir, FILES);
     const scratchDir = path.join(stagingDir, 'scratch');
+    // A forced exit (a second Ctrl-C, the stop deadline) removes it synchronously; the next start sweeps the rest.
+    const untrack = trackFolder(stagingDir);
     try {
       await fs.mkdir(filesDir, { recursive: true });
       await fs.mkdir(scratchDir);
@@ -215,6 +220,7 @@ export class FirmwareLibrary {
       await writeFileAtomic(path.join(stagingDir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
       try {
         await fs.rename(stagingDir, this.bundleDir(id));
+        await syncFolder(this.root);
       } catch (error) {
         // Another import of the same files won the race (ENOTEMPTY here, EPERM or EEXIST on Windows).
         const taken = await fs.stat(this.bundleDir(id)).then(
@@ -227,6 +233,7 @@ export class FirmwareLibrary {
       return manifest;
     } finally {
       await fs.rm(stagingDir, { recursive: true, force: true });
+      untrack();
     }
   }
 
@@ -290,10 +297,16 @@ export class FirmwareLibrary {
     );
   }
 
-  /** Leftovers of imports or deletes cut short by a crash: staging folders whose process is gone. */
-  private async clearStaleStaging(): Promise<void> {
-    if (this.staleStagingCleared) return;
-    this.staleStagingCleared = true;
+  /**
+   * Removes the leftovers of imports or deletes cut short by a crash (kill -9, power cut): staging folders
+   * whose process is gone. Runs once, at start (the domain calls it) or before the first use.
+   */
+  sweep(): Promise<void> {
+    this.sweeping ??= this.sweepStaleStaging();
+    return this.sweeping;
+  }
+
+  private async sweepStaleStaging(): Promise<void> {
     const staging = path.join(this.root, STAGING);
     const names = await fs.readdir(staging).catch(() => [] as string[]);
     for (const name of names) {

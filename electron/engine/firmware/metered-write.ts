@@ -61,10 +61,10 @@ class Meter extends Transform {
   }
 }
 
-/** Streams `source` into `file` (created, never overwritten), hashing as it writes. Memory stays flat. */
+/** Streams `source` into `file` (created, never overwritten, flushed to disk at the end), hashing as it writes. Memory stays flat. */
 export async function meteredWrite(source: Readable, file: string, options: MeterOptions): Promise<WrittenFile> {
   const meter = new Meter(options);
-  await pipeline(source, meter, createWriteStream(file, { flags: 'wx' }));
+  await pipeline(source, meter, createWriteStream(file, { flags: 'wx', flush: true }));
   return { size: meter.size, sha256: meter.hash.digest('hex') };
 }
 

@@ -1,5 +1,6 @@
 import { createWriteStream, promises as fs, type WriteStream } from 'node:fs';
 import path from 'node:path';
+import { storageError } from '../storage-errors';
 
 /** Where a session's logs go: `<dataDir>/console-logs/<start>_<port>_<id>.{log,raw}`. */
 export function consoleLogPaths(dataDir: string, portPath: string, sessionId: string, start: Date) {
@@ -35,9 +36,13 @@ export class ConsoleLog {
   ) {
     this.raw = createWriteStream(rawFile, { flags: 'a' });
     this.log = createWriteStream(logFile, { flags: 'a' });
-    for (const stream of [this.raw, this.log]) {
+    for (const [stream, file] of [
+      [this.raw, rawFile],
+      [this.log, logFile],
+    ] as const) {
       stream.on('error', (error) => {
-        this.failure ??= error;
+        // A full disk is said as such (disk-full, with its fix); the session shows the first failure.
+        this.failure ??= storageError(error, path.basename(file), file) ?? error;
       });
     }
   }
@@ -91,8 +96,10 @@ export class ConsoleLog {
       [this.raw, this.log].map(
         (stream) =>
           new Promise<void>((resolve) => {
-            stream.end(() => resolve());
-            stream.once('error', () => resolve());
+            // 'close' comes after 'error' (a full disk) as after 'finish', so `error` is known once this resolves.
+            if (stream.closed) return resolve();
+            stream.once('close', () => resolve());
+            stream.end();
           }),
       ),
     );

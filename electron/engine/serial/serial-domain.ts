@@ -195,7 +195,8 @@ export function createSerialDomain(ctx: EngineContext, options: SerialDomainOpti
         if (bytes.length > MAX_WRITE_BYTES) {
           throw new PhonebenchError('bad-request', msg('serial.writeTooLarge', { max: MAX_WRITE_BYTES }), msg('serial.writeTooLarge.fix'));
         }
-        return { bytes: await get(params.sessionId).write(bytes) };
+        const sent = await get(params.sessionId).send(bytes);
+        return sent.hidden ? sent : { bytes: sent.bytes };
       },
       'serial:break': async (params) => {
         const session = get(params.sessionId);
@@ -223,6 +224,11 @@ export function createSerialDomain(ctx: EngineContext, options: SerialDomainOpti
         return session.info();
       },
       'serial:sessions': () => [...sessions.values()].map((s) => s.info()),
+      'serial:replay': (params) => {
+        const session = get(params.sessionId);
+        const { entries, hints, droppedBytes } = session.replay();
+        return { session: session.info(), entries, droppedBytes, hints: hints.map((h) => ({ sessionId: session.id, ...h })) };
+      },
     },
     async close() {
       const all = [...sessions.values()];

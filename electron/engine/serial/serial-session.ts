@@ -5,6 +5,7 @@ import type { LineSettings, SessionInfo, SessionState } from '../../../shared/ap
 import { ByteBatcher } from './byte-batcher';
 import type { ConsoleLog } from './console-log';
 import type { LinkOpener, SerialLink } from './serial-link';
+import { ReplayBuffer } from './replay-buffer';
 
 export interface SessionListener {
   data(batch: Buffer, session: SerialSession): void;
@@ -25,6 +26,8 @@ export interface SessionOptions {
   maxReconnectAttempts?: number;
   batchIntervalMs?: number;
   batchMaxBytes?: number;
+  /** Bytes of recent traffic kept for serial:replay. */
+  replayMaxBytes?: number;
   /** Shown instead of the path (virtual ports). */
   label?: string;
 }
@@ -70,6 +73,7 @@ export class SerialSession {
   private sentText = '';
   private sentHidden = 0;
   private logErrorReported = false;
+  private readonly replayBuffer: ReplayBuffer;
 
   private constructor(
     readonly id: string,
@@ -80,8 +84,12 @@ export class SerialSession {
     private readonly options: SessionOptions,
   ) {
     this.now = options.now ?? (() => new Date());
+    this.replayBuffer = new ReplayBuffer(options.replayMaxBytes);
     this.batcher = new ByteBatcher(
-      (batch) => options.listener.data(batch, this),
+      (batch) => {
+        this.replayBuffer.received(batch, this.now());
+        options.listener.data(batch, this);
+      },
       options.batchIntervalMs ?? 40,
       options.batchMaxBytes ?? 16 * 1024,
     );
@@ -136,7 +144,13 @@ export class SerialSession {
     return { bytesIn: this.bytesIn, bytesOut: this.bytesOut };
   }
 
+  /** What a page that comes back replays: recent traffic, state changes and hints. */
+  replay(): ReturnType<ReplayBuffer['snapshot']> {
+    return this.replayBuffer.snapshot();
+  }
+
   private setState(state: SessionState, detail?: string, attempt?: number): void {
+    this.replayBuffer.state(state, this.now(), detail);
     this.stateValue = state;
     this.options.listener.state(this, detail, attempt);
   }
@@ -168,7 +182,10 @@ export class SerialSession {
       this.options.listener.state(this, `The console log could not be written: ${this.log.error.message.slice(0, 200)}`);
     }
     this.batcher.push(bytes);
-    for (const match of this.matcher.push(bytes.toString('latin1'))) this.options.listener.hint(match, this);
+    for (const match of this.matcher.push(bytes.toString('latin1'))) {
+      this.replayBuffer.hint({ hintId: match.hint.id, excerpt: match.excerpt, at: this.now().toISOString() });
+      this.options.listener.hint(match, this);
+    }
   }
 
   private startPresencePoll(generation: number): void {
@@ -292,8 +309,13 @@ export class SerialSession {
   }
 
   async write(bytes: Buffer): Promise<number> {
+    return (await this.send(bytes)).bytes;
+  }
+
+  /** Writes, and says whether it went to a password prompt (then it is counted, never logged or replayed). */
+  async send(bytes: Buffer): Promise<{ bytes: number; hidden: boolean }> {
     const link = this.connectedLink();
-    if (bytes.length === 0) return 0;
+    if (bytes.length === 0) return { bytes: 0, hidden: false };
     // Decided before writing: a fast peer (an in-process port) may answer, and move the tail on, before the write returns.
     const atPasswordPrompt = PASSWORD_PROMPT.test(this.tail);
     try {
@@ -310,7 +332,8 @@ export class SerialSession {
     }
     this.bytesOut += bytes.length;
     this.noteSent(bytes, atPasswordPrompt);
-    return bytes.length;
+    this.replayBuffer.sent(bytes, this.now(), atPasswordPrompt);
+    return { bytes: bytes.length, hidden: atPasswordPrompt };
   }
 
   /**

@@ -112,8 +112,68 @@ test.describe('the Console page against a socat PTY', () => {
 
     const download = page.waitForEvent('download');
     await page.getByTestId('console-save').click();
-    const saved = await (await download).path();
-    expect(readFileSync(saved, 'latin1')).toBe('Requesting Configuration\r\nW210 TFTP Error : buffer full\r\nSIP Phone> SIP');
+    const saved = readFileSync(await (await download).path(), 'utf8');
+    // Timestamps, both directions marked, the unplug noted.
+    expect(saved).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} < {2}Requesting Configuration$/m);
+    expect(saved).toMatch(/ < {2}W210 TFTP Error : buffer full$/m);
+    expect(saved).toMatch(/ > {2}show<CR>$/m);
+    expect(saved).toMatch(/ -- (unplugged|reconnecting)/m);
+    expect(saved).toMatch(/ < {2}SIP$/m);
+
+    await page.getByTestId('console-disconnect').click();
+    await expect(page.getByTestId('console-state')).toHaveAttribute('data-state', 'closed');
+  });
+
+  test('keeps its screen and hints when you leave the page and come back; error lines are red', async ({ page }) => {
+    // Whatever the first test left: its far end closed, the pair running.
+    const previous = phone;
+    if (previous?.isOpen) await new Promise<void>((resolve) => previous.close(() => resolve()));
+    await pair.start().catch(() => {});
+    await page.goto(`${served.url}#/console`);
+    await page.getByTestId('console-port').selectOption('__other__');
+    await page.getByTestId('console-port-path').fill(pair.a);
+    await page.getByTestId('console-connect').click();
+    await expect(page.getByTestId('console-state')).toHaveAttribute('data-state', 'connected');
+
+    const far = new SerialPort({ path: pair.b, baudRate: 9600, autoOpen: false });
+    phone = far;
+    far.on('error', () => {});
+    await new Promise<void>((resolve, reject) => far.open((e) => (e ? reject(e) : resolve())));
+    far.write('Loading OS79XX.TXT\r\nW210 TFTP Error : buffer full\r\nSIP Phone> ');
+    const terminal = page.getByTestId('console-terminal');
+    await expect(terminal).toContainText('Loading OS79XX.TXT');
+    await expect(page.locator('[data-hint-id="sip2-buffer-full"]')).toBeVisible();
+    const redError = terminal.locator('.xterm-rows span[class*="xterm-fg-"]', { hasText: 'TFTP Error' });
+    await expect(redError.first()).toHaveClass(/xterm-fg-(1|9)\b/);
+    await expect(terminal.locator('.xterm-rows span[class*="xterm-fg-"]', { hasText: 'Loading' })).toHaveCount(0);
+
+    await page.getByTestId('console-font-size').selectOption('18');
+    await expect(terminal).toHaveAttribute('data-font-size', '18');
+
+    await page.getByRole('link', { name: 'Status' }).click();
+    await expect(page.getByTestId('console-terminal')).toHaveCount(0);
+    // Output that comes while the page is away is kept by the engine too.
+    far.write('\r\nwhile away\r\n');
+    await page.getByRole('link', { name: 'Console' }).click();
+
+    await expect(terminal).toContainText('Loading OS79XX.TXT');
+    await expect(terminal).toContainText('SIP Phone>');
+    await expect(terminal).toContainText('while away');
+    await expect(page.locator('[data-hint-id="sip2-buffer-full"]')).toBeVisible();
+    await expect(page.getByTestId('console-state')).toHaveAttribute('data-state', 'connected');
+    await expect(terminal).toHaveAttribute('data-font-size', '18');
+    await expect(terminal.locator('.xterm-rows span[class*="xterm-fg-"]', { hasText: 'TFTP Error' }).first()).toHaveClass(/xterm-fg-(1|9)\b/);
+
+    // Shown once, not twice: live output after the replay follows on.
+    far.write('after\r\n');
+    await expect(terminal).toContainText('after');
+    expect(((await terminal.textContent()) ?? '').split('Loading OS79XX.TXT').length - 1).toBe(1);
+
+    const download = page.waitForEvent('download');
+    await page.getByTestId('console-save').click();
+    const saved = readFileSync(await (await download).path(), 'utf8');
+    expect(saved).toMatch(/ < {2}Loading OS79XX\.TXT$/m);
+    expect(saved).toMatch(/ < {2}while away$/m);
 
     await page.getByTestId('console-disconnect').click();
     await expect(page.getByTestId('console-state')).toHaveAttribute('data-state', 'closed');

@@ -101,8 +101,9 @@ describe('migrate --demo through the engine', () => {
   });
 
   it('refuses to start when the library lacks a stopover hop\'s files, naming them', async () => {
+    // SIP 2.3 -> SIP 6.3 goes up the SIP chain (4.4, 5.3); the library has only the SIP 6.3 bundle.
     const r = await engine.request('migrate:start', {
-      mac: '000E84C060A6', model: '7960', bundleId: bundles.sip63, bindAddress: '127.0.0.1', port: 0, from: 'SCCP 3.2(2.14)', demo: true,
+      mac: '000E84C060A6', model: '7960', bundleId: bundles.sip63, bindAddress: '127.0.0.1', port: 0, from: 'SIP 2.3', demo: true,
     });
     expect(r.ok).toBe(false);
     if (!r.ok) {

@@ -31,6 +31,16 @@ function clock(date: Date): string {
   return `${p(date.getHours())}:${p(date.getMinutes())}:${p(date.getSeconds())}.${p(date.getMilliseconds(), 3)}`;
 }
 
+/** What a console line that reports a failure looks like (Cisco's "TFTP Error", "File not found", timeouts). */
+export const ERROR_LINE = /\b(error|errors|fail(?:ed|ure|s)?|refused|denied|not found|invalid|time ?out|timed out|unable|cannot)\b/i;
+const RED = '\x1b[1;31m';
+const PLAIN = '\x1b[22;39m';
+
+function visibleLength(text: string): number {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\x1b\[[0-9;]*m/g, '').length;
+}
+
 export const TIMESTAMP_MODES = ['off', 'local', 'utc', 'elapsed'] as const;
 export type TimestampMode = (typeof TIMESTAMP_MODES)[number];
 
@@ -60,6 +70,11 @@ export class TerminalFormatter {
   private offset = 0;
   /** When the first stamped byte came, for elapsed time. */
   private startedAt: number | undefined;
+  /** The current line's text (no stamp, no CR), to tell an error line when it ends. */
+  private line = '';
+  private lineStamp = '';
+  /** True while the current line has not been written out by an earlier call. */
+  private lineStartedHere = true;
 
   constructor(private options: FormatOptions) {}
 
@@ -73,10 +88,13 @@ export class TerminalFormatter {
     this.atLineStart = true;
     this.offset = 0;
     this.startedAt = undefined;
+    this.line = '';
+    this.lineStamp = '';
+    this.lineStartedHere = true;
   }
 
-  format(bytes: Uint8Array, now: Date): string {
-    return this.options.hex ? this.hexRows(bytes) : this.text(bytes, now);
+  format(bytes: Uint8Array, now: Date, columns = 80): string {
+    return this.options.hex ? this.hexRows(bytes) : this.text(bytes, now, columns);
   }
 
   private stamp(now: Date): string {
@@ -93,19 +111,54 @@ export class TerminalFormatter {
     }
   }
 
-  private text(bytes: Uint8Array, now: Date): string {
+  /**
+   * Text as it comes, with a stamp at each line start; a finished line that reads like an error is shown red.
+   * A line already partly on screen is rewritten in place (from column 0) when it fits in `columns`.
+   */
+  private text(bytes: Uint8Array, now: Date, columns: number): string {
     const text = this.decoder.decode(bytes, { stream: true });
-    if (this.options.timestamps === 'off') return text;
     let out = '';
+    let lineOut = '';
     for (const char of text) {
       if (this.atLineStart && char !== '\r' && char !== '\n') {
-        out += `\x1b[2m[${this.stamp(now)}]\x1b[22m `;
+        this.lineStamp = this.options.timestamps === 'off' ? '' : `\x1b[2m[${this.stamp(now)}]\x1b[22m `;
+        lineOut += this.lineStamp;
         this.atLineStart = false;
       }
-      out += char;
-      if (char === '\n') this.atLineStart = true;
+      if (char === '\n') {
+        out += this.endLine(lineOut, columns) + char;
+        lineOut = '';
+        this.line = '';
+        this.lineStamp = '';
+        this.atLineStart = true;
+        this.lineStartedHere = true;
+        continue;
+      }
+      lineOut += char;
+      if (char !== '\r') this.line += char;
     }
-    return out;
+    // What is left is a line still being printed: it shows now, and counts as "already on screen" next time.
+    if (lineOut) this.lineStartedHere = false;
+    return out + lineOut;
+  }
+
+  private endLine(lineOut: string, columns: number): string {
+    if (this.options.hex || !ERROR_LINE.test(this.line)) {
+      this.lineStartedHere = false;
+      return lineOut;
+    }
+    const cr = lineOut.endsWith('\r') ? '\r' : '';
+    const body = cr ? lineOut.slice(0, -1) : lineOut;
+    let shown: string;
+    if (this.lineStartedHere) {
+      shown = body.startsWith(this.lineStamp) ? `${this.lineStamp}${RED}${body.slice(this.lineStamp.length)}${PLAIN}` : `${RED}${body}${PLAIN}`;
+    } else if (visibleLength(this.lineStamp) + this.line.length < columns) {
+      shown = `${body}\r${this.lineStamp}${RED}${this.line}${PLAIN}`;
+    } else {
+      shown = body;
+    }
+    this.lineStartedHere = false;
+    return shown + cr;
   }
 
   private hexLine(row: number[]): string {
@@ -164,4 +217,110 @@ export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function logStamp(date: Date): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())} ${clock(date)}`;
+}
+
+/** Control characters shown in a saved line, so a typed CR or ESC is visible. */
+function visible(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\r/g, '<CR>').replace(/\n/g, '<LF>').replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, (c) => `<${c.charCodeAt(0).toString(16).padStart(2, '0')}>`);
+}
+
+/**
+ * "Save log": one line per line the phone printed ("<") and per line typed (">"), each with the date and time
+ * it started, plus notes ("--") such as unplugs. Keys are gathered until Enter, as a terminal log reads.
+ */
+export class ConsoleLogRecorder {
+  private lines: string[] = [];
+  private size = 0;
+  private decoder = new TextDecoder('utf-8');
+  private partial = '';
+  private partialAt: Date | undefined;
+  private typed = '';
+  private typedAt: Date | undefined;
+
+  constructor(private readonly limit = 8 * 1024 * 1024) {}
+
+  received(bytes: Uint8Array, at: Date): void {
+    for (const char of this.decoder.decode(bytes, { stream: true })) {
+      if (char === '\n') {
+        this.flushReceived();
+        continue;
+      }
+      if (char === '\r') continue;
+      if (this.partial === '') this.partialAt = at;
+      this.partial += char;
+    }
+  }
+
+  sent(text: string, at: Date): void {
+    if (this.typed === '') this.typedAt = at;
+    this.typed += text;
+    if (/[\r\n]/.test(text) || this.typed.length >= 200) this.flushTyped();
+  }
+
+  /** A line of the recorder's own, e.g. "[6 bytes typed at a password prompt, not logged]" or a state change. */
+  note(text: string, at: Date): void {
+    this.flushTyped();
+    this.flushReceived();
+    this.add(`${logStamp(at)} -- ${text}`);
+  }
+
+  clear(): void {
+    this.lines = [];
+    this.size = 0;
+    this.partial = '';
+    this.typed = '';
+  }
+
+  text(): string {
+    const pending = [
+      ...(this.partial ? [`${logStamp(this.partialAt ?? new Date())} <  ${this.partial}`] : []),
+      ...(this.typed ? [`${logStamp(this.typedAt ?? new Date())} >  ${visible(this.typed)}`] : []),
+    ];
+    return [...this.lines, ...pending].map((l) => `${l}\n`).join('');
+  }
+
+  private flushReceived(): void {
+    if (this.partialAt === undefined && this.partial === '') return;
+    // A prompt and what is typed after it: the prompt first, as it came first.
+    this.add(`${logStamp(this.partialAt ?? new Date())} <  ${this.partial}`);
+    this.partial = '';
+    this.partialAt = undefined;
+  }
+
+  private flushTyped(): void {
+    if (this.typed === '') return;
+    if (this.partial) this.flushReceived();
+    this.add(`${logStamp(this.typedAt ?? new Date())} >  ${visible(this.typed)}`);
+    this.typed = '';
+    this.typedAt = undefined;
+  }
+
+  private add(line: string): void {
+    this.lines.push(line);
+    this.size += line.length + 1;
+    while (this.size > this.limit && this.lines.length > 1) this.size -= (this.lines.shift()?.length ?? 0) + 1;
+  }
+}
+
+/** OS errors that reach the console page, each with a plain sentence and a fix (keys in i18n/console.ts). */
+const OS_ERRORS: { pattern: RegExp; key: string }[] = [
+  { pattern: /udevadm/i, key: 'console.os.udevadm' },
+  { pattern: /EBADF|bad file descriptor/i, key: 'console.os.ebadf' },
+  { pattern: /EACCES|EPERM|permission denied|access denied/i, key: 'console.os.eacces' },
+  { pattern: /EBUSY|resource busy|cannot lock port/i, key: 'console.os.ebusy' },
+  { pattern: /ENODEV|ENXIO|no such device/i, key: 'console.os.enodev' },
+  { pattern: /EIO\b|input\/output error/i, key: 'console.os.eio' },
+  { pattern: /ENOENT|no such file|file not found|cannot find the file/i, key: 'console.os.enoent' },
+  { pattern: /ENOTTY|inappropriate ioctl/i, key: 'console.os.enotty' },
+];
+
+/** The catalogue key that explains an OS error text, when it is one we know. */
+export function osErrorKey(raw: string): string | undefined {
+  return OS_ERRORS.find((e) => e.pattern.test(raw))?.key;
 }

@@ -3,24 +3,27 @@ import type { AppError } from '../../../../shared/api/result';
 import {
   DEFAULT_LINE_SETTINGS,
   type PortList,
+  type SerialReplay,
+  type SessionState,
   type SerialDataEvent,
   type SerialHintEvent,
   type SerialStateEvent,
   type SessionInfo,
 } from '../../../../shared/api/serial';
-import { useClient, useEvent } from '../../api/client-context';
+import { useClient, useEvent, useReconnected } from '../../api/client-context';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorView } from '../error-view';
 import { HintPanel, type SeenHint } from './hint-panel';
 import { PortForm, type PortChoice } from './port-form';
 import {
   base64ToBytes,
+  ConsoleLogRecorder,
   echoText,
   formatBytes,
   LINE_ENDINGS,
   TerminalFormatter,
   TIMESTAMP_MODES,
-  Transcript,
+  osErrorKey,
   translateEnter,
   type LineEnding,
   type TimestampMode,
@@ -30,6 +33,14 @@ import './console.css';
 
 /** Characters per write request when pasting (UTF-8 makes at most 3 bytes of each). */
 const WRITE_PIECE_CHARS = 16 * 1024;
+
+export const FONT_SIZES = [10, 12, 14, 16, 18, 20, 24] as const;
+const FONT_SIZE_KEY = 'phonebench.console.fontSize';
+
+function storedFontSize(): number {
+  const n = Number(window.localStorage.getItem(FONT_SIZE_KEY));
+  return (FONT_SIZES as readonly number[]).includes(n) ? n : 14;
+}
 
 interface Props {
   /** One column (for the migration wizard, beside its timeline). */
@@ -55,12 +66,16 @@ export function ConsoleView({ compact = false, onHint }: Props) {
   const [timestamps, setTimestamps] = useState<TimestampMode>('off');
   const [hex, setHex] = useState(false);
   const [search, setSearch] = useState('');
+  const [fontSize, setFontSize] = useState(storedFontSize);
+  const [notice, setNotice] = useState<string>();
 
   const term = useRef<TerminalHandle>(null);
   const sessionRef = useRef<SessionInfo | undefined>(undefined);
   sessionRef.current = session;
   const formatter = useRef(new TerminalFormatter({ hex: false, timestamps: 'off' }));
-  const transcript = useRef(new Transcript());
+  const recorder = useRef(new ConsoleLogRecorder());
+  /** Bytes already shown by the last replay: live batches up to this total are not shown twice. */
+  const replayedIn = useRef(0);
   const writes = useRef<Promise<void>>(Promise.resolve());
   const notConnectedShown = useRef(false);
   const onHintRef = useRef(onHint);
@@ -69,6 +84,61 @@ export function ConsoleView({ compact = false, onHint }: Props) {
   useEffect(() => {
     formatter.current.setOptions({ hex, timestamps });
   }, [hex, timestamps]);
+
+  /** A state change as the terminal shows it; an OS error gets a plain sentence and a fix before its raw text. */
+  const stateText = useCallback(
+    (state: SessionState, detail: string | undefined) => {
+      const what = t(`console.state.${state}`);
+      if (!detail) return what;
+      const key = osErrorKey(detail);
+      return key ? `${what}: ${t(key)} ${t(`${key}.fix`)} (${t('console.os.said', { raw: detail })})` : `${what}: ${detail}`;
+    },
+    [t],
+  );
+
+  /** Shows an open session's recent screen and hints again (the engine keeps them; this page may be new). */
+  const adopt = useCallback(
+    async (sessionId: string) => {
+      const result = await client.request('serial:replay', { sessionId });
+      if (!result.ok) return;
+      const replay: SerialReplay = result.value;
+      term.current?.reset();
+      formatter.current.reset();
+      recorder.current.clear();
+      const columns = term.current?.columns() ?? 80;
+      let shown = '';
+      for (const entry of replay.entries) {
+        const at = new Date(entry.at);
+        if (entry.kind === 'in' && entry.data) {
+          const bytes = base64ToBytes(entry.data);
+          recorder.current.received(bytes, at);
+          shown += formatter.current.format(bytes, at, columns);
+        } else if (entry.kind === 'out' && entry.data) {
+          recorder.current.sent(new TextDecoder().decode(base64ToBytes(entry.data)), at);
+        } else if (entry.kind === 'hidden') {
+          recorder.current.note(t('console.log.hidden', { bytes: entry.bytes ?? 0 }), at);
+        } else if (entry.kind === 'state' && entry.state && (entry.state !== 'connected' || entry.detail)) {
+          const text = stateText(entry.state, entry.detail);
+          recorder.current.note(text, at);
+          shown += `\r\n\x1b[33m[${text}]\x1b[0m\r\n`;
+        }
+      }
+      if (replay.droppedBytes > 0) shown = `\x1b[2m[${t('console.replay.dropped', { bytes: formatBytes(replay.droppedBytes) })}]\x1b[22m\r\n${shown}`;
+      term.current?.write(shown);
+      replayedIn.current = replay.session.bytesIn;
+      const seenHints: SeenHint[] = [];
+      for (const h of replay.hints) {
+        const previous = seenHints.find((x) => x.hintId === h.hintId);
+        const entry = { hintId: h.hintId, count: (previous?.count ?? 0) + 1, lastAt: h.at, excerpt: h.excerpt };
+        seenHints.splice(0, seenHints.length, entry, ...seenHints.filter((x) => x.hintId !== h.hintId));
+      }
+      setSeen(seenHints);
+      setSession(replay.session);
+      setTotals({ bytesIn: replay.session.bytesIn, bytesOut: replay.session.bytesOut });
+      setChoice({ path: replay.session.path, autoReconnect: replay.session.autoReconnect, ...replay.session.settings });
+    },
+    [client, stateText, t],
+  );
 
   const refreshPorts = useCallback(async () => {
     const result = await client.request('serial:list', {});
@@ -84,24 +154,33 @@ export function ConsoleView({ compact = false, onHint }: Props) {
     setChoice(next);
   }, []);
 
+  // Adopt a console that is already open (the UI holds ids; the engine holds the port and its recent screen).
+  const adoptOpen = useCallback(
+    (force: boolean) => {
+      void client.request('serial:sessions', {}).then((result) => {
+        const current = sessionRef.current;
+        const open = result.ok ? (result.value.find((s) => s.id === current?.id && s.state !== 'closed') ?? result.value.find((s) => s.state !== 'closed')) : undefined;
+        if (open && (force || !current || current.state === 'closed')) void adopt(open.id);
+      });
+    },
+    [adopt, client],
+  );
   useEffect(() => {
     void refreshPorts();
-    // Adopt a console that is already open (the UI holds ids; the engine holds the port).
-    void client.request('serial:sessions', {}).then((result) => {
-      const open = result.ok ? result.value.find((s) => s.state !== 'closed') : undefined;
-      if (open && !sessionRef.current) {
-        setSession(open);
-        setTotals({ bytesIn: open.bytesIn, bytesOut: open.bytesOut });
-        setChoice({ path: open.path, autoReconnect: open.autoReconnect, ...open.settings });
-      }
-    });
-  }, [client, refreshPorts]);
+    adoptOpen(false);
+  }, [adoptOpen, refreshPorts]);
+  // Events sent while the socket was down are gone: show the engine's copy again.
+  useReconnected(() => {
+    void refreshPorts();
+    adoptOpen(true);
+  });
 
   const onData = useCallback((event: SerialDataEvent) => {
-    if (event.sessionId !== sessionRef.current?.id) return;
+    if (event.sessionId !== sessionRef.current?.id || event.bytesIn <= replayedIn.current) return;
     const bytes = base64ToBytes(event.data);
-    transcript.current.push(bytes);
-    term.current?.write(formatter.current.format(bytes, new Date()));
+    const now = new Date();
+    recorder.current.received(bytes, now);
+    term.current?.write(formatter.current.format(bytes, now, term.current.columns()));
     setTotals({ bytesIn: event.bytesIn, bytesOut: event.bytesOut });
   }, []);
   useEvent('serial:data', onData);
@@ -113,11 +192,18 @@ export function ConsoleView({ compact = false, onHint }: Props) {
       setAttempt(event.attempt);
       if (event.state === 'connected') notConnectedShown.current = false;
       if (event.state !== 'connected' || event.detail) {
-        const what = t(`console.state.${event.state}`);
-        term.current?.write(`\r\n\x1b[33m[${what}${event.detail ? `: ${event.detail}` : ''}]\x1b[0m\r\n`);
+        const text = stateText(event.state, event.detail);
+        recorder.current.note(text, new Date(event.at));
+        term.current?.write(`\r\n\x1b[33m[${text}]\x1b[0m\r\n`);
+      }
+      // A virtual port (the demo's phone) is gone for good once closed: do not offer it again.
+      if (event.state === 'closed' && event.session.label !== undefined) {
+        choiceTouched.current = false;
+        setChoice((current) => ({ ...current, path: '' }));
+        void refreshPorts();
       }
     },
-    [t],
+    [refreshPorts, stateText],
   );
   useEvent('serial:state', onState);
 
@@ -146,6 +232,7 @@ export function ConsoleView({ compact = false, onHint }: Props) {
     const opened = await run(() => client.request('serial:open', choice));
     if (!opened) return;
     formatter.current.reset();
+    replayedIn.current = 0;
     setSession(opened);
     setAttempt(undefined);
     setTotals({ bytesIn: 0, bytesOut: 0 });
@@ -177,16 +264,41 @@ export function ConsoleView({ compact = false, onHint }: Props) {
         const piece = text.slice(at, at + WRITE_PIECE_CHARS);
         writes.current = writes.current.then(async () => {
           const result = await client.request('serial:write', { sessionId: current.id, data: piece, encoding: 'utf8' });
-          if (!result.ok) setError(result.error);
-          else setTotals((totals) => ({ ...totals, bytesOut: totals.bytesOut + result.value.bytes }));
+          if (!result.ok) return setError(result.error);
+          if (result.value.hidden) recorder.current.note(t('console.log.hidden', { bytes: result.value.bytes }), new Date());
+          else recorder.current.sent(piece, new Date());
+          setTotals((totals) => ({ ...totals, bytesOut: totals.bytesOut + result.value.bytes }));
         });
       }
     },
     [client, lineEnding, localEcho, t],
   );
 
+  const copy = useCallback(() => {
+    const text = term.current?.selection() ?? '';
+    if (!text) return setNotice(t('console.copy.none'));
+    navigator.clipboard.writeText(text).then(
+      () => setNotice(t('console.copy.done', { count: text.length })),
+      () => setNotice(t('console.clipboard.denied')),
+    );
+  }, [t]);
+  const paste = useCallback(() => {
+    if (!navigator.clipboard?.readText) return setNotice(t('console.clipboard.denied'));
+    navigator.clipboard.readText().then(
+      (text) => {
+        if (text) onInput(text);
+        term.current?.focus();
+      },
+      () => setNotice(t('console.clipboard.denied')),
+    );
+  }, [onInput, t]);
+  const pickFontSize = (n: number) => {
+    setFontSize(n);
+    window.localStorage.setItem(FONT_SIZE_KEY, String(n));
+  };
+
   const saveLog = () => {
-    const blob = new Blob([transcript.current.bytes() as BlobPart], { type: 'application/octet-stream' });
+    const blob = new Blob([recorder.current.text()], { type: 'text/plain;charset=utf-8' });
     const url = URL.createObjectURL(blob);
     const link = document.createElement('a');
     link.href = url;
@@ -260,11 +372,32 @@ export function ConsoleView({ compact = false, onHint }: Props) {
           <button type="button" onClick={() => term.current?.clear()}>
             {t('console.clear')}
           </button>
+          <button type="button" data-testid="console-copy" title={t('console.copy.keys')} onClick={copy}>
+            {t('console.copy')}
+          </button>
+          <button type="button" data-testid="console-paste" title={t('console.paste.keys')} disabled={!connected} onClick={paste}>
+            {t('console.paste')}
+          </button>
+          <label>
+            {t('console.fontSize')}
+            <select value={fontSize} data-testid="console-font-size" onChange={(e) => pickFontSize(Number(e.target.value))}>
+              {FONT_SIZES.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
           <button type="button" data-testid="console-save" onClick={saveLog}>
             {t('console.save')}
           </button>
         </div>
-        <TerminalPane ref={term} onInput={onInput} label={t('console.heading')} />
+        {notice ? (
+          <p className="fix" role="status" data-testid="console-notice">
+            {notice}
+          </p>
+        ) : null}
+        <TerminalPane ref={term} onInput={onInput} label={t('console.heading')} fontSize={fontSize} onCopy={copy} />
         <div className="console-row">
           <label>
             {t('console.search')}

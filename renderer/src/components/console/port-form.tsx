@@ -1,6 +1,7 @@
 import type { PortList } from '../../../../shared/api/serial';
 import { BAUD_PRESETS, DATA_BITS, PARITIES, STOP_BITS, type LineSettings } from '../../../../shared/api/serial';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type Translate } from '../../i18n/i18n';
+import { osErrorKey } from './console-format';
 
 export interface PortChoice extends LineSettings {
   path: string;
@@ -60,7 +61,7 @@ export function PortForm({ value, onChange, ports, onRefresh, disabled }: Props)
         </button>
       </div>
       {ports && listed.length === 0 ? <p className="fix">{t('console.port.none')}</p> : null}
-      {ports?.notice ? <p className="fix">{t('console.port.notice', { notice: ports.notice })}</p> : null}
+      {ports?.notice ? <p className="fix" data-testid="console-port-notice">{t('console.port.notice', { notice: explainNotice(ports.notice, t) })}</p> : null}
       <div className="console-row">
         <label>
           {t('console.baud')}
@@ -128,4 +129,10 @@ export function PortForm({ value, onChange, ports, onRefresh, disabled }: Props)
       <p className="fix">{t('console.unconfirmed')}</p>
     </fieldset>
   );
+}
+
+/** The port list's notice with an OS error (e.g. udevadm missing) said plainly, with the fix, before the raw text. */
+function explainNotice(notice: string, t: Translate): string {
+  const key = osErrorKey(notice);
+  return key ? `${t(key)} ${t(`${key}.fix`)} (${t('console.os.said', { raw: notice })})` : notice;
 }

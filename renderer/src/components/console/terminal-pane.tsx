@@ -7,6 +7,11 @@ import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 export interface TerminalHandle {
   write(data: string | Uint8Array): void;
   clear(): void;
+  /** Empties the screen and the scrollback (before a replay). */
+  reset(): void;
+  /** The selected text ('' when none). */
+  selection(): string;
+  columns(): number;
   findNext(term: string): boolean;
   findPrevious(term: string): boolean;
   focus(): void;
@@ -16,15 +21,21 @@ interface Props {
   /** Keys and pastes, as xterm reports them (Enter is CR). */
   onInput: (data: string) => void;
   label: string;
+  fontSize: number;
+  /** Ctrl+Shift+C (Ctrl+C alone goes to the phone, as in a terminal). Ctrl+Shift+V pastes through the browser. */
+  onCopy: () => void;
 }
 
 /** xterm.js with fit and search; the parent writes bytes in and gets keystrokes out. */
-export const TerminalPane = forwardRef<TerminalHandle, Props>(function TerminalPane({ onInput, label }, ref) {
+export const TerminalPane = forwardRef<TerminalHandle, Props>(function TerminalPane({ onInput, label, fontSize, onCopy }, ref) {
   const host = useRef<HTMLDivElement>(null);
   const term = useRef<Terminal | undefined>(undefined);
   const search = useRef<SearchAddon | undefined>(undefined);
+  const fitRef = useRef<(() => void) | undefined>(undefined);
   const input = useRef(onInput);
   input.current = onInput;
+  const copy = useRef(onCopy);
+  copy.current = onCopy;
 
   useEffect(() => {
     const element = host.current;
@@ -34,8 +45,19 @@ export const TerminalPane = forwardRef<TerminalHandle, Props>(function TerminalP
       scrollback: 20_000,
       cursorBlink: true,
       fontFamily: "ui-monospace, 'Cascadia Mono', 'Noto Sans Mono', monospace",
-      fontSize: 14,
+      fontSize,
       allowProposedApi: true,
+    });
+    terminal.attachCustomKeyEventHandler((event) => {
+      if (event.type !== 'keydown' || !event.ctrlKey || !event.shiftKey) return true;
+      const key = event.key.toLowerCase();
+      if (key === 'c') {
+        copy.current();
+        event.preventDefault();
+        return false;
+      }
+      // Not a key for the phone: the browser's own paste event follows, and xterm sends its text.
+      return key !== 'v';
     });
     const fit = new FitAddon();
     const finder = new SearchAddon();
@@ -50,6 +72,7 @@ export const TerminalPane = forwardRef<TerminalHandle, Props>(function TerminalP
       }
     };
     safeFit();
+    fitRef.current = safeFit;
     const typed = terminal.onData((data) => input.current(data));
     const observer = new window.ResizeObserver(() => safeFit());
     observer.observe(element);
@@ -68,11 +91,21 @@ export const TerminalPane = forwardRef<TerminalHandle, Props>(function TerminalP
     term.current?.textarea?.setAttribute('aria-label', label);
   }, [label]);
 
+  useEffect(() => {
+    const terminal = term.current;
+    if (!terminal || terminal.options.fontSize === fontSize) return;
+    terminal.options.fontSize = fontSize;
+    fitRef.current?.();
+  }, [fontSize]);
+
   useImperativeHandle(
     ref,
     () => ({
       write: (data) => term.current?.write(data),
       clear: () => term.current?.clear(),
+      reset: () => term.current?.reset(),
+      selection: () => term.current?.getSelection() ?? '',
+      columns: () => term.current?.cols ?? 80,
       findNext: (text) => search.current?.findNext(text) ?? false,
       findPrevious: (text) => search.current?.findPrevious(text) ?? false,
       focus: () => term.current?.focus(),
@@ -80,5 +113,5 @@ export const TerminalPane = forwardRef<TerminalHandle, Props>(function TerminalP
     [],
   );
 
-  return <div ref={host} className="console-terminal" data-testid="console-terminal" />;
+  return <div ref={host} className="console-terminal" data-testid="console-terminal" data-font-size={fontSize} />;
 });

@@ -158,3 +158,39 @@ describe('SerialSession without close events', () => {
     expect(log).toMatch(/# gave up reconnecting after 5 attempts/);
   });
 });
+
+describe('SerialSession replay', () => {
+  it('replays what the phone printed and what was typed, bounded, with hints', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pb-replay-'));
+    const link = new SilentLink();
+    const session = await SerialSession.start(
+      'c1',
+      '/dev/ttyUSB0',
+      DEFAULT_LINE_SETTINGS,
+      false,
+      await ConsoleLog.open({ logFile: path.join(dir, 'x.log'), rawFile: path.join(dir, 'x.raw') }),
+      {
+        open: async () => link,
+        present: async () => true,
+        listener: { data: () => {}, hint: () => {}, state: () => {} },
+        batchIntervalMs: 1,
+        replayMaxBytes: 4096,
+      },
+    );
+    try {
+      link.emit('data', Buffer.from('W210 TFTP Error : buffer full\r\nSIP Phone> '));
+      expect(await until(() => session.replay().entries.some((e) => e.kind === 'in'))).toBe(true);
+      await session.write(Buffer.from('show\r'));
+      for (let i = 0; i < 200; i++) link.emit('data', Buffer.from(`${'x'.repeat(62)}\r\n`));
+      expect(await until(() => session.replay().droppedBytes > 0)).toBe(true);
+      const replay = session.replay();
+      const held = replay.entries.reduce((n, e) => n + (e.kind === 'in' || e.kind === 'out' ? (e.bytes ?? 0) : 0), 0);
+      expect(held).toBeLessThanOrEqual(4096);
+      expect(Buffer.from(replay.entries.at(-1)?.data ?? '', 'base64').toString().endsWith('x\r\n')).toBe(true);
+      expect(replay.hints.map((h) => h.hintId)).toContain('sip2-buffer-full');
+    } finally {
+      await session.close();
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -6,6 +6,8 @@ import {
   TerminalFormatter,
   Transcript,
   translateEnter,
+  ConsoleLogRecorder,
+  osErrorKey,
 } from '../../../../../renderer/src/components/console/console-format';
 
 const at = new Date(2026, 10, 28, 10, 1, 2, 3);
@@ -65,5 +67,56 @@ describe('console formatting', () => {
     expect(Array.from(base64ToBytes(Buffer.from([0, 1, 255]).toString('base64')))).toEqual([0, 1, 255]);
     expect(formatBytes(512)).toBe('512 B');
     expect(formatBytes(10 * 1024 * 1024)).toBe('10.0 MB');
+  });
+});
+
+describe('error lines and the saved log', () => {
+  const RED = '\x1b[1;31m';
+  const PLAIN = '\x1b[22;39m';
+
+  it('shows a finished error line red, whole, and leaves other lines alone', () => {
+    const f = new TerminalFormatter({ hex: false, timestamps: 'off' });
+    expect(f.format(bytes('Requesting Configuration\r\nW210 TFTP Error : buffer full\r\n'), at)).toBe(
+      `Requesting Configuration\r\n${RED}W210 TFTP Error : buffer full${PLAIN}\r\n`,
+    );
+  });
+
+  it('rewrites in place an error line that was already partly shown, keeping its stamp', () => {
+    const f = new TerminalFormatter({ hex: false, timestamps: 'local' });
+    const stamp = '\x1b[2m[10:01:02.003]\x1b[22m ';
+    expect(f.format(bytes('File not'), at)).toBe(`${stamp}File not`);
+    expect(f.format(bytes(' found\r\n'), at, 80)).toBe(` found\r${stamp}${RED}File not found${PLAIN}\r\n`);
+    // Too long to rewrite in this width: left as it was.
+    expect(f.format(bytes('TFTP Timeout'), at)).toBe(`${stamp}TFTP Timeout`);
+    expect(f.format(bytes(' waiting\r\n'), at, 10)).toBe(' waiting\r\n');
+  });
+
+  it('saves timestamps and both directions, keys gathered until Enter, hidden input only counted', () => {
+    const log = new ConsoleLogRecorder();
+    const t0 = new Date(2026, 11, 2, 15, 30, 1, 5);
+    const t1 = new Date(2026, 11, 2, 15, 30, 2, 0);
+    log.received(bytes('Requesting Configuration\r\nSIP Phone> '), t0);
+    for (const key of ['s', 'h', 'o', 'w']) log.sent(key, t1);
+    log.received(bytes('show'), t1);
+    log.sent('\r', t1);
+    log.received(bytes('\r\nW210 TFTP Error\r\n'), t1);
+    log.note('6 bytes typed at a password prompt (not logged)', t1);
+    expect(log.text()).toBe(
+      [
+        '2026-12-02 15:30:01.005 <  Requesting Configuration',
+        '2026-12-02 15:30:01.005 <  SIP Phone> show',
+        '2026-12-02 15:30:02.000 >  show<CR>',
+        '2026-12-02 15:30:02.000 <  W210 TFTP Error',
+        '2026-12-02 15:30:02.000 -- 6 bytes typed at a password prompt (not logged)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('explains the OS errors a technician meets, in words', () => {
+    expect(osErrorKey('spawn udevadm ENOENT')).toBe('console.os.udevadm');
+    expect(osErrorKey('Error: EBADF: bad file descriptor, read')).toBe('console.os.ebadf');
+    expect(osErrorKey('Error: Permission denied, cannot open /dev/ttyUSB0')).toBe('console.os.eacces');
+    expect(osErrorKey('the port is back')).toBeUndefined();
   });
 });
