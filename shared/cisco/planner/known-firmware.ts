@@ -53,7 +53,8 @@ export const KNOWN_FIRMWARE: readonly KnownFirmware[] = [
   known('SIP 6.3', 'cisco', true),
   // Source document line 325: P0S3-07-4-00.
   known('SIP 7.4', 'doc', true),
-  known('SIP 8.11', 'field', true),
+  // P0S3-08-11-00 is known, but not the loader name its package ships (OS79XX.TXT names the loader): start only.
+  known('SIP 8.11', 'field', false),
   known('SIP 8.12', 'field', true),
 ];
 

@@ -25,7 +25,7 @@ describe('virtual phone follows every planner path (in memory)', () => {
       tftpServer: '127.0.0.1',
       flashWriteMs: 0,
     });
-    for (const root of hopRoots(pair.plan)) {
+    for (const root of pair.roots) {
       files = new Map(root.files);
       const requests: string[] = [];
       const off = phone.onEvent((e) => {
@@ -52,7 +52,9 @@ describe('State Error (simulated) and the planner fallback through SIP 2.3', () 
       stateErrorOldSccpToSip34: true,
     });
     let last: unknown;
-    for (const root of hopRoots(r.plan)) {
+    const roots = hopRoots(r.plan);
+    if (roots === undefined) throw new Error('no real package for a hop of the State Error plan');
+    for (const root of roots) {
       files = new Map(root.files);
       last = await phone.boot();
       if ((last as { kind?: string } | undefined)?.kind !== 'running') return { ok: false, last };
