@@ -9,7 +9,7 @@ import type { Choices } from './wizard-state';
 
 /** The plan before anything starts; a refused plan stops the wizard here with the reason. */
 export function PlanStep({ choices, onPreview }: { choices: Choices; onPreview: (p: MigratePreview | undefined) => void }) {
-  const { t } = useI18n();
+  const { t, say } = useI18n();
   const client = useClient();
   const [preview, setPreview] = useState<MigratePreview>();
   const [error, setError] = useState<AppError>();
@@ -29,9 +29,9 @@ export function PlanStep({ choices, onPreview }: { choices: Choices; onPreview: 
     return (
       <div role="alert" className="error" data-testid="migrate-plan-refused">
         <p>
-          <strong>{t('migrate.plan.refused')}</strong>: {preview.reason}
+          <strong>{t('migrate.plan.refused')}</strong>: {say(preview.reason)}
         </p>
-        {preview.fix ? <p className="fix">{t('migrate.run.fix', { fix: preview.fix })}</p> : null}
+        {preview.fix ? <p className="fix">{t('migrate.run.fix', { fix: say(preview.fix) })}</p> : null}
       </div>
     );
   }
