@@ -26,6 +26,7 @@ import { startDemoPhone, type DemoPhone } from './demo-phone';
 import { keypadSteps } from './keypad-steps';
 import { listInterfaces } from './network-interfaces';
 import { toRunnerPlan } from './plan-adapter';
+import { PlanChoiceError } from './plan-choice-error';
 import { collectReport, renderReport } from './report';
 import { MigrationRunner } from './runner';
 import type { RunnerPlan } from './runner-plan';
@@ -92,7 +93,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
   }
 
   /** Decides everything a start needs, before any socket opens: a refused plan serves nothing. */
-  async function prepare(params: { mac: string; model: '7940' | '7960'; bundleId: string; from?: string | undefined }) {
+  async function prepare(params: { mac: string; model: '7940' | '7960'; bundleId: string; from?: string | undefined; via?: string[] | undefined }) {
     const mac = normalizeMac(params.mac);
     if (!mac) {
       throw new PhonebenchError('bad-request', `"${params.mac}" is not a MAC address.`, 'Type the 12 hex digits from the sticker under the phone.');
@@ -121,7 +122,9 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
     let runnerPlan: RunnerPlan | null = null;
     let planned: Plan | undefined;
     if (from) {
-      const outcome = plan({ model: params.model, mac, from, to, context: 'bench', library: { files: [...files.byName.keys()] } });
+      const via = params.via ? { via: params.via } : {};
+      const outcome = plan({ model: params.model, mac, from, to, context: 'bench', library: { files: [...files.byName.keys()] }, ...via });
+      if (!outcome.ok && outcome.choice) throw new PlanChoiceError(outcome.choice);
       if (!outcome.ok) throw new PhonebenchError('plan-refused', outcome.reason, `Rule: ${outcome.rule}.`);
       planned = outcome.plan;
       const adapted = toRunnerPlan(outcome.plan);
@@ -142,7 +145,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
     return { mac, to, from, files, runnerPlan, planned };
   }
 
-  async function preview(params: { mac: string; model: '7940' | '7960'; bundleId: string; from?: string | undefined }): Promise<MigratePreview> {
+  async function preview(params: { mac: string; model: '7940' | '7960'; bundleId: string; from?: string | undefined; via?: string[] | undefined }): Promise<MigratePreview> {
     try {
       const p = await prepare(params);
       return {
@@ -165,7 +168,8 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
     } catch (error) {
       if (error instanceof PhonebenchError && (error.code === 'plan-refused' || error.code === 'already-there' || error.code === 'bad-request')) {
         // Transitional: the plan contract still carries English; issue 12 turns it into messages.
-        return error.fix ? { ok: false, reason: error.message, fix: formatMessage('en', error.fix) } : { ok: false, reason: error.message };
+        const choice = error instanceof PlanChoiceError ? { choice: error.choice } : {};
+        return error.fix ? { ok: false, reason: error.message, fix: formatMessage('en', error.fix), ...choice } : { ok: false, reason: error.message, ...choice };
       }
       throw error;
     }
