@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { request, type AnyRequestDefs } from './define';
 import type { PlanChoice } from '../cisco/planner/plan-types';
+import type { Message } from '../i18n/message';
 import type { PlanCreated } from './plan';
 
 /**
@@ -73,24 +74,23 @@ export interface TimelineEntry {
   seq: number;
   at: string;
   kind: TimelineKind;
-  /** One line in English; the UI shows it as is or through `code`. */
-  text: string;
-  /** A message key the UI may translate, with its values. */
+  /** What happened, said in the technician's language. */
+  message: Message;
+  /** A stable name for what happened (for filters and tests; never shown). */
   code?: string;
-  params?: Record<string, string | number>;
   file?: string;
   client?: string;
   hop?: number;
   /** The plan step this request matched ("expected"), or "unexpected". */
   step?: string;
   hintId?: string;
-  fix?: string;
+  fix?: Message;
 }
 
 export interface ListenInference {
   era: 'os79xx' | 'loader' | 'unknown';
   protocol?: 'SCCP' | 'SIP';
-  evidence: string[];
+  evidence: Message[];
 }
 
 /** The console a demo's virtual phone got: a socat PTY pair, an in-process virtual port, or none (and why). */
@@ -118,11 +118,11 @@ export interface MigrationStatus {
   hops: HopStatus[];
   currentHop: number;
   files: FileProgress[];
-  warnings: string[];
+  warnings: Message[];
   inference?: ListenInference;
-  /** Why it failed or stopped, with the fix. */
-  message?: string;
-  fix?: string;
+  /** How it ended (or why it failed or stopped), with the fix. */
+  message?: Message;
+  fix?: Message;
   startedAt: string;
   endedAt?: string;
   demo: boolean;
@@ -131,7 +131,7 @@ export interface MigrationStatus {
 }
 
 export interface KeypadStep {
-  text: string;
+  text: Message;
   /** Set on the step that holds the laptop's address. */
   value?: string;
 }
@@ -158,7 +158,7 @@ export type MigratePreview =
       /** The planner's own plan, for the plan view; absent when listening first. */
       created?: PlanCreated;
     }
-  | { ok: false; reason: string; fix?: string; /** A load to choose from the library before there is a plan. */ choice?: PlanChoice };
+  | { ok: false; reason: Message; fix?: Message; /** A load to choose from the library before there is a plan. */ choice?: PlanChoice };
 
 export interface MigrateReport {
   format: 'json' | 'html';

@@ -10,7 +10,8 @@ import { FirmwareLibrary } from '../../../electron/engine/firmware/library-store
 import { demoConsoleRoot } from '../../../electron/engine/migration/demo-console';
 import { childrenNamed, isRunning, spawnCli, type CliProcess } from '../../support/cli-process';
 import { buildBundleFixtures, writeLargeZip } from '../../fixtures/firmware-fixtures';
-import { haveSocat, SocatPair } from '../serial/socat-pair';
+import { SocatPair } from '../serial/socat-pair';
+import { requireTool } from '../../support/require-tool';
 
 /**
  * Every long-running command, spawned for real, stopped by SIGTERM or SIGINT: it exits on its own (well within
@@ -80,12 +81,8 @@ async function tcpPortFree(port: number): Promise<boolean> {
   });
 }
 
-function socatOrSay(): boolean {
-  if (haveSocat()) return true;
-  if (process.env.CI) throw new Error('socat is missing, and CI installs it: the socat part of this test cannot be skipped');
-  console.log('socat is not installed: the socat-child part of this test is skipped');
-  return false;
-}
+/** socat makes the demo's console (and the console test's port); without it, its part is skipped, except under CI. */
+const socatOrSay = (): boolean => requireTool('socat', 'the socat part of the signal tests');
 
 describe.each(['SIGTERM', 'SIGINT'] as const)('on %s', (signal) => {
   it('serve closes its web server and exits 0', async () => {

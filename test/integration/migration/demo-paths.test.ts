@@ -72,7 +72,7 @@ describe('migrate --demo through the engine', () => {
   for (const [label, from, bundle] of PATHS) {
     it(label, async () => {
       const { status, timeline } = await runDemo(from, bundle);
-      const why = `${status.message ?? ''}\n${timeline.map((e) => `${e.kind}: ${e.text}`).join('\n')}`;
+      const why = `${en(status.message) ?? ''}\n${timeline.map((e) => `${e.kind}: ${en(e.message)}`).join('\n')}`;
       expect(status.state, why).toBe('succeeded');
       expect(timeline.some((e) => e.kind === 'served')).toBe(true);
       // The runner's own reading of the requests agrees with the phone: every hop seen done.
@@ -86,7 +86,7 @@ describe('migrate --demo through the engine', () => {
   it('refuses a forbidden downgrade before anything is served', async () => {
     const served: string[] = [];
     const off = engine.listen((name, payload) => {
-      if (name === 'migrate:timeline' && (payload as TimelineEntry).kind === 'served') served.push((payload as TimelineEntry).text);
+      if (name === 'migrate:timeline' && (payload as TimelineEntry).kind === 'served') served.push(en((payload as TimelineEntry).message) ?? '');
     });
     const r = await engine.request('migrate:start', {
       mac: '000E84C060A6', model: '7960', bundleId: bundles.sccp3, bindAddress: '127.0.0.1', port: 0, from: 'SIP 8.12', demo: true,
@@ -119,14 +119,14 @@ describe('migrate --demo through the engine', () => {
     expect(ask).toMatchObject({ ok: true, value: { ok: false, choice: { stop: 'r2-first', protocol: 'SCCP', major: 6, candidates: [] } } });
     const chosen = await engine.request('migrate:preview', { ...base, via: ['P00306000200'] });
     // The library lacks the chosen load's files: the refusal names them, hop 1.
-    expect(chosen.ok && !chosen.value.ok && chosen.value.reason).toMatch(/P00306000200\.bin \(hop 1\)/);
+    expect(chosen.ok && !chosen.value.ok && en(chosen.value.reason)).toMatch(/P00306000200\.bin \(hop 1\)/);
   });
 
   it('previews a plan without starting anything, and a refusal with its reason', async () => {
     const good = await engine.request('migrate:preview', { mac: '000E84C060A6', model: '7960', bundleId: bundles.sip812!, from: 'SCCP 8.1(2)' });
     expect(good.ok && good.value.ok && good.value.hops.length).toBeGreaterThan(0);
     const bad = await engine.request('migrate:preview', { mac: '000E84C060A6', model: '7960', bundleId: bundles.sccp3!, from: 'SIP 8.12' });
-    expect(bad.ok && !bad.value.ok && bad.value.reason).toMatch(/5\.0|signed/i);
+    expect(bad.ok && !bad.value.ok && en(bad.value.reason)).toMatch(/5\.0|signed/i);
     const listen = await engine.request('migrate:preview', { mac: '000E84C060A6', model: '7960', bundleId: bundles.sip812! });
     expect(listen.ok && listen.value.ok && listen.value.listenFirst).toBe(true);
     const status = await engine.request('migrate:status', {});

@@ -18,7 +18,7 @@ export function PlanStep({
   onPreview: (p: MigratePreview | undefined) => void;
   set: (patch: Partial<Choices>) => void;
 }) {
-  const { t } = useI18n();
+  const { t, say } = useI18n();
   const client = useClient();
   const [preview, setPreview] = useState<MigratePreview>();
   const [error, setError] = useState<AppError>();
@@ -43,9 +43,9 @@ export function PlanStep({
     return (
       <div role="alert" className="error" data-testid="migrate-plan-refused">
         <p>
-          <strong>{t('migrate.plan.refused')}</strong>: {preview.reason}
+          <strong>{t('migrate.plan.refused')}</strong>: {say(preview.reason)}
         </p>
-        {preview.fix ? <p className="fix">{t('migrate.run.fix', { fix: preview.fix })}</p> : null}
+        {preview.fix ? <p className="fix">{t('migrate.run.fix', { fix: say(preview.fix) })}</p> : null}
       </div>
     );
   }

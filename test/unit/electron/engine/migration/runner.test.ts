@@ -1,3 +1,5 @@
+import { msg } from '../../../../../shared/i18n/message';
+import { en } from '../../../../support/error-text';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -109,8 +111,8 @@ describe('MigrationRunner', () => {
     const kinds = runner.timeline().map((e) => e.kind);
     expect(kinds.indexOf('hop-done')).toBeLessThan(kinds.indexOf('success'));
     const refused = runner.timeline().find((e) => e.kind === 'refused');
-    expect(refused?.text).toMatch(/127\.0\.0\.9 asked for OS79XX\.TXT: not served/);
-    expect(refused?.text).toMatch(/enter its IP, or use the bench DHCP/);
+    expect(en(refused?.message)).toMatch(/127\.0\.0\.9 asked for OS79XX\.TXT: not served/);
+    expect(en(refused?.message)).toMatch(/enter its IP, or use the bench DHCP/);
     const served = runner.servedRecords();
     expect(served.map((s) => s.file)).toEqual([
       `SEP${MAC}.cnf.xml`, 'P0S3-8-12-00.loads', 'P0S3-8-12-00.sb2', `SIP${MAC}.cnf`, 'P0S3-8-12-00.sb2', `SIP${MAC}.cnf`,
@@ -128,7 +130,7 @@ describe('MigrationRunner', () => {
     await ask(`SEP${MAC}.cnf.xml`, '127.0.0.2');
     expect(runner.refusedRecords()[0]?.count).toBe(2);
     expect(runner.timeline().filter((e) => e.kind === 'refused')).toHaveLength(1);
-    runner.finish('stopped', 'Stopped by the technician.');
+    runner.finish('stopped', msg('migrate.stoppedByUser'));
     expect(await ask(`SEP${MAC}.cnf.xml`)).toBe('refused');
   });
 
@@ -209,6 +211,6 @@ describe('MigrationRunner', () => {
     expect(runner.status()).toMatchObject({ phoneIp: '10.0.0.20', phoneIpSource: 'dhcp' });
     expect(runner.timeline().filter((e) => e.code === 'dhcp-ignored')).toHaveLength(1);
     runner.onDhcpEvent({ kind: 'chose-other-server', mac: MAC, serverId: '192.168.1.1' });
-    expect(runner.status().warnings.join()).toMatch(/live network/);
+    expect(runner.status().warnings.map(en).join()).toMatch(/live network/);
   });
 });
