@@ -45,12 +45,12 @@ export interface FileProgress {
 
 export interface HopStatus {
   index: number;
-  title: string;
+  title: Message;
   state: 'pending' | 'active' | 'done';
   /** What the phone's screen should show during this hop. */
-  phoneShows: string[];
+  phoneShows: Message[];
   /** "inferred" hops are not covered by any source; the planner says why. */
-  provenance: string;
+  provenance: Message;
 }
 
 export const TIMELINE_KINDS = [
@@ -137,13 +137,13 @@ export interface KeypadStep {
 }
 
 export interface PreviewHop {
-  title: string;
-  provenance: string;
+  title: Message;
+  provenance: Message;
   requiredFiles: string[];
   configs: string[];
   expectedRequests: string[];
-  phoneShows: string[];
-  warnings: string[];
+  phoneShows: Message[];
+  warnings: Message[];
 }
 
 /** The plan the runner would drive, or why there is none; nothing is started. */
@@ -154,7 +154,7 @@ export type MigratePreview =
       to: string;
       listenFirst: boolean;
       hops: PreviewHop[];
-      warnings: string[];
+      warnings: Message[];
       /** The planner's own plan, for the plan view; absent when listening first. */
       created?: PlanCreated;
     }

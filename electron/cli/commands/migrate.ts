@@ -105,7 +105,7 @@ async function runMigration(
     if (!started.ok) return reportError(io, started.error, json);
     if (!json) {
       io.stdout(`Migrating ${started.value.mac} (${started.value.model}) from ${started.value.from} to ${started.value.to}; Ctrl-C stops.\n`);
-      for (const h of started.value.hops) io.stdout(`  hop ${h.index + 1}: ${h.title}\n`);
+      for (const h of started.value.hops) io.stdout(`  hop ${h.index + 1}: ${formatMessage('en', h.title)}\n`);
     }
     const outcome = await Promise.race([finished, io.interrupted.then(() => undefined)]);
     if (outcome?.state === 'succeeded' && linger > 0) {

@@ -64,7 +64,7 @@ ${row(['Virtual phone (demo)', s.demo ? 'yes' : 'no'])}${row(['Phonebench', d.ap
 </table>
 <h2>Plan</h2>
 <table>${head(['Hop', 'What', 'State', 'Phone shows', 'Source'])}
-${s.hops.map((h) => row([h.index + 1, h.title, h.state, h.phoneShows.join(' / '), h.provenance])).join('\n')}
+${s.hops.map((h) => row([h.index + 1, en(h.title), h.state, h.phoneShows.map(en).join(' / '), en(h.provenance)])).join('\n')}
 </table>
 ${s.warnings.length ? `<h2>Warnings</h2><ul>${s.warnings.map((w) => `<li>${esc(en(w))}</li>`).join('')}</ul>` : ''}
 <h2>Files served</h2>

@@ -10,7 +10,7 @@ import type {
   TimelineKind,
 } from '../../../shared/api/migrate';
 import { assertNever } from '../../../shared/api/result';
-import { legacyText, msg, type Message } from '../../../shared/i18n/message';
+import { msg, type Message } from '../../../shared/i18n/message';
 import type { TftpEvent } from '../../../shared/api/tftp';
 import { OS79XX_TXT } from '../../../shared/cisco/phone-files';
 import { hintById, matchHints, type Hint } from '../../../shared/cisco/hints';
@@ -104,7 +104,7 @@ export class MigrationRunner {
     this.files = new FileProgressBook(this.now, o.progressEveryMs ?? 200);
     this.refused = new RefusedLog(this.now);
     this.stateValue = o.plan === null ? 'listening' : 'waiting-for-phone';
-    if (o.plan) this.warnings.push(...o.plan.warnings.map(plannerText));
+    if (o.plan) this.warnings.push(...o.plan.warnings);
     this.source = { resolve: (name, client) => this.resolve(name, client) };
     if (o.plan) this.installHop(0);
   }
@@ -223,9 +223,9 @@ export class MigrationRunner {
     }
     for (const name of hop.requiredFiles) this.files.track(name, index);
     if (index > 0) {
-      this.log.add('info', msg('migrate.t.hopStart', { hop: index + 1, title: plannerText(hop.title) }), { code: 'hop-start', hop: index });
+      this.log.add('info', msg('migrate.t.hopStart', { hop: index + 1, title: hop.title }), { code: 'hop-start', hop: index });
     }
-    for (const w of hop.warnings) this.log.add('warning', plannerText(w), { hop: index });
+    for (const w of hop.warnings) this.log.add('warning', w, { hop: index });
     this.emitState();
   }
 
@@ -518,11 +518,6 @@ export class MigrationRunner {
       }
     }
   }
-}
-
-/** The planner's lines are still English strings in the runner's plan; domain-planner turns them into messages. */
-function plannerText(text: string | Message): Message {
-  return typeof text === 'string' ? legacyText(text) : text;
 }
 
 function sameMessage(a: Message, b: Message): boolean {

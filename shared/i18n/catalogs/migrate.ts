@@ -74,6 +74,8 @@ const en = {
   'migrate.t.consoleInProcessDetail': 'Virtual phone console: in-process virtual port, open on the Console page as "{name}" ({detail}).',
   'migrate.t.consoleNone': 'The virtual phone has no console: {detail}.',
   'migrate.consoleNone.unknown': 'none attached',
+  'migrate.provenance': '{source} ({section})',
+  'migrate.provenanceWhy': '{source} ({section}): {reason}',
   'migrate.keypad.unlockPassword': 'Press Settings, choose "Unlock Config" and enter the phone password (factory default: cisco).',
   'migrate.keypad.unlockStars': 'Press Settings, then type **# to unlock the settings (the padlock opens). Type it once: **#** reboots the phone.',
   'migrate.keypad.unlockEither':
@@ -160,6 +162,8 @@ export const migrateCatalog: DomainCatalog<typeof en> = {
     'migrate.t.consoleInProcessDetail': '仮想電話機のコンソール: プロセス内の仮想ポート。[コンソール] ページで "{name}" として開いています ({detail})。',
     'migrate.t.consoleNone': '仮想電話機にはコンソールがありません: {detail}。',
     'migrate.consoleNone.unknown': '接続されていません',
+    'migrate.provenance': '{source} ({section})',
+    'migrate.provenanceWhy': '{source} ({section}): {reason}',
     'migrate.keypad.unlockPassword': '[設定] (Settings) を押し、「Unlock Config」を選んで電話機のパスワードを入力します (工場出荷時: cisco)。',
     'migrate.keypad.unlockStars': '[設定] (Settings) を押し、**# と入力して設定のロックを解除します (錠前のアイコンが開きます)。入力は 1 回だけにしてください。**#** と続けると電話機が再起動します。',
     'migrate.keypad.unlockEither':

@@ -62,14 +62,14 @@ export function PlanStep({
         {t('migrate.plan.heading')}: {preview.from} → {preview.to}
       </h2>
       {preview.listenFirst ? <p className="notice">{t('migrate.plan.listen')}</p> : null}
-      {preview.warnings.map((w) => (
-        <p key={w} className="notice">
-          {w}
+      {preview.warnings.map((w, i) => (
+        <p key={i} className="notice">
+          {say(w)}
         </p>
       ))}
       {preview.hops.map((h, i) => (
-        <article key={h.title + String(i)}>
-          <h3>{t('migrate.plan.hop', { n: i + 1, title: h.title })}</h3>
+        <article key={i}>
+          <h3>{t('migrate.plan.hop', { n: i + 1, title: say(h.title) })}</h3>
           <dl className="facts">
             <dt>{t('migrate.plan.files')}</dt>
             <dd>{h.requiredFiles.join(', ')}</dd>
@@ -78,13 +78,13 @@ export function PlanStep({
             <dt>{t('migrate.plan.expects')}</dt>
             <dd>{h.expectedRequests.join(' → ')}</dd>
             <dt>{t('migrate.plan.shows')}</dt>
-            <dd>{h.phoneShows.join(' / ')}</dd>
+            <dd>{h.phoneShows.map(say).join(' / ')}</dd>
             <dt>{t('migrate.plan.source')}</dt>
-            <dd>{h.provenance}</dd>
+            <dd>{say(h.provenance)}</dd>
           </dl>
-          {h.warnings.map((w) => (
-            <p key={w} className="notice">
-              {w}
+          {h.warnings.map((w, j) => (
+            <p key={j} className="notice">
+              {say(w)}
             </p>
           ))}
         </article>

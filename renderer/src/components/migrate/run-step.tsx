@@ -49,8 +49,8 @@ export function RunStep({ status, timeline, error, busy, onStart, onStop }: Prop
           <ol data-testid="migrate-hops">
             {status.hops.map((h) => (
               <li key={h.index} aria-current={h.state === 'active' ? 'step' : undefined} data-state={h.state}>
-                {h.title} <span className={`badge ${h.state === 'done' ? 'ok' : h.state === 'active' ? 'warn' : ''}`}>{t(`migrate.hop.${h.state}`)}</span>
-                {h.state === 'active' && h.phoneShows.length > 0 ? <div className="fix">{t('migrate.plan.shows')}: {h.phoneShows.join(' / ')}</div> : null}
+                {say(h.title)} <span className={`badge ${h.state === 'done' ? 'ok' : h.state === 'active' ? 'warn' : ''}`}>{t(`migrate.hop.${h.state}`)}</span>
+                {h.state === 'active' && h.phoneShows.length > 0 ? <div className="fix">{t('migrate.plan.shows')}: {h.phoneShows.map(say).join(' / ')}</div> : null}
               </li>
             ))}
           </ol>

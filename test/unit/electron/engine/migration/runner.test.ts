@@ -19,7 +19,7 @@ const plan: RunnerPlan = {
   warnings: [],
   hops: [
     {
-      title: 'SCCP 8.1(2) to SIP 8.12 through the loader',
+      title: msg('planner.hop.title', { from: 'SCCP 8.1(2)', to: 'SIP 8.12', path: 'F3' }),
       requiredFiles: ['P0S3-8-12-00.loads', 'P0S3-8-12-00.sb2'],
       configs: [
         { name: `SEP${MAC}.cnf.xml`, content: '<device><loadInformation>P0S3-8-12-00</loadInformation></device>', scope: 'phone' },
@@ -28,9 +28,9 @@ const plan: RunnerPlan = {
       aliases: [],
       expectedRequests: [`CTLSEP${MAC}.tlv`, `SEP${MAC}.cnf.xml`, 'P0S3-8-12-00.loads', 'P0S3-8-12-00.sb2'],
       doneWhen: ['SIPDefault.cnf', `SIP${MAC}.cnf`],
-      phoneShows: ['Upgrading Software'],
+      phoneShows: [msg('planner.shows.upgradingSoftware')],
       warnings: [],
-      provenance: 'doc',
+      provenance: msg('migrate.provenance', { source: 'doc', section: '2' }),
     },
   ],
 };
@@ -161,8 +161,8 @@ describe('MigrationRunner', () => {
     const twoHops: RunnerPlan = {
       warnings: [],
       hops: [
-        { ...plan.hops[0]!, title: 'first', configs: [{ name: 'OS79XX.TXT', content: 'P00306030200', scope: 'all' }], doneWhen: [`SEP${MAC}.cnf.xml`] },
-        { ...plan.hops[0]!, title: 'second', configs: [{ name: 'OS79XX.TXT', content: 'P0S3-8-12-00', scope: 'all' }], doneWhen: ['RINGLIST.DAT'] },
+        { ...plan.hops[0]!, title: msg('planner.hop.title', { from: 'SCCP 3.x', to: 'SCCP 6.3', path: 'first' }), configs: [{ name: 'OS79XX.TXT', content: 'P00306030200', scope: 'all' }], doneWhen: [`SEP${MAC}.cnf.xml`] },
+        { ...plan.hops[0]!, title: msg('planner.hop.title', { from: 'SCCP 6.3', to: 'SIP 8.12', path: 'second' }), configs: [{ name: 'OS79XX.TXT', content: 'P0S3-8-12-00', scope: 'all' }], doneWhen: ['RINGLIST.DAT'] },
       ],
     };
     const { runner, ask } = makeRunner({ phoneIp: PHONE, plan: twoHops });
