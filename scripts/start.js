@@ -10,6 +10,10 @@ if ('path' in electron) {
   if (built.status !== 0) process.exit(built.status ?? 1);
   run(electron.path, ['.']);
 } else {
-  console.log(`${electron.reason}; starting 'phonebench serve' instead: open the URL below in your browser.`);
-  run(process.execPath, ['bin/phonebench.js', 'serve', ...process.argv.slice(2)]);
+  // As Jupyter does: the browser opens on the URL, unless --no-open (or CI, or no display: serve says so).
+  console.log(`${electron.reason}; starting 'phonebench serve' instead, in your browser.`);
+  const child = run(process.execPath, ['bin/phonebench.js', 'serve', '--open', ...process.argv.slice(2)]);
+  // Ctrl-C reaches the server too (same terminal); wait for its clean stop instead of dying first.
+  process.on('SIGINT', () => {});
+  process.on('SIGTERM', () => child.kill('SIGTERM'));
 }

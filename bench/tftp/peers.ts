@@ -33,8 +33,8 @@ async function waitFor(check: () => Promise<boolean>, what: string): Promise<voi
 
 /**
  * tftpd-hpa forks a child per transfer and ignores SIGCHLD, so the kernel never adds the children's CPU to the
- * parent. This samples the children every 20 ms (only pids newer than the server, CPU from schedstat in ns) and
- * keeps the last value seen for each: a lower bound, missing at most the final 20 ms of each child.
+ * parent. This samples the children every 10 ms (listed by /proc/PID/task/PID/children, CPU from schedstat in ns)
+ * and keeps the last value seen for each: a lower bound, missing at most the final 10 ms of each child.
  */
 function childSampler(parent: number): { total(): number; stop(): void } {
   const seen = new Map<number, number>();
@@ -43,20 +43,17 @@ function childSampler(parent: number): { total(): number; stop(): void } {
     if (busy) return;
     busy = true;
     void (async () => {
-      const pids = (await fs.readdir('/proc').catch(() => [] as string[])).map(Number).filter((n) => n > parent);
-      for (const pid of pids) {
-        const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-        const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        if (Number(rest[1]) !== parent) continue;
+      const list = await fs.readFile(`/proc/${parent}/task/${parent}/children`, 'utf8').catch(() => '');
+      for (const pid of list.split(' ').filter(Boolean).map(Number)) {
         // schedstat: nanoseconds on CPU, far finer than the 10 ms ticks of /proc/<pid>/stat.
         const sched = await fs.readFile(`/proc/${pid}/schedstat`, 'utf8').catch(() => '');
         const ns = Number(sched.split(' ')[0]);
-        seen.set(pid, Number.isFinite(ns) && sched !== '' ? ns / 1e9 : (Number(rest[11]) + Number(rest[12])) / TICKS);
+        if (sched !== '' && Number.isFinite(ns)) seen.set(pid, ns / 1e9);
       }
     })().finally(() => {
       busy = false;
     });
-  }, 20);
+  }, 10);
   return { total: () => [...seen.values()].reduce((a, b) => a + b, 0), stop: () => clearInterval(timer) };
 }
 
@@ -85,14 +82,24 @@ async function udpPortBound(port: number): Promise<boolean> {
   return text.includes(`0100007F${hex}`);
 }
 
-export async function startPhonebench(root: string, port: number): Promise<ServerUnderTest> {
-  const script = path.join(path.dirname(new URL(import.meta.url).pathname), 'phonebench-server.ts');
+/** A Node script of this folder in its own process; resolves once it prints 'ready'. */
+async function startNodeScript(name: string, file: string, root: string, port: number): Promise<ServerUnderTest> {
+  const script = path.join(path.dirname(new URL(import.meta.url).pathname), file);
   const child = spawn(process.execPath, ['--import', 'tsx', script, root, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     child.stdout?.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
-    child.once('exit', () => reject(new Error('phonebench server exited')));
+    child.once('exit', () => reject(new Error(`${name} server exited`)));
   });
-  return wrap('phonebench', child, port);
+  return wrap(name, child, port);
+}
+
+export function startPhonebench(root: string, port: number): Promise<ServerUnderTest> {
+  return startNodeScript('phonebench', 'phonebench-server.ts', root, port);
+}
+
+/** The Node floor: the least per-packet work Node allows (bench/tftp/floor-server.ts). */
+export function startFloor(root: string, port: number): Promise<ServerUnderTest> {
+  return startNodeScript('floor', 'floor-server.ts', root, port);
 }
 
 export async function startTftpdHpa(root: string, port: number): Promise<ServerUnderTest | string> {

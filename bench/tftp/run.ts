@@ -1,5 +1,7 @@
-// TFTP benchmark: Phonebench against tftpd-hpa and atftpd on loopback, same client (atftp), same files.
-// Usage: npx tsx bench/tftp/run.ts [--write] [--repeats N]   (--write updates the TFTP section of docs/benchmarks.md)
+// TFTP benchmark: Phonebench against the Node floor, tftpd-hpa and atftpd on loopback, same client (atftp), same files.
+// Runs are paired: each repeat measures every server once, in alternating order, and the tables report the median
+// and min-max of the per-pair ratios (lossy rows: every server of a pair sees the same relay seed).
+// Usage: npx tsx bench/tftp/run.ts [--write] [--repeats N] [--only TEXT]   (--write updates docs/benchmarks.md)
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createSocket } from 'node:dgram';
@@ -7,7 +9,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LossyRelay } from '../../test/integration/tftp/lossy-relay';
-import { startAtftpd, startPhonebench, startTftpdHpa, type ServerUnderTest } from './peers';
+import { startAtftpd, startFloor, startPhonebench, startTftpdHpa, type ServerUnderTest } from './peers';
 
 interface Scenario {
   name: string;
@@ -94,8 +96,20 @@ async function runOnce(server: ServerUnderTest, s: Scenario, outDir: string, sum
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
+  if (s.length === 0) return NaN;
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
+
+/** "1.05 (0.98-1.12)": median and range of the per-pair ratios a/b. */
+function pairedRatio(a: Measure[] | undefined, b: Measure[] | undefined, pick: (m: Measure) => number): string {
+  if (!a || !b) return 'n/a';
+  const ratios = a.map((x, i) => pick(x) / pick(b[i] as Measure)).filter((r) => Number.isFinite(r));
+  if (ratios.length === 0) return 'n/a';
+  return `${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)})`;
+}
+
+const ORDER = ['phonebench', 'floor', 'tftpd-hpa', 'atftpd'];
 
 async function main(): Promise<void> {
   if (process.platform !== 'linux') {
@@ -119,67 +133,99 @@ async function main(): Promise<void> {
 
   const servers: ServerUnderTest[] = [];
   const skipped: string[] = [];
-  for (const start of [startPhonebench, startTftpdHpa, startAtftpd]) {
+  for (const start of [startPhonebench, startFloor, startTftpdHpa, startAtftpd]) {
     const s = await start(root, await freePort()).catch((e: unknown) => (e instanceof Error ? e.message : String(e)));
     if (typeof s === 'string') skipped.push(s);
     else servers.push(s);
   }
-  const results: { scenario: Scenario; server: string; m: Measure }[] = [];
+  const loadBefore = os.loadavg();
+  /** Per scenario, per server: one Measure per pair, in pair order. */
+  const results = new Map<Scenario, Map<string, Measure[]>>();
   try {
     for (const scenario of scenarios) {
-      for (const server of servers) {
-        const runs: Measure[] = [];
-        // Lossy runs are slow (timeouts): at most 3 of them.
-        const n = scenario.loss ? Math.min(repeats, 3) : repeats;
-        for (let r = 0; r < n; r++) runs.push(await runOnce(server, scenario, outDir, sums, 1000 + r));
-        const m: Measure = {
-          wallMs: median(runs.map((x) => x.wallMs)),
-          cpuSeconds: median(runs.map((x) => x.cpuSeconds)),
-          megabytes: runs[0]?.megabytes ?? 0,
-          ok: runs.every((x) => x.ok),
-        };
-        results.push({ scenario, server: server.name, m });
-        console.log(`${scenario.name} | ${server.name}: ${m.wallMs.toFixed(0)} ms, ${(m.cpuSeconds / m.megabytes).toFixed(3)} CPU s/MiB${m.ok ? '' : ' (FAILED or corrupt)'}`);
+      const byServer = new Map<string, Measure[]>(servers.map((s) => [s.name, []]));
+      results.set(scenario, byServer);
+      // Lossy runs are slow (about 1 s per drop): at most 4 seeds.
+      const n = scenario.loss ? Math.min(repeats, 4) : repeats;
+      for (let r = 0; r < n; r++) {
+        // Alternate the order so no server always runs first (or right after the same neighbour).
+        const order = r % 2 === 0 ? servers : [...servers].reverse();
+        for (const server of order) byServer.get(server.name)?.push(await runOnce(server, scenario, outDir, sums, 1000 + r));
       }
+      const line = servers.map((s) => {
+        const runs = byServer.get(s.name) ?? [];
+        return `${s.name} ${median(runs.map((m) => m.wallMs)).toFixed(0)} ms${runs.every((m) => m.ok) ? '' : ' (FAILED or corrupt)'}`;
+      });
+      console.log(`${scenario.name}: ${line.join(', ')}; ours/floor ${pairedRatio(byServer.get('phonebench'), byServer.get('floor'), (m) => m.wallMs)}`);
     }
   } finally {
     for (const s of servers) await s.stop();
     await fs.rm(root, { recursive: true, force: true });
     await fs.rm(outDir, { recursive: true, force: true });
   }
+  const loadAfter = os.loadavg();
 
-  const peers = servers.map((s) => s.name).filter((n) => n !== 'phonebench');
-  const header = `| scenario | ours (ms) | ${peers.map((p) => `${p} (ms) | ours/${p}`).join(' | ')} | ours CPU s/MiB | ${peers.map((p) => `${p} CPU s/MiB`).join(' | ')} |`;
-  const rule = `|${'---|'.repeat(3 + peers.length * 2 + peers.length)}`;
-  const rows = scenarios.map((sc) => {
-    const get = (name: string) => results.find((r) => r.scenario === sc && r.server === name)?.m;
-    const ours = get('phonebench');
-    const fmt = (m: Measure | undefined) => (m ? `${m.wallMs.toFixed(0)}${m.ok ? '' : ' (failed)'}` : 'n/a');
-    const cpu = (m: Measure | undefined) => (m ? (m.cpuSeconds / m.megabytes).toFixed(3) : 'n/a');
-    const cells = peers.map((p) => {
-      const m = get(p);
-      return `${fmt(m)} | ${ours && m ? (ours.wallMs / m.wallMs).toFixed(2) : 'n/a'}`;
-    });
-    return `| ${sc.name}${sc.note ? ` (${sc.note})` : ''} | ${fmt(ours)} | ${cells.join(' | ')} | ${cpu(ours)} | ${peers.map((p) => cpu(get(p))).join(' | ')} |`;
-  });
+  const names = ORDER.filter((n) => servers.some((s) => s.name === n));
+  const label = (sc: Scenario): string => `${sc.name}${sc.note ? ` (${sc.note})` : ''}`;
+  const runsOf = (sc: Scenario, name: string): Measure[] | undefined => results.get(sc)?.get(name);
+  const ms = (runs: Measure[] | undefined): string =>
+    runs && runs.length ? `${median(runs.map((m) => m.wallMs)).toFixed(0)}${runs.every((m) => m.ok) ? '' : ' (failed)'}` : 'n/a';
+  const cpu = (runs: Measure[] | undefined): string => (runs && runs.length ? median(runs.map((m) => m.cpuSeconds / m.megabytes)).toFixed(4) : 'n/a');
+  const pairs: [string, string][] = [
+    ['phonebench', 'floor'],
+    ['phonebench', 'tftpd-hpa'],
+    ['phonebench', 'atftpd'],
+    ['floor', 'tftpd-hpa'],
+    ['floor', 'atftpd'],
+  ].filter(([a, b]) => names.includes(a as string) && names.includes(b as string)) as [string, string][];
+  const pairName = (n: string): string => (n === 'phonebench' ? 'ours' : n);
+  const table = (cols: string[], rows: string[][]): string[] => [`| ${cols.join(' | ')} |`, `|${'---|'.repeat(cols.length)}`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+  const wallTable = table(
+    ['scenario', ...names.map((n) => `${pairName(n)} (ms)`)],
+    scenarios.map((sc) => [label(sc), ...names.map((n) => ms(runsOf(sc, n)))]),
+  );
+  const ratioTable = table(
+    ['scenario', ...pairs.map(([a, b]) => `${pairName(a)}/${pairName(b)}`)],
+    scenarios.map((sc) => [sc.name, ...pairs.map(([a, b]) => pairedRatio(runsOf(sc, a), runsOf(sc, b), (m) => m.wallMs))]),
+  );
+  const cpuTable = table(
+    ['scenario', ...names.map((n) => `${pairName(n)}`), 'ours/tftpd-hpa per pair'],
+    scenarios.map((sc) => [
+      sc.name,
+      ...names.map((n) => cpu(runsOf(sc, n))),
+      pairedRatio(runsOf(sc, 'phonebench'), runsOf(sc, 'tftpd-hpa'), (m) => Math.max(m.cpuSeconds, 0.005)),
+    ]),
+  );
   const cpus = os.cpus();
+  const load = (l: number[]): string => l.map((x) => x.toFixed(1)).join(' / ');
   const section = [
     '<!-- tftp:start -->',
     '## TFTP server',
     '',
-    `Measured by \`npx tsx bench/tftp/run.ts\` on ${new Date().toISOString().slice(0, 10)}, ${cpus.length} CPUs (${cpus[0]?.model ?? '?'}), Node ${process.version}, median of ${repeats} runs (3 for the lossy case).`,
-    'Each server runs as its own process on 127.0.0.1 (Phonebench: `bench/tftp/phonebench-server.ts`; tftpd-hpa: `in.tftpd -L -s -a 127.0.0.1:PORT`;',
-    'atftpd: unpacked from `apt-get download atftpd`, `--daemon --no-fork`). One client for all: `atftp` with the options shown, `--tftp-timeout 1`.',
-    'Files: 16 MiB for single transfers, 1 MiB x 50 at once, 64 KiB through the lossy relay (`test/integration/tftp/lossy-relay.ts`, drop only,',
-    'seeded, the same seeds for every server). Wall time is from the first client start to the last client exit; CPU is user+system of the server',
-    'process from /proc (10 ms ticks, so tiny totals read as 0), plus, for tftpd-hpa, its per-transfer children sampled every 20 ms',
-    '(a lower bound: tftpd-hpa ignores SIGCHLD, so the kernel never adds their CPU to it). Divided by the MiB delivered. Every received file',
-    'is checked by SHA-256; "(failed)" marks a scenario where at least one run did not deliver the exact file. ours/peer below 1 means faster.',
-    'The machine is shared with other work, so wall times carry a few tens of percent of noise.',
+    `Measured by \`npm run bench\` (\`bench/tftp/run.ts\`) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus.length} CPUs (${cpus[0]?.model ?? '?'}), Node ${process.version},`,
+    `${repeats} pairs (4 for the lossy row). Load average (1/5/15 min) ${load(loadBefore)} before, ${load(loadAfter)} after: the machine is shared,`,
+    'so absolute times are noisy; read the paired ratios.',
     '',
-    header,
-    rule,
-    ...rows,
+    'Each server runs as its own process on 127.0.0.1: ours (`bench/tftp/phonebench-server.ts`), the Node floor (`bench/tftp/floor-server.ts`:',
+    'files in memory, one connected socket per transfer, no events, no checks), tftpd-hpa (`in.tftpd -L -s -a 127.0.0.1:PORT`) and atftpd',
+    '(unpacked from `apt-get download atftpd`, `--daemon --no-fork`). One client for all: `atftp` with the options shown, `--tftp-timeout 1`.',
+    'Files: 16 MiB for single transfers, 1 MiB x 50 at once, 64 KiB through the lossy relay (`test/integration/tftp/lossy-relay.ts`, drop only).',
+    'A pair is one run of every server, back to back, in alternating order; lossy pairs share one relay seed. Wall time is from the first',
+    'client start to the last client exit. Every received file is checked by SHA-256; "(failed)" marks a server that did not deliver the exact',
+    'file in at least one run. A ratio below 1 means the first-named is faster.',
+    '',
+    'Wall time, median of the runs:',
+    '',
+    ...wallTable,
+    '',
+    'Per-pair ratios of wall time, median (min-max):',
+    '',
+    ...ratioTable,
+    '',
+    'Server CPU seconds per MiB delivered (user+system from /proc in 10 ms ticks; tftpd-hpa adds its per-transfer children, sampled every',
+    '20 ms from schedstat, a lower bound since it ignores SIGCHLD), median; the last column is the per-pair ratio (each CPU total floored at 5 ms):',
+    '',
+    ...cpuTable,
     ...(skipped.length ? ['', `Not measured: ${skipped.join('; ')}.`] : []),
     '<!-- tftp:end -->',
   ].join('\n');

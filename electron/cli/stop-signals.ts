@@ -4,7 +4,7 @@ import { constants } from 'node:os';
 export interface StopRequest {
   interrupted: Promise<void>;
   signal: AbortSignal;
-  /** Stops listening (the command has returned). */
+  /** The command has returned: no deadline any more; a signal from now on exits at once. */
   dispose(): void;
 }
 
@@ -43,7 +43,12 @@ export function listenForStop(options: StopOptions): StopRequest {
     options.cleanupSync();
     options.exit(signalExitCode(name));
   };
+  let done = false;
   const onSignal = (name: StopSignal) => {
+    if (done) {
+      forceExit(name, name);
+      return;
+    }
     if (controller.signal.aborted) {
       forceExit(name, `${name} again`);
       return;
@@ -61,7 +66,8 @@ export function listenForStop(options: StopOptions): StopRequest {
     interrupted,
     signal: controller.signal,
     dispose() {
-      for (const [name, handler] of handlers) options.target.off(name, handler);
+      // The handlers stay: signal listeners keep nothing alive, and the default action would skip the cleanup.
+      done = true;
       if (timer) clearTimeout(timer);
     },
   };

@@ -6,11 +6,21 @@ import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { PhonebenchError } from '../../shared/api/result';
 import { msg } from '../../shared/i18n/message';
+import { DEFAULT_WEB_LIMITS, WebLoad } from './web-limits';
 
-export const MAX_UPLOAD_BYTES = 4 * 1024 ** 3;
-
-/** Saves a browser upload under <dataDir>/uploads, so the engine can import it by path. */
-export async function saveUpload(req: IncomingMessage, dataDir: string, rawName: string | null): Promise<string> {
+/**
+ * Saves a browser upload under <dataDir>/uploads, so the engine can import it by path. A stated size over
+ * the limit is refused before a byte is read; an unstated one is counted as it streams.
+ */
+export async function saveUpload(
+  req: IncomingMessage,
+  dataDir: string,
+  rawName: string | null,
+  load: WebLoad = new WebLoad(DEFAULT_WEB_LIMITS),
+): Promise<string> {
+  const maxBytes = load.limits.maxUploadBytes;
+  const stated = Number(req.headers['content-length']);
+  if (Number.isFinite(stated) && stated > maxBytes) throw load.uploadTooLarge();
   const name = path.basename((rawName ?? '').replace(/\\/g, '/'));
   if (!name || name === '.' || name === '..' || name.includes('\0') || name.length > 255) {
     throw new PhonebenchError('bad-request', msg('web.uploadName'), msg('web.uploadName.fix'));
@@ -22,7 +32,7 @@ export async function saveUpload(req: IncomingMessage, dataDir: string, rawName:
   const limit = new Transform({
     transform(chunk: Buffer, _enc, done) {
       seen += chunk.length;
-      if (seen > MAX_UPLOAD_BYTES) done(new PhonebenchError('bad-request', msg('web.uploadTooLarge')));
+      if (seen > maxBytes) done(load.uploadTooLarge());
       else done(null, chunk);
     },
   });

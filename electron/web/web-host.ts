@@ -10,6 +10,7 @@ import type { Engine } from '../engine/engine';
 import { serveStatic } from './static-files';
 import { saveUpload } from './upload';
 import { WebAuth } from './web-auth';
+import { ConnectionGuard, DEFAULT_WEB_LIMITS, WebLoad, type WebLimits, type WebLoadStats } from './web-limits';
 
 /** Where an old tab checks whether this server still knows its token (see renderer/src/api/client.ts). */
 export const ALIVE_PATH = '/api/alive';
@@ -21,12 +22,16 @@ export interface WebHostOptions {
   /** 0 picks a free port. */
   port: number;
   rendererDir?: string;
+  /** Defaults: DEFAULT_WEB_LIMITS. */
+  limits?: Partial<WebLimits>;
 }
 
 export interface WebHost {
   url: string;
   port: number;
   token: string;
+  /** What the host holds now: connections, requests in flight, uploads. */
+  stats(): WebLoadStats;
   close(): Promise<void>;
 }
 
@@ -36,7 +41,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let port = options.port;
   const auth = new WebAuth(() => port);
   const sockets = new Set<WebSocket>();
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const load = new WebLoad({ ...DEFAULT_WEB_LIMITS, ...options.limits });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: load.limits.maxMessageBytes });
 
   const server = http.createServer((req, res) => {
     handleHttp(req, res).catch((error: unknown) => {
@@ -59,13 +65,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     if (isPost && url.pathname === '/upload') {
-      try {
-        const file = await saveUpload(req, options.engine.ctx.dataDir, url.searchParams.get('name'));
-        sendJson(res, 200, { ok: true, value: { path: file } });
-      } catch (error) {
-        const appError = error instanceof PhonebenchError ? error.toAppError() : { code: 'io-error', message: String(error) };
-        sendJson(res, 400, { ok: false, error: appError });
-      }
+      await receiveUpload(req, res, options.engine.ctx.dataDir, url.searchParams.get('name'), load);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -95,16 +95,25 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
+    if (load.connections >= load.limits.maxConnections) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+      return;
+    }
     wss.handleUpgrade(req, socket, head, (ws) => attach(ws));
   });
 
   function attach(ws: WebSocket): void {
     sockets.add(ws);
+    const guard = new ConnectionGuard(load);
     const send = (message: ServerMessage) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };
     const unlisten = options.engine.listen((name, payload) => send({ type: 'event', name, payload }));
     ws.on('message', (data) => {
+      if (!guard.admit()) {
+        ws.close(1008, 'message rate limit');
+        return;
+      }
       let parsed;
       try {
         parsed = clientMessageSchema.safeParse(JSON.parse(String(data)));
@@ -116,9 +125,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return;
       }
       const { id, name, params } = parsed.data;
-      void options.engine.request(name, params).then((result) => send({ type: 'response', id, result }));
+      void guard
+        .run(
+          () => options.engine.request(name, params),
+          (busy) => ({ ok: false as const, error: busy.toAppError() }),
+        )
+        .then((result) => send({ type: 'response', id, result }));
     });
     ws.on('close', () => {
+      guard.release();
       unlisten();
       sockets.delete(ws);
     });
@@ -140,6 +155,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `http://127.0.0.1:${port}/?token=${auth.token}`,
     port,
     token: auth.token,
+    stats: () => load.stats(),
     close() {
       closed ??= new Promise<void>((resolve) => {
         for (const ws of sockets) ws.terminate();
@@ -150,6 +166,24 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return closed;
     },
   };
+}
+
+/** One browser upload, within the host's size and concurrency limits. */
+async function receiveUpload(req: IncomingMessage, res: ServerResponse, dataDir: string, name: string | null, load: WebLoad): Promise<void> {
+  let release: (() => void) | undefined;
+  try {
+    release = load.claimUpload();
+    const file = await saveUpload(req, dataDir, name, load);
+    sendJson(res, 200, { ok: true, value: { path: file } });
+  } catch (error) {
+    const appError = error instanceof PhonebenchError ? error.toAppError() : { code: 'io-error' as const, message: msg('error.internal', { detail: String(error) }) };
+    const status = appError.code === 'busy' ? 429 : 400;
+    // The body may be unread (refused before reading): close rather than read a flood to its end.
+    if (!req.complete) res.setHeader('connection', 'close');
+    sendJson(res, status, { ok: false, error: appError });
+  } finally {
+    release?.();
+  }
 }
 
 function contentSecurityPolicy(port: number): string {

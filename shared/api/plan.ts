@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { KnownFirmware } from '../cisco/planner/known-firmware';
 import type { LintFinding } from '../cisco/lint/lint-config-file';
 import type { FirmwareVersion } from '../cisco/firmware-version';
-import type { Plan } from '../cisco/planner/plan-types';
+import type { Plan, PlanChoice } from '../cisco/planner/plan-types';
 import { request, type AnyRequestDefs } from './define';
 
 /** The plan domain: migration plans for one phone, and the config file linter. */
@@ -29,12 +29,25 @@ export const planCreateParams = z.object({
     .object({ build: z.string().regex(/^[0-9A-Fa-f]{1,12}$/), file: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/) })
     .optional(),
   viaSip23: z.boolean().optional(),
+  /** Loads chosen from the library for stops no source names exactly (an image id or file name each). */
+  via: z.array(z.string().trim().min(1).max(64)).max(4).optional(),
 });
 
 export interface PlanCreated {
   from: FirmwareVersion | 'unknown';
   to: FirmwareVersion;
   plan: Plan;
+}
+
+/** No plan yet: the technician must choose a load for one stop, then ask again with `via`. */
+export interface PlanChoiceNeeded {
+  from: FirmwareVersion | 'unknown';
+  to: FirmwareVersion;
+  choice: PlanChoice;
+}
+
+export function needsChoice(value: PlanCreated | PlanChoiceNeeded): value is PlanChoiceNeeded {
+  return 'choice' in value;
 }
 
 export const planLintParams = z.object({
@@ -53,8 +66,8 @@ export interface PlanLinted {
 
 /** Requests of the plan domain, named 'plan:<verb>'. */
 export const planRequests = {
-  /** Refused plans fail with 'plan-refused' and the rule's reason. */
-  'plan:create': request<typeof planCreateParams, PlanCreated>(planCreateParams),
+  /** Refused plans fail with 'plan-refused' and the rule's reason; a stop to choose comes back as PlanChoiceNeeded. */
+  'plan:create': request<typeof planCreateParams, PlanCreated | PlanChoiceNeeded>(planCreateParams),
   'plan:lint': request<typeof planLintParams, PlanLinted>(planLintParams),
   'plan:known-firmware': request<z.ZodObject<Record<string, never>>, KnownFirmware[]>(z.object({})),
 } satisfies AnyRequestDefs;

@@ -121,8 +121,9 @@ function dashedRest(v: FirmwareVersion): string {
 
 /**
  * The exact id OS79XX.TXT, `image_version` and `loadInformation` want for `v`:
- * SIP up to 2.3 `P0S3xxyy`; SIP from 3.0 dashed; SCCP with a service release `P003aabbSRnn`; SCCP up to 4.x
- * without a maintenance number (or 0) the 8.3 form `P003aabb`; other SCCP `P003aabbccdd`; MGCP the SCCP forms on `P0M3`.
+ * SIP up to 2.3 `P0S3xxyy`; SIP from 3.0 dashed; SCCP with a service release `P003aabbSRnn`; SCCP before 3.x
+ * without a maintenance number (or 0) the 8.3 form `P003aabb`; SCCP from 3.x on always the 12-digit `P003aabbccdd`
+ * (`P00303030300` = 3.3(3), domain reference section 6); MGCP the SCCP forms on `P0M3`.
  */
 export function imageIdFor(v: FirmwareVersion): string {
   switch (v.protocol) {
@@ -134,7 +135,7 @@ export function imageIdFor(v: FirmwareVersion): string {
       const prefix = v.protocol === 'SCCP' ? 'P003' : 'P0M3';
       const head = `${prefix}${pad2(v.major)}${pad2(v.minor)}`;
       if (v.serviceRelease !== undefined) return `${head}SR${pad2(v.serviceRelease)}`;
-      if (v.major <= 4 && (v.maintenance ?? 0) === 0 && (v.sub ?? 0) === 0) return head;
+      if (v.major < 3 && (v.maintenance ?? 0) === 0 && (v.sub ?? 0) === 0) return head;
       return `${head}${pad2(v.maintenance ?? 0)}${pad2(v.sub ?? 0)}`;
     }
     default:

@@ -6,12 +6,15 @@ import { firmwareImportCatalog } from './catalogs/firmware-import';
 import { hintsCatalog } from './catalogs/hints';
 import { legacyCatalog } from './catalogs/legacy';
 import { lintCatalog } from './catalogs/lint';
+import { migrateCatalog } from './catalogs/migrate';
 import { migrateOutcomeCatalog } from './catalogs/migrate-outcome';
+import { planCatalog } from './catalogs/plan';
 import { serialCatalog } from './catalogs/serial';
 import { simCatalog } from './catalogs/sim';
 import { storageCatalog } from './catalogs/storage';
 import { tftpCatalog } from './catalogs/tftp';
 import { webCatalog } from './catalogs/web';
+import { webLimitsCatalog } from './catalogs/web-limits';
 
 /**
  * Every catalogue of what the engine and the planner can say, one file per domain in ./catalogs.
@@ -27,8 +30,11 @@ export const MESSAGE_CATALOGS = [
   simCatalog,
   dhcpCatalog,
   webCatalog,
+  webLimitsCatalog,
   firmwareCatalog,
+  migrateCatalog,
   lintCatalog,
+  planCatalog,
   hintsCatalog,
   migrateOutcomeCatalog,
   legacyCatalog,

@@ -1,15 +1,19 @@
-import type { PlanCreated } from '../../../shared/api/plan';
+import { needsChoice, type PlanChoiceNeeded, type PlanCreated } from '../../../shared/api/plan';
+import type { Engine } from '../../engine/engine';
+import { formatMessage } from '../../../shared/i18n/format';
+import type { Message } from '../../../shared/i18n/message';
 import { maskSecrets } from '../../../shared/cisco/config/mask-secrets';
 import { formatFirmware } from '../../../shared/cisco/firmware-version';
 import { imageIdFor } from '../../../shared/cisco/image-name';
 import type { Hop } from '../../../shared/cisco/planner/plan-types';
-import { COMMON_OPTIONS, EXIT_OK, EXIT_USAGE, parseFlags, plural, type CliCommand, type CliIo } from '../command';
+import { COMMON_OPTIONS, EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseFlags, plural, type CliCommand, type CliIo } from '../command';
 import { reportError, resolveDataDir, withEngine } from '../engine-command';
 
 const USAGE = [
   'phonebench plan --model 7940|7960 --mac MAC (--from LABEL | --from-image ID) --to LABEL',
-  '                [--context bench|cucm|cme] [--r3 as-written|field] [--via-sip23] [--json] [--data-dir DIR]',
+  '                [--context bench|cucm|cme] [--r3 as-written|field] [--via-sip23] [--via LOAD]... [--json] [--data-dir DIR]',
   '  --from "SCCP 3.1" | "SIP 7.4" | unknown    --from-image P0S3-07-4-00    --to "SIP 8.12"',
+  '  --via P00306000200   a load from the library for a stop no source names exactly (the plan says when)',
 ].join('\n');
 
 const OPTIONS = {
@@ -23,7 +27,13 @@ const OPTIONS = {
   context: { type: 'string', default: 'bench' },
   r3: { type: 'string' },
   'via-sip23': { type: 'boolean', default: false },
+  via: { type: 'string', multiple: true },
 } as const;
+
+/** The CLI speaks English. */
+function en(m: Message): string {
+  return formatMessage('en', m);
+}
 
 function usageError(io: CliIo, message: string): number {
   io.stderr(`phonebench plan: ${message}\nusage: ${USAGE}\n`);
@@ -49,7 +59,7 @@ export const planCommand: CliCommand = {
     if (r3 !== undefined && r3 !== 'as-written' && r3 !== 'field') return usageError(io, '--r3 must be as-written or field.');
     const dataDir = resolveDataDir(values['data-dir'], io.env);
     return withEngine(dataDir, async (engine) => {
-      const result = await engine.request('plan:create', {
+      const params = {
         model,
         mac: values.mac ?? '',
         from: values.from ?? values['from-image'] ?? '',
@@ -57,17 +67,50 @@ export const planCommand: CliCommand = {
         context,
         ...(r3 === undefined ? {} : { r3 }),
         viaSip23: values['via-sip23'],
-      });
+        ...(values.via === undefined ? {} : { via: values.via }),
+      };
+      let result = await engine.request('plan:create', params);
+      // A stop to choose: ask again with the library's file names so the answer lists the loads that fit.
+      if (result.ok && needsChoice(result.value)) result = await engine.request('plan:create', { ...params, libraryFiles: await libraryFiles(engine) });
       if (!result.ok) return reportError(io, result.error, values.json);
+      const value = result.value;
+      if (needsChoice(value)) {
+        if (values.json) io.stdout(`${JSON.stringify({ ok: false, needsChoice: value.choice, message: en(value.choice.reason) }, null, 2)}\n`);
+        else io.stderr(renderChoice(value));
+        return EXIT_FAILED;
+      }
       if (values.json) {
-        io.stdout(`${JSON.stringify({ ok: true, value: masked(result.value) }, null, 2)}\n`);
+        io.stdout(`${JSON.stringify({ ok: true, value: masked(value) }, null, 2)}\n`);
         return EXIT_OK;
       }
-      io.stdout(renderPlan(masked(result.value)));
+      io.stdout(renderPlan(masked(value)));
       return EXIT_OK;
     }, io);
   },
 };
+
+/** Every file name in the firmware library, to list the loads that fit a stop. */
+async function libraryFiles(engine: Engine): Promise<string[]> {
+  const list = await engine.request('firmware:list', {});
+  if (!list.ok) return [];
+  const names = new Set<string>();
+  for (const bundle of list.value) {
+    const shown = await engine.request('firmware:show', { id: bundle.id });
+    if (shown.ok) for (const f of shown.value.files) names.add(f.name.split('/').pop() ?? f.name);
+  }
+  return [...names];
+}
+
+export function renderChoice(needed: PlanChoiceNeeded): string {
+  const { choice } = needed;
+  const out = [`phonebench plan: a load must be chosen (${choice.protocol} ${choice.major}.x) before this plan can be made.`, `  ${en(choice.reason)}`];
+  if (choice.candidates.length > 0) {
+    out.push('  Loads in the library that fit:', ...choice.candidates.map((c) => `    --via ${c}`));
+  } else {
+    out.push(`  The library holds no ${choice.protocol} ${choice.major}.x load: import the Cisco package, then plan again with --via <its load id>.`);
+  }
+  return `${out.join('\n')}\n`;
+}
 
 /** Passwords never leave in output, JSON included. */
 function masked(created: PlanCreated): PlanCreated {
@@ -86,7 +129,7 @@ export function renderPlan(created: PlanCreated): string {
   const { plan } = created;
   const from = created.from === 'unknown' ? 'unknown firmware' : formatFirmware(created.from);
   const out: string[] = [`Plan: ${from} -> ${formatFirmware(created.to)} (${imageIdFor(created.to)}), ${plural(plan.hops.length, 'hop')}`];
-  for (const w of plan.warnings) out.push(`  ! ${w}`);
+  for (const w of plan.warnings) out.push(`  ! ${en(w)}`);
   for (const hop of plan.hops) out.push('', ...renderHop(hop, hop.index === 1 ? from : formatFirmware(hop.from)));
   if (plan.finalConfigs.length > 0) {
     out.push('', 'When the last hop is done, leave these configs in the TFTP root:');
@@ -100,6 +143,7 @@ function renderHop(hop: Hop, fromLabel: string): string[] {
   const out = [
     `Hop ${hop.index}: ${hop.path}  ${fromLabel} -> ${formatFirmware(hop.to)}  [${p.source}, section ${p.section}]`,
   ];
+  if (p.reason !== undefined) out.push(`  Inferred: ${en(p.reason)}`);
   if (hop.requiredFiles.length > 0) out.push('  Files in the TFTP root:', ...hop.requiredFiles.map((f) => `    ${f}`));
   for (const a of hop.aliases) out.push(`  Serve ${a.file} also as ${a.alias}`);
   for (const c of hop.configs) {
@@ -107,11 +151,11 @@ function renderHop(hop: Hop, fromLabel: string): string[] {
     out.push(...c.content.replace(/\n$/, '').split('\n').map((l) => `    | ${l}`));
   }
   for (const c of hop.commands) out.push(`  Run: ${c}`);
-  for (const c of hop.checklist) out.push(`  - ${c}`);
+  for (const c of hop.checklist) out.push(`  - ${en(c)}`);
   if (hop.expectedRequests.length > 0) out.push(`  The phone should ask for: ${hop.expectedRequests.join(', ')}`);
   if (hop.doneWhen.length > 0) out.push(`  Done when, after the image: ${hop.doneWhen.join(', ')}`);
-  for (const s of hop.phoneShows) out.push(`  Screen: ${s}`);
-  for (const w of hop.warnings) out.push(`  ! ${w}`);
+  for (const s of hop.phoneShows) out.push(`  Screen: ${en(s)}`);
+  for (const w of hop.warnings) out.push(`  ! ${en(w)}`);
   return out;
 }
 

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
+import { trackFolder } from '../leftovers';
 import type { Readable } from 'node:stream';
 import {
   bundleManifestSchema,
@@ -163,6 +164,8 @@ export class FirmwareLibrary {
     const stagingDir = path.join(this.root, STAGING, `${process.pid}-${randomBytes(8).toString('hex')}`);
     const filesDir = path.join(stagingDir, FILES);
     const scratchDir = path.join(stagingDir, 'scratch');
+    // A forced exit (a second Ctrl-C, the stop deadline) removes it synchronously; the next start sweeps the rest.
+    const untrack = trackFolder(stagingDir);
     try {
       await fs.mkdir(filesDir, { recursive: true });
       await fs.mkdir(scratchDir);
@@ -230,6 +233,7 @@ export class FirmwareLibrary {
       return manifest;
     } finally {
       await fs.rm(stagingDir, { recursive: true, force: true });
+      untrack();
     }
   }
 

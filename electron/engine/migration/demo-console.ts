@@ -6,6 +6,7 @@ import { findSocat, PtyPair } from '../serial/pty-pair';
 import type { SerialService } from '../serial/serial-domain';
 import { linkedStreamPair } from '../serial/stream-link';
 import type { DemoConsoleEnd } from './demo-phone';
+import { trackFolder } from '../leftovers';
 
 /** 'auto': a socat PTY pair where socat is on PATH, else in-process; 'in-process' forces the latter. */
 export type DemoConsoleMode = 'auto' | 'in-process';
@@ -65,10 +66,12 @@ async function openPtyConsole(serial: SerialService, dataDir: string, socat: str
   const root = demoConsoleRoot(dataDir);
   await fs.mkdir(root, { recursive: true });
   const dir = await fs.mkdtemp(path.join(root, 'demo-console-'));
+  const untrack = trackFolder(dir);
   let pair: PtyPair | undefined;
   const cleanup = async () => {
     await pair?.close().catch(() => {});
     await fs.rm(dir, { recursive: true, force: true });
+    untrack();
   };
   try {
     pair = await PtyPair.start(socat, dir, ['phone', 'console']);

@@ -4,17 +4,24 @@ import { lintConfigFile } from '../../../shared/cisco/lint/lint-config-file';
 import { KNOWN_FIRMWARE } from '../../../shared/cisco/planner/known-firmware';
 import { planMigration } from '../../../shared/cisco/planner/plan-migration';
 import { resolveFirmware } from '../../../shared/cisco/planner/resolve-firmware';
+import { msg, type Message } from '../../../shared/i18n/message';
 import type { Domain, EngineContext } from '../context';
 
-const FIRMWARE_FIX = 'Write a label such as "SCCP 8.1(2)SR2" or "SIP 8.12", or an image id such as P0S3-07-4-00.';
+const FIRMWARE_FIX = msg('planner.fix.badFirmware');
+
+function badFirmware(text: string): PhonebenchError {
+  return new PhonebenchError('bad-request', msg('planner.error.badFirmware', { text }), FIRMWARE_FIX);
+}
 
 /** Fixes for refusal rules, when the technician can do something about them. */
-const RULE_FIX: Record<string, string | undefined> = {
-  'signed-no-downgrade': 'Pick a target of 5.0 or later.',
-  'mgcp-out-of-scope': 'Plan SCCP or SIP firmware.',
-  'unknown-start': 'Read Settings > Status > Firmware Versions on the phone and plan from it.',
-  'bad-mac': 'Use the 12 hex digits on the sticker under the phone.',
-  'cme-needs-sccp5': 'Pick SIP 5.0 or later, or plan with context bench.',
+const RULE_FIX: Record<string, Message | undefined> = {
+  'signed-no-downgrade': msg('planner.fix.signedNoDowngrade'),
+  'mgcp-out-of-scope': msg('planner.fix.mgcp'),
+  'unknown-start': msg('planner.fix.unknownStart'),
+  'bad-mac': msg('planner.fix.badMac'),
+  'cme-needs-sccp5': msg('planner.fix.cmeNeedsSccp5'),
+  'unknown-version': msg('planner.fix.unknownVersion'),
+  'via-unfit': msg('planner.fix.viaUnfit'),
 };
 
 export function createPlanDomain(_ctx: EngineContext): Domain<typeof planRequests> {
@@ -22,9 +29,9 @@ export function createPlanDomain(_ctx: EngineContext): Domain<typeof planRequest
     handlers: {
       'plan:create': (p) => {
         const from = resolveFirmware(p.from);
-        if (from === undefined) throw new PhonebenchError('bad-request', `"${p.from}" is not a firmware release or image name.`, FIRMWARE_FIX);
+        if (from === undefined) throw badFirmware(p.from);
         const to = resolveFirmware(p.to);
-        if (to === undefined || to === 'unknown') throw new PhonebenchError('bad-request', `"${p.to}" is not a firmware release or image name.`, FIRMWARE_FIX);
+        if (to === undefined || to === 'unknown') throw badFirmware(p.to);
         const outcome = planMigration({
           model: p.model,
           mac: p.mac,
@@ -36,14 +43,16 @@ export function createPlanDomain(_ctx: EngineContext): Domain<typeof planRequest
           ...(p.r3 === undefined ? {} : { r3: p.r3 }),
           ...(p.r3UpgradeCode === undefined ? {} : { r3UpgradeCode: p.r3UpgradeCode }),
           ...(p.viaSip23 === undefined ? {} : { viaSip23: p.viaSip23 }),
+          ...(p.via === undefined ? {} : { via: p.via }),
         });
+        if (!outcome.ok && outcome.choice !== undefined) return { from, to, choice: outcome.choice };
         if (!outcome.ok) throw new PhonebenchError('plan-refused', outcome.reason, RULE_FIX[outcome.rule]);
         return { from, to, plan: outcome.plan };
       },
       'plan:lint': (p) => {
         const running = p.running === undefined ? undefined : resolveFirmware(p.running);
         if (running === undefined && p.running !== undefined) {
-          throw new PhonebenchError('bad-request', `"${p.running}" is not a firmware release or image name.`, FIRMWARE_FIX);
+          throw badFirmware(p.running);
         }
         const findings = lintConfigFile(p.fileName, p.text, {
           ...(p.libraryFiles === undefined ? {} : { library: p.libraryFiles }),

@@ -3,7 +3,7 @@ import { effectiveSipValues, parseSipCnf } from '../../../shared/cisco/config/si
 import { DIALPLAN_XML, RINGLIST_DAT, SIP_DEFAULT_CNF, sepCnfXmlName, sipMacCnfName } from '../../../shared/cisco/phone-files';
 import type { BootContext, Step } from './boot-context';
 import { nonEmpty, sepCnfLoad, xmlDefaultLoad } from './config-image-names';
-import { flashVersion } from './flash-state';
+import { flashBootEra, flashVersion } from './flash-state';
 import { cfgDirPrefix } from './image-rules';
 import { installForEra } from './image-install';
 import { PHONE_MESSAGES } from './phone-messages';
@@ -35,7 +35,7 @@ export async function applicationBoot(ctx: BootContext): Promise<Step> {
   }
 }
 
-/** SIPDefault.cnf, then SIP<MAC>.cnf (under tftp_cfg_dir), then RINGLIST.DAT with its rings and dialplan.xml. */
+/** SIPDefault.cnf, then SIP<MAC>.cnf (under tftp_cfg_dir), then RINGLIST.DAT with its rings (and dialplan.xml in the loader era). */
 async function sipBoot(ctx: BootContext): Promise<Step> {
   ctx.setState('requesting-config', SIP_DEFAULT_CNF);
   const def = await ctx.get(SIP_DEFAULT_CNF);
@@ -62,7 +62,10 @@ async function sipBoot(ctx: BootContext): Promise<Step> {
     const step = await installForEra(ctx, image, 'image_version');
     if (step !== undefined) return step;
   }
-  const [ringlist] = await Promise.all([ctx.get(RINGLIST_DAT), ctx.get(DIALPLAN_XML)]);
+  // dialplan.xml, together with RINGLIST.DAT, is in the field log of a loader-era phone (SIP 8.12); the source
+  // document's log of an older SIP phone asks for RINGLIST.DAT only.
+  const askDialplan = flashBootEra(ctx.flash) === 'loader';
+  const [ringlist] = await Promise.all([ctx.get(RINGLIST_DAT), ...(askDialplan ? [ctx.get(DIALPLAN_XML)] : [])]);
   if (ringlist.result === 'ok' && ringlist.data !== undefined) {
     // Then the ring files it lists (ringer2.pcm in the source document's log); a missing one is no error.
     const rings = parseRinglistDat(ringlist.data.toString('latin1')).rings.slice(0, MAX_RINGS);

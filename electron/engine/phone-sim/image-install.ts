@@ -55,12 +55,20 @@ export async function installSingle(ctx: BootContext, id: string, source: string
   // A loader-era release taken as one file is its loader (as P003-8-12-00.bin/.sbn is): the loader then
   // fetches the application itself after the reboot (inferred from the zips' contents).
   const asLoader = target.scheme === 'loader' || bootEra(target.version) === 'loader';
+  if (asLoader && target.protocol === 'SIP' && target.scheme !== 'loader') {
+    // SIP 7.x on ships its application only as .loads/.sb2; a .bin/.sbn under the P0S3 name is in no package.
+    ctx.notice(`${got.name} is in no SIP ${target.version.major}.x package (its .bin/.sbn is the loader P003-...): what a phone does with it is unknown; taken as invalid`, true);
+    return ctx.failed(PHONE_MESSAGES.protocolApplicationInvalid, `${got.name} (named by ${source}) is not a loader; OS79XX.TXT names the loader for SIP 7.x on`);
+  }
   if (asLoader && target.scheme !== 'loader') ctx.notice(`${got.name} is taken as the loader of ${target.id}; its application follows after the reboot`, true);
   await ctx.writeFlash(asLoader ? { loader: target.id } : { app: target.id });
   return { kind: 'reboot', why: `new ${asLoader ? 'loader' : 'image'} ${target.id}` };
 }
 
-/** Loader-era install: `<id>.loads`, then the loader and application it names (inferred by name). */
+/**
+ * Loader-era install: `<id>.loads`, then the loader it names, written and rebooted into; the new loader then
+ * takes the application (`.sb2`) on its next boot. Loader and application names are inferred from the id.
+ */
 export async function installViaLoads(ctx: BootContext, id: string, source: string): Promise<Step | undefined> {
   const signed = ctx.flash.signed;
   const target = parseImageName(id);
@@ -75,7 +83,6 @@ export async function installViaLoads(ctx: BootContext, id: string, source: stri
   if (loads?.result === 'ok') {
     const follow = loadsFollowers(id);
     ctx.notice(`the .loads format is unknown: taking loader ${follow.loaderFile} and application ${follow.appFile} by name`, true);
-    let newLoader: string | undefined;
     if (follow.loaderId !== ctx.flash.loader) {
       const loader = await ctx.get(follow.loaderFile);
       if (loader.result !== 'ok' || loader.data === undefined) {
@@ -83,16 +90,17 @@ export async function installViaLoads(ctx: BootContext, id: string, source: stri
       }
       const verdict = judgeImage(follow.loaderFile, loader.data, signed);
       if (!verdict.ok) return ctx.failed(PHONE_MESSAGES.imageAuthenticationFailed, verdict.detail);
-      newLoader = follow.loaderId;
+      // The new loader goes to flash first and reboots; after the reboot it fetches the application itself.
+      await ctx.writeFlash({ loader: follow.loaderId });
+      return { kind: 'reboot', why: `new loader ${follow.loaderId}` };
     }
     const app = await ctx.get(follow.appFile);
     if (app.result !== 'ok' || app.data === undefined) {
-      if (newLoader !== undefined) await ctx.writeFlash({ loader: newLoader });
       return ctx.failed(PHONE_MESSAGES.protocolApplicationInvalid, `the loader has no application: ${follow.appFile} ${app.message ?? app.result}`);
     }
     const verdict = judgeImage(follow.appFile, app.data, signed);
     if (!verdict.ok) return ctx.failed(PHONE_MESSAGES.imageAuthenticationFailed, verdict.detail);
-    await ctx.writeFlash({ loader: newLoader ?? ctx.flash.loader, app: id });
+    await ctx.writeFlash({ app: id });
     return { kind: 'reboot', why: `new image ${id}` };
   }
   if (loads !== undefined && loads.result !== 'not-found') {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { trackChild } from '../leftovers';
 
 /** socat's full path when it is on PATH (POSIX only: socat makes no PTYs on Windows). */
 export async function findSocat(envPath: string | undefined = process.env.PATH, platform: NodeJS.Platform = process.platform): Promise<string | undefined> {
@@ -43,6 +44,9 @@ export class PtyPair {
     const a = path.join(dir, names[0]);
     const b = path.join(dir, names[1]);
     const child = spawn(socat, [`pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], { stdio: 'ignore' });
+    // A forced exit (a second Ctrl-C) must not leave socat running.
+    const untrack = trackChild(child);
+    child.once('exit', untrack);
     let failure: Error | undefined;
     child.on('error', (error) => {
       failure = error;

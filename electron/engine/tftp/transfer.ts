@@ -1,4 +1,4 @@
-import type { Socket, RemoteInfo } from 'node:dgram';
+import type { Socket } from 'node:dgram';
 import type { NegotiatedOptions, TftpClientAddress } from '../../../shared/api/tftp';
 import { absoluteBlock, wireBlock, type RolloverTo } from './block-numbers';
 import { decodePacket, encodePacket, OPCODES, TFTP_ERROR, type TftpPacket } from './codec';
@@ -8,7 +8,7 @@ import type { FileContent } from './file-source';
 export interface TransferSetup {
   id: string;
   peer: TftpClientAddress;
-  /** The transfer's own socket (its TID), already bound. The transfer closes it. */
+  /** The transfer's own socket (its TID), bound and connected to the peer. The transfer closes it. */
   socket: Socket;
   options: NegotiatedOptions;
   /** Send an OACK first (the client asked for options we accepted). */
@@ -32,7 +32,7 @@ export abstract class TransferBase {
   private ended = false;
 
   constructor(protected readonly setup: TransferSetup) {
-    setup.socket.on('message', (msg, rinfo) => this.onMessage(msg, rinfo));
+    setup.socket.on('message', (msg) => this.onMessage(msg));
     setup.socket.on('error', (e) => this.fail(`socket error: ${e.message}`));
   }
 
@@ -57,11 +57,11 @@ export abstract class TransferBase {
   protected sendRaw(buf: Buffer | Buffer[], track = true): void {
     if (this.ended) return;
     if (!track) {
-      this.setup.socket.send(buf, this.setup.peer.port, this.setup.peer.address);
+      this.setup.socket.send(buf);
       return;
     }
     this.inFlight += 1;
-    this.setup.socket.send(buf, this.setup.peer.port, this.setup.peer.address, this.sent);
+    this.setup.socket.send(buf, this.sent);
   }
 
   /** (Re)starts the retransmission clock. One timer per transfer, moved by a deadline, not re-created per packet. */
@@ -90,17 +90,9 @@ export abstract class TransferBase {
     this.armTimer();
   }
 
-  private onMessage(msg: Buffer, rinfo: RemoteInfo): void {
+  /** The socket is connected to the peer, so only the peer's datagrams arrive here (no unknown-TID case). */
+  private onMessage(msg: Buffer): void {
     if (this.ended) return;
-    if (rinfo.address !== this.setup.peer.address || rinfo.port !== this.setup.peer.port) {
-      // Another sender on our TID: tell it, and carry on with our own peer (RFC 1350 section 4).
-      this.setup.socket.send(
-        encodePacket({ op: 'ERROR', code: TFTP_ERROR.unknownTid, message: 'Unknown transfer ID' }),
-        rinfo.port,
-        rinfo.address,
-      );
-      return;
-    }
     // ACKs are nearly all a read sees: read the block number straight from the bytes.
     if (msg.length >= 4 && msg[0] === 0 && msg[1] === OPCODES.ACK) {
       this.onPacket({ op: 'ACK', block: msg.readUInt16BE(2) });

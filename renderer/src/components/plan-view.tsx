@@ -2,6 +2,8 @@ import type { PlanCreated } from '../../../shared/api/plan';
 import { maskSecrets } from '../../../shared/cisco/config/mask-secrets';
 import { formatFirmware } from '../../../shared/cisco/firmware-version';
 import type { Hop, PlannedConfig } from '../../../shared/cisco/planner/plan-types';
+import { formatMessage } from '../../../shared/i18n/format';
+import type { Message } from '../../../shared/i18n/message';
 import { useI18n } from '../i18n/i18n';
 
 export interface PlanViewProps {
@@ -13,7 +15,7 @@ export interface PlanViewProps {
 
 /** A migration plan as the technician reads it: hops, files, config previews, warnings. */
 export function PlanView({ created, currentHop }: PlanViewProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { plan } = created;
   const from = created.from === 'unknown' ? t('plan.unknownFrom') : formatFirmware(created.from);
   return (
@@ -24,8 +26,8 @@ export function PlanView({ created, currentHop }: PlanViewProps) {
         <section className="plan-warnings">
           <h3>{t('plan.warnings')}</h3>
           <ul>
-            {plan.warnings.map((w) => (
-              <li key={w}>{w}</li>
+            {plan.warnings.map((w, i) => (
+              <li key={`${i}-${w.key}`}>{formatMessage(language, w)}</li>
             ))}
           </ul>
         </section>
@@ -48,8 +50,9 @@ export function PlanView({ created, currentHop }: PlanViewProps) {
 }
 
 function HopView({ hop, current, fromLabel }: { hop: Hop; current: boolean; fromLabel: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const p = hop.provenance;
+  const say = (items: Message[]): string[] => items.map((m) => formatMessage(language, m));
   return (
     <section className={current ? 'plan-hop current' : 'plan-hop'} aria-current={current ? 'step' : undefined}>
       <h3>
@@ -61,9 +64,9 @@ function HopView({ hop, current, fromLabel }: { hop: Hop; current: boolean; from
       </p>
       <p className={`provenance provenance-${p.source}`}>
         {t(`plan.source.${p.source}`)} · {t('plan.section', { section: p.section })}
-        {p.reason !== undefined ? ` · ${p.reason}` : null}
+        {p.reason !== undefined ? ` · ${formatMessage(language, p.reason)}` : null}
       </p>
-      <TextList title={t('plan.checklist')} items={hop.checklist} ordered />
+      <TextList title={t('plan.checklist')} items={say(hop.checklist)} ordered />
       <TextList title={t('plan.files')} items={hop.requiredFiles} code />
       {hop.aliases.length > 0 ? (
         <ul>
@@ -81,8 +84,8 @@ function HopView({ hop, current, fromLabel }: { hop: Hop; current: boolean; from
       <TextList title={t('plan.commands')} items={hop.commands} code />
       <TextList title={t('plan.expected')} items={hop.expectedRequests} code ordered />
       <TextList title={t('plan.doneWhen')} items={hop.doneWhen} code />
-      <TextList title={t('plan.phoneShows')} items={hop.phoneShows} />
-      <TextList title={t('plan.hopWarnings')} items={hop.warnings} />
+      <TextList title={t('plan.phoneShows')} items={say(hop.phoneShows)} />
+      <TextList title={t('plan.hopWarnings')} items={say(hop.warnings)} />
     </section>
   );
 }

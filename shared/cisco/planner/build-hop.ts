@@ -16,7 +16,8 @@ import {
 import { KNOWN_R3_UPGRADE_CODES } from './known-firmware';
 import type { FileAlias, Hop, PlanInput, PlannedConfig } from './plan-types';
 import type { Step } from './route';
-import { sipMacCnfName, SIP_DEFAULT_CNF } from '../phone-files';
+import { sepCnfXmlName, sipMacCnfName, SIP_DEFAULT_CNF } from '../phone-files';
+import { msg, type Message } from '../../i18n/message';
 
 /** A hop touches a SIP 2.x image when it starts or ends on one: serve the trimmed configs (W210 buffer full). */
 export function isSip2xHop(s: Step): boolean {
@@ -31,17 +32,15 @@ export interface BuildOptions {
   r3Code?: { build: string; file: string };
 }
 
-const RESET = 'Reset the phone (power off and on) once the files are in the TFTP root.';
-
 export function buildHop(index: number, s: Step, o: BuildOptions): Hop {
   const { input, mac } = o;
   const { from, to } = s;
   const minimal = isSip2xHop(s);
   const id = imageIdFor(to);
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   const aliases: FileAlias[] = [];
   const commands: string[] = [];
-  const checklist: string[] = [];
+  const checklist: Message[] = [];
   let configs: PlannedConfig[] = [];
   let requiredFiles = imageFilesFor(to, isSigned(from));
   let sepServed = false;
@@ -57,14 +56,19 @@ export function buildHop(index: number, s: Step, o: BuildOptions): Hop {
     case 'F1':
     case 'SIP23-FALLBACK':
       configs = [os79xxConfig(id), ...fullSip(id)];
-      if (s.path === 'F1' && from.major < 5 && (to.major === 3 || to.major === 4)) {
-        warnings.push(
-          'If the TFTP log shows "Failed ( State Error )" on the SIP image, plan again going through SIP 2.3 first (the source document\'s fix).',
-        );
-      }
+      if (s.path === 'F1' && from.major < 5 && (to.major === 3 || to.major === 4)) warnings.push(msg('planner.warn.stateErrorFallback'));
       break;
     case 'F2':
-      configs = [os79xxConfig(os79xxIdFor(to)), ...fullSip(id), ...sipLoaderExtras()];
+      // The loader may hunt the SCCP configs first (a phone coming from SCCP): they name the SIP load too.
+      configs = [
+        os79xxConfig(os79xxIdFor(to)),
+        ...fullSip(id),
+        ...sipLoaderExtras(),
+        sepConfig(mac, input.model, id, 'SIP'),
+        xmlDefaultConfig(input.model, id),
+      ];
+      sepServed = true;
+      download = downloadRequests(from, to, mac, undefined, true);
       break;
     case 'F3':
       configs = [sepConfig(mac, input.model, id, 'SIP'), ...fullSip(id), ...sipLoaderExtras()];
@@ -77,9 +81,7 @@ export function buildHop(index: number, s: Step, o: BuildOptions): Hop {
       if (alias !== undefined) {
         aliases.push({ alias: alias.alias, file: alias.file });
         download = downloadRequests(from, to, mac, alias.aliasId);
-        warnings.push(
-          `${formatFirmware(from)} ignores image names longer than 8.3: ${alias.file} is served as ${alias.alias} and OS79XX.TXT names ${alias.aliasId}. Upgrading SIP first is the other way.`,
-        );
+        warnings.push(msg('planner.warn.alias83', { from: formatFirmware(from), file: alias.file, alias: alias.alias, aliasId: alias.aliasId }));
       }
       configs = [os79xxConfig(served), sepConfig(mac, input.model, id)];
       if (minimal) configs.push(...fullSip(served));
@@ -92,7 +94,7 @@ export function buildHop(index: number, s: Step, o: BuildOptions): Hop {
       } else {
         configs = [os79xxConfig(id), sepConfig(mac, input.model, id)];
         pre = bootRequests(from, mac, true);
-        warnings.push('Extract the whole target zip into the TFTP root; the phone compares the names in OS79XX.TXT and SEP<MAC>.cnf.xml with its flash and downloads.');
+        warnings.push(msg('planner.warn.r2ExtractZip'));
       }
       sepServed = true;
       break;
@@ -106,12 +108,10 @@ export function buildHop(index: number, s: Step, o: BuildOptions): Hop {
       ];
       requiredFiles = [GKDEFAULT_CFG, code.file, ...requiredFiles];
       commands.push(CFGFMT_COMMAND);
+      warnings.push(msg('planner.warn.r3Style7905'));
       checklist.push(
-        `Extract the latest SIP load and the SCCP load into the TFTP root; in ${GKDEFAULT_TXT}, the upgradecode line must read: upgradecode:${line}`,
-        `Run ${CFGFMT_COMMAND} in the TFTP root (cfgfmt and sip_ptag.dat come with the SIP load); it writes ${GKDEFAULT_CFG}.`,
-      );
-      warnings.push(
-        'Elsewhere Cisco documents gkdefault/cfgfmt for the 7905/7912. If the phone never asks for gkdefault.cfg, re-plan with the field procedure (R3-field).',
+        msg('planner.check.r3Extract', { gkdefault: GKDEFAULT_TXT, line: `upgradecode:${line}` }),
+        msg('planner.check.r3Cfgfmt', { command: CFGFMT_COMMAND, cfg: GKDEFAULT_CFG }),
       );
       pre = [OS79XX_TXT, SIP_DEFAULT_CNF, sipMacCnfName(mac)];
       download = [GKDEFAULT_CFG, code.file];
@@ -123,8 +123,12 @@ export function buildHop(index: number, s: Step, o: BuildOptions): Hop {
       sepServed = true;
       break;
     case 'R4':
-      configs = [...fullSip(id), xmlDefaultConfig(input.model, id)];
-      pre = bootRequests(from, mac, false).slice(0, 3);
+      // image_version names the SCCP load (source line 267-269); SEP<MAC>.cnf.xml names it too, since the loader
+      // reads SEP<MAC>.cnf.xml before SIP<MAC>.cnf and a leftover SIP one there would reinstall SIP.
+      configs = [...fullSip(id), xmlDefaultConfig(input.model, id), sepConfig(mac, input.model, id)];
+      sepServed = true;
+      pre = bootRequests(from, mac, true).slice(0, 2);
+      checklist.push(msg('planner.check.r4CopySep', { sep: sepCnfXmlName(mac), load: id }));
       break;
     case 'UPGRADE':
       if (to.protocol === 'SIP') {
@@ -143,16 +147,12 @@ export function buildHop(index: number, s: Step, o: BuildOptions): Hop {
       return assertNever(s.path, 'path');
   }
 
-  if (minimal) {
-    warnings.push(
-      'SIP 2.x shows "W210 TFTP Error : buffer full" when SIPDefault.cnf is large: this hop serves OS79XX.TXT with the image name only and SIPDefault.cnf with image_version only. The full config comes back after this hop.',
-    );
-  }
-  if (o.restoresFullConfig && !minimal && configs.some((c) => c.name === SIP_DEFAULT_CNF)) warnings.push('This hop restores the full SIP config trimmed by the SIP 2.x hop before it.');
+  if (minimal) warnings.push(msg('planner.warn.sip2xBufferFull'));
+  if (o.restoresFullConfig && !minimal && configs.some((c) => c.name === SIP_DEFAULT_CNF)) warnings.push(msg('planner.warn.restoresFullConfig'));
   if (s.provenance.source === 'inferred' && s.provenance.reason !== undefined) {
-    warnings.push(`No source covers this step exactly: ${s.provenance.reason}.`);
+    warnings.push(msg('planner.warn.inferred', { reason: s.provenance.reason }));
   }
-  checklist.push(RESET);
+  checklist.push(msg('planner.check.reset'));
   const newBoot = bootRequests(to, mac, sepServed);
   const oldSet = new Set(pre);
   const distinctive = newBoot.filter((r) => !oldSet.has(r));
@@ -178,35 +178,31 @@ function sepConfigName(configs: PlannedConfig[]): string {
   return configs.find((c) => c.name.endsWith('.cnf.xml'))?.name ?? '';
 }
 
-function phoneShows(from: FirmwareVersion, to: FirmwareVersion): string[] {
-  const shows = ['Requesting Configuration', 'Upgrading Software'];
-  if (bootEra(from) === 'os79xx' && bootEra(to) === 'loader') shows.push('(reboots, then "Upgrading Software" again for the application)');
-  shows.push(`Settings > Status > Firmware Versions: ${imageIdFor(to)} (${formatFirmware(to)})`);
+function phoneShows(from: FirmwareVersion, to: FirmwareVersion): Message[] {
+  const shows = [msg('planner.shows.requestingConfiguration'), msg('planner.shows.upgradingSoftware')];
+  if (bootEra(from) === 'os79xx' && bootEra(to) === 'loader') shows.push(msg('planner.shows.rebootsForApplication'));
+  shows.push(msg('planner.shows.firmwareVersions', { id: imageIdFor(to), label: formatFirmware(to) }));
   return shows;
 }
 
 function cmHop(index: number, s: Step): Hop {
   const toSip = s.to.protocol === 'SIP';
-  const checklist =
+  // SIP on 7940/7960 needs CUCM 5.0 or later (SIP firmware readmes); the source (line 105) says to check the model.
+  const sipNeeds: Message[] = toSip ? [msg('planner.check.cm.sipNeedsCucm5'), msg('planner.check.cm.modelSupportsSip')] : [];
+  const checklist: Message[] =
     s.from.protocol === s.to.protocol
-      ? [
-          `In CUCM, name the load ${imageIdFor(s.to)} for this phone (Device > Phone, Phone Load Name) or for the model (Device Defaults).`,
-          'Make sure the load files are in the CUCM TFTP server, then reset the phone from CUCM.',
-        ]
+      ? [...sipNeeds, msg('planner.check.cm.nameLoad', { id: imageIdFor(s.to) }), msg('planner.check.cm.loadFilesReset')]
       : toSip
         ? [
-            'CUCM Administration: Bulk Administration > Phones > Migrate Phones > SCCP to SIP.',
-            'Find the phones to migrate, pick the SIP phone template, describe the job.',
-            'Run Immediately (or Run Later), Submit.',
-            'Bulk Administration > Job Scheduler: the job must run; if it stays pending, activate Bulk Provisioning Service (Serviceability > Tools > Service Activation).',
-            'Reset the migrated phones: Bulk Administration > Phones > Reset/Restart Phones.',
-            'System > Enterprise Parameters: Auto Registration Phone Protocol = SIP, then restart the CallManager service.',
+            ...sipNeeds,
+            msg('planner.check.cm.bulkMigrate'),
+            msg('planner.check.cm.findPhones'),
+            msg('planner.check.cm.runSubmit'),
+            msg('planner.check.cm.jobScheduler'),
+            msg('planner.check.cm.resetPhones'),
+            msg('planner.check.cm.autoRegSip'),
           ]
-        : [
-            'Delete the SIP phone in CUCM.',
-            'System > Enterprise Parameters: Auto Registration Phone Protocol = SCCP, restart the CallManager service.',
-            'Reset the phone so it registers again as SCCP.',
-          ];
+        : [msg('planner.check.cm.deleteSip'), msg('planner.check.cm.autoRegSccp'), msg('planner.check.cm.reregister')];
   return {
     index,
     from: s.from,
@@ -218,7 +214,7 @@ function cmHop(index: number, s: Step): Hop {
     aliases: [],
     expectedRequests: [],
     phoneShows: phoneShows(s.from, s.to),
-    warnings: ['CUCM serves the files: no TFTP work on this computer.'],
+    warnings: [msg('planner.warn.cmNoTftp')],
     doneWhen: [],
     commands: [],
     checklist,

@@ -24,15 +24,19 @@ export function imageFilesFor(to: FirmwareVersion, fromSigned: boolean): string[
   return [`${id}.${isSigned(to) && fromSigned ? 'sbn' : 'bin'}`];
 }
 
-/** The requests by which the running image (era of `cur`) fetches the image files of `to`. */
-export function downloadRequests(cur: FirmwareVersion, to: FirmwareVersion, mac: string, alias?: string): string[] {
+/**
+ * The requests by which the running image (era of `cur`) fetches the image files of `to`. `sepServed`: the hop
+ * serves SEP<MAC>.cnf.xml, so a loader's config hunt stops there.
+ */
+export function downloadRequests(cur: FirmwareVersion, to: FirmwareVersion, mac: string, alias?: string, sepServed = false): string[] {
   const id = imageIdFor(to);
   const fromSigned = isSigned(cur);
   const ext = fromSigned ? 'sbn' : 'bin';
   if (bootEra(cur) === 'os79xx') {
     if (bootEra(to) === 'os79xx') return [`${alias ?? id}.${isSigned(to) && fromSigned ? 'sbn' : 'bin'}`];
     if (to.protocol === 'SIP') {
-      return [`${loaderIdFor(to) ?? id}.${ext}`, ctlSepName(mac), sepCnfXmlName(mac), sipMacCnfName(mac), `${id}.loads`, `${id}.sb2`];
+      const hunt = sepServed ? [sepCnfXmlName(mac)] : [sepCnfXmlName(mac), sipMacCnfName(mac)];
+      return [`${loaderIdFor(to) ?? id}.${ext}`, ctlSepName(mac), ...hunt, `${id}.loads`, `${id}.sb2`];
     }
     return [`${id}.${ext}`, ctlSepName(mac), sepCnfXmlName(mac), `${id}.loads`, `${id}.sb2`];
   }

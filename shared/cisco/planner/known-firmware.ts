@@ -1,5 +1,5 @@
 import type { FirmwareVersion } from '../firmware-version';
-import { parseFirmwareLabel } from '../firmware-version';
+import { formatFirmware, parseFirmwareLabel, sameFirmware } from '../firmware-version';
 import type { PlanStops, R3UpgradeCode } from './plan-types';
 
 export interface KnownFirmware {
@@ -7,50 +7,89 @@ export interface KnownFirmware {
   version: FirmwareVersion;
   /** How sure we are the release exists under this number (domain reference tags). */
   source: 'doc' | 'cisco' | 'field' | 'inferred';
+  /**
+   * The exact load id of this release is known (source document or domain reference), so a plan may go to it
+   * or through it. Without one the release is only a start: the phone runs it, we never serve it.
+   */
+  exactLoad: boolean;
 }
 
-function known(label: string, source: KnownFirmware['source']): KnownFirmware {
+function known(label: string, source: KnownFirmware['source'], exactLoad: boolean): KnownFirmware {
   const version = parseFirmwareLabel(label);
   if (version === undefined) throw new Error(`bad known firmware label ${label}`);
-  return { label, version, source };
+  return { label, version, source, exactLoad };
 }
 
 /**
- * Releases the planner, the UI and the property tests know by name. Entries marked inferred stand for "a
- * release of that series"; the planner lets every stop be overridden.
+ * Releases the planner, the UI and the property tests know by name. A start-only entry (exactLoad false) stands
+ * for "a phone on that series"; every target and every stop the planner serves has an exact load id.
  */
 export const KNOWN_FIRMWARE: readonly KnownFirmware[] = [
-  known('SCCP 3.1', 'inferred'),
-  known('SCCP 4.1', 'inferred'),
-  known('SCCP 5.0(1.1)', 'doc'),
-  known('SCCP 6.0(2)', 'doc'),
-  known('SCCP 6.3', 'doc'),
-  known('SCCP 7.2(3)', 'cisco'),
-  known('SCCP 8.0(4)', 'doc'),
-  known('SCCP 8.1(2)', 'field'),
-  known('SCCP 8.1(2)SR2', 'field'),
-  known('SIP 1.0', 'doc'),
-  known('SIP 2.1', 'inferred'),
-  known('SIP 2.3', 'doc'),
-  known('SIP 3.1', 'inferred'),
-  known('SIP 4.4', 'cisco'),
-  known('SIP 5.3', 'cisco'),
-  known('SIP 6.3', 'inferred'),
-  known('SIP 7.4', 'field'),
-  known('SIP 8.11', 'field'),
-  known('SIP 8.12', 'field'),
+  known('SCCP 3.1', 'inferred', false),
+  // Domain reference section 6: P00303030300.
+  known('SCCP 3.3(3)', 'field', true),
+  known('SCCP 4.1', 'inferred', false),
+  // Source document line 234: P00305000101.
+  known('SCCP 5.0(1.1)', 'doc', true),
+  known('SCCP 5.0(2)', 'cisco', true),
+  known('SCCP 6.0(1)', 'cisco', true),
+  // Source document line 269: P00306000200.
+  known('SCCP 6.0(2)', 'doc', true),
+  // Source document line 346: P00307020300.
+  known('SCCP 7.2(3)', 'doc', true),
+  // Source document line 256: cmterm-7940-7960-sccp.8-0-4.zip.
+  known('SCCP 8.0(4)', 'doc', true),
+  known('SCCP 8.1(2)', 'field', true),
+  known('SCCP 8.1(2)SR2', 'field', true),
+  // Source document line 115: P0S30100.bin.
+  known('SIP 1.0', 'doc', true),
+  known('SIP 2.1', 'inferred', false),
+  // Source document line 115: P0S30203.
+  known('SIP 2.3', 'doc', true),
+  known('SIP 3.1', 'inferred', false),
+  // The SIP upgrade chain 4.4 -> 5.3 -> 6.x -> 7.x (domain reference section 4), dashed names (line 115).
+  known('SIP 4.4', 'cisco', true),
+  known('SIP 5.3', 'cisco', true),
+  known('SIP 6.3', 'cisco', true),
+  // Source document line 325: P0S3-07-4-00.
+  known('SIP 7.4', 'doc', true),
+  // P0S3-08-11-00 is known, but not the loader name its package ships (OS79XX.TXT names the loader): start only.
+  known('SIP 8.11', 'field', false),
+  known('SIP 8.12', 'field', true),
 ];
+
+/** The known entry for `v`, if any. */
+export function knownFirmware(v: FirmwareVersion): KnownFirmware | undefined {
+  return KNOWN_FIRMWARE.find((k) => sameFirmware(k.version, v));
+}
+
+/** Some known release shares the protocol and major of `v` (SIP 8.x, SCCP 4.x, ...). */
+export function knownSeries(v: FirmwareVersion): boolean {
+  return KNOWN_FIRMWARE.some((k) => k.version.protocol === v.protocol && k.version.major === v.major);
+}
+
+/** Labels of the releases a plan may go to, for a refusal that lists them. */
+export function knownTargetLabels(): string[] {
+  return KNOWN_FIRMWARE.filter((k) => k.exactLoad).map((k) => formatFirmware(k.version));
+}
+
+/** Labels of the releases a plan may start from. */
+export function knownStartLabels(): string[] {
+  return KNOWN_FIRMWARE.map((k) => formatFirmware(k.version));
+}
 
 function v(label: string): FirmwareVersion {
   const found = KNOWN_FIRMWARE.find((k) => k.label === label);
-  if (found === undefined) throw new Error(`unknown stop ${label}`);
+  if (found === undefined || !found.exactLoad) throw new Error(`stop ${label} has no exact load`);
   return found.version;
 }
 
+/**
+ * Stops with an exact load. "The latest SCCP 4.x" and R2's "6.3 image" have none: the technician chooses a
+ * load from the library (PlanInput.via).
+ */
 export const DEFAULT_STOPS: PlanStops = {
-  latestSccp4: v('SCCP 4.1'),
   sccp5: v('SCCP 5.0(1.1)'),
-  sccp63: v('SCCP 6.3'),
   sip23: v('SIP 2.3'),
   sip44: v('SIP 4.4'),
   sip53: v('SIP 5.3'),

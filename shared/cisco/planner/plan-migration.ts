@@ -1,41 +1,72 @@
-import { formatFirmware, isSigned } from '../firmware-version';
+import { msg, type Message } from '../../i18n/message';
 import type { FirmwareVersion } from '../firmware-version';
+import { bootEra, formatFirmware, isSigned } from '../firmware-version';
 import { imageIdFor } from '../image-name';
 import { normalizeMac } from '../phone-files';
 import { buildHop, isSip2xHop, r3CodeFor } from './build-hop';
+import { choiceOutcome, resolveVia } from './choose-load';
 import { dialplanConfig, os79xxConfig, sepConfig, sipConfigs } from './hop-configs';
 import { os79xxIdFor } from './hop-files';
-import { DEFAULT_STOPS } from './known-firmware';
-import type { Hop, Plan, PlanInput, PlanOutcome, PlannedConfig } from './plan-types';
+import { DEFAULT_STOPS, knownFirmware, knownSeries, knownStartLabels, knownTargetLabels } from './known-firmware';
+import type { Hop, Plan, PlanInput, PlanOutcome, PlannedConfig, PlanStops } from './plan-types';
 import { route } from './route';
 import type { Step } from './route';
-import { bootEra } from '../firmware-version';
 
 /**
  * Plans one phone's migration: the chain of hops (section 4 of the domain reference), each with the files,
- * configs, expected requests and checks a runner needs. Refuses with the rule when no legal chain exists.
+ * configs, expected requests and checks a runner needs. Refuses with the rule when no legal chain exists, and
+ * asks for a load (rule 'needs-choice') where no source names the exact stop.
  */
 export function planMigration(input: PlanInput): PlanOutcome {
   const mac = normalizeMac(input.mac);
-  if (mac === undefined) {
-    return { ok: false, rule: 'bad-mac', reason: `"${input.mac}" is not a MAC address: use the 12 hex digits under the phone or in Settings > Network Configuration > MAC Address.` };
-  }
-  const stops = { ...DEFAULT_STOPS, ...input.stops };
+  if (mac === undefined) return { ok: false, rule: 'bad-mac', reason: msg('planner.refuse.badMac', { mac: input.mac }) };
+  const unknown = unknownVersion(input);
+  if (unknown !== undefined) return unknown;
+  const via = resolveVia(input.via ?? []);
+  if (!via.ok) return via.outcome;
+  const stops: PlanStops = { ...DEFAULT_STOPS, ...via.stops, ...input.stops };
   if (input.from === 'unknown') return planFromUnknown(input, mac);
-  const planWarnings: string[] = [];
+  const planWarnings: Message[] = [];
   const options = { context: input.context, stops, r3: input.r3 ?? 'field', viaSip23: input.viaSip23 ?? false } as const;
   let routed = route(input.from, input.to, options);
-  if (!routed.ok) return routed;
+  if (!routed.ok) return 'stop' in routed ? choiceOutcome(routed.stop, input.library?.files ?? []) : routed;
   const r3Step = routed.steps.find((s) => s.path === 'R3');
   if (r3Step !== undefined && r3CodeFor(input, r3Step.to) === undefined) {
     routed = route(input.from, input.to, { ...options, r3: 'field' });
-    if (!routed.ok) return routed;
-    planWarnings.push(
-      `R3 as written needs the upgradecode build and file for ${formatFirmware(r3Step.to)}, which Phonebench does not know: the field procedure is planned instead. Give them (from the SCCP load) to plan R3 as written.`,
-    );
+    if (!routed.ok) return 'stop' in routed ? choiceOutcome(routed.stop, input.library?.files ?? []) : routed;
+    planWarnings.push(msg('planner.warn.r3NoUpgradeCode', { to: formatFirmware(r3Step.to) }));
+  }
+  const used = new Set(routed.steps.map((s) => imageIdFor(s.to)));
+  for (const chosen of via.chosen) {
+    if (!used.has(chosen.id)) planWarnings.push(msg('planner.warn.viaUnused', { load: chosen.id }));
   }
   const hops = buildHops(routed.steps, input, mac);
   return { ok: true, plan: finish(hops, input, mac, planWarnings) };
+}
+
+/**
+ * A target without a known exact load, or a start outside every known series, is refused with the releases the
+ * planner knows (a start may be any release of a known series: the phone runs what it runs).
+ */
+function unknownVersion(input: PlanInput): PlanOutcome | undefined {
+  // MGCP is named and refused by its own rule.
+  if (input.to.protocol === 'MGCP' || (input.from !== 'unknown' && input.from.protocol === 'MGCP')) return undefined;
+  const target = knownFirmware(input.to);
+  if (target === undefined || !target.exactLoad) {
+    return {
+      ok: false,
+      rule: 'unknown-version',
+      reason: msg('planner.refuse.unknownTarget', { version: formatFirmware(input.to), known: knownTargetLabels().join(', ') }),
+    };
+  }
+  if (input.from !== 'unknown' && !knownSeries(input.from)) {
+    return {
+      ok: false,
+      rule: 'unknown-version',
+      reason: msg('planner.refuse.unknownStart', { version: formatFirmware(input.from), known: knownStartLabels().join(', ') }),
+    };
+  }
+  return undefined;
 }
 
 function buildHops(steps: Step[], input: PlanInput, mac: string): Hop[] {
@@ -55,30 +86,24 @@ function buildHops(steps: Step[], input: PlanInput, mac: string): Hop[] {
   return hops;
 }
 
-function finish(hops: Hop[], input: PlanInput, mac: string, warnings: string[]): Plan {
+function finish(hops: Hop[], input: PlanInput, mac: string, warnings: Message[]): Plan {
   const last = hops[hops.length - 1];
-  if (hops.length === 0) warnings.push(`The phone already runs ${formatFirmware(input.to)}: nothing to do.`);
-  if (input.context === 'bench' && hops.length > 0) {
-    warnings.push(
-      'Serve only this phone: on the phone set Settings > Network Configuration > Alternate TFTP = Yes and TFTP Server 1 = this computer. The site DHCP TFTP server would migrate every phone. A factory reset clears Alternate TFTP.',
-    );
-  }
-  if (input.context === 'cme') warnings.push('With CME, the router can serve the files instead (tftp-server); this plan serves them from this computer.');
-  warnings.push('Use the image files exactly as extracted from the Cisco archive: copied or renamed files fail with "Image Authentication Failed".');
+  if (hops.length === 0) warnings.push(msg('planner.warn.alreadyThere', { to: formatFirmware(input.to) }));
+  if (input.context === 'bench' && hops.length > 0) warnings.push(msg('planner.warn.alternateTftp'));
+  if (input.context === 'cme') warnings.push(msg('planner.warn.cmeRouterTftp'));
+  warnings.push(msg('planner.warn.filesAsExtracted'));
   const library = input.library?.files;
   if (library !== undefined) {
     const have = new Set(library);
     for (const hop of hops) {
-      const missing = [...hop.requiredFiles, ...hop.aliases.map((a) => a.file)].filter((f) => !have.has(f) && !generated(f));
-      for (const f of new Set(missing)) {
-        hop.warnings.push(`${f} is not in the firmware library: import the Cisco package that holds it.`);
-      }
-      if (missing.length > 0) warnings.push(`Hop ${hop.index} needs files the library lacks: ${[...new Set(missing)].join(', ')}.`);
+      const missing = [...new Set([...hop.requiredFiles, ...hop.aliases.map((a) => a.file)].filter((f) => !have.has(f) && !generated(f)))];
+      for (const f of missing) hop.warnings.push(msg('planner.warn.fileMissing', { file: f }));
+      if (missing.length > 0) warnings.push(msg('planner.warn.hopMissingFiles', { hop: hop.index, files: missing.join(', ') }));
     }
   }
   const finalConfigs = input.context === 'cucm' || last === undefined ? [] : fullConfigs(input, mac);
   if (last !== undefined && isSip2xHop({ from: last.from, to: last.to, path: last.path, provenance: last.provenance }) && last.to.major !== 2) {
-    warnings.push('The last hop served trimmed SIP configs: once it is done, put the full configs (finalConfigs) in the TFTP root.');
+    warnings.push(msg('planner.warn.lastHopTrimmed'));
   }
   return { hops, warnings, finalConfigs };
 }
@@ -106,25 +131,15 @@ export function fullConfigs(input: PlanInput, mac: string): PlannedConfig[] {
  */
 function planFromUnknown(input: PlanInput, mac: string): PlanOutcome {
   const to = input.to;
-  if (!isSigned(to)) {
-    return {
-      ok: false,
-      rule: 'unknown-start',
-      reason: `The phone's firmware is unknown and ${formatFirmware(to)} is older than 5.0, which a phone on a signed image refuses. Read Settings > Status > Firmware Versions on the phone and plan from it.`,
-    };
-  }
-  if (to.protocol === 'MGCP') return { ok: false, rule: 'mgcp-out-of-scope', reason: 'MGCP firmware is recognised but not planned.' };
+  if (!isSigned(to)) return { ok: false, rule: 'unknown-start', reason: msg('planner.refuse.unknownStartUnsigned', { to: formatFirmware(to) }) };
+  if (to.protocol === 'MGCP') return { ok: false, rule: 'mgcp-out-of-scope', reason: msg('planner.refuse.mgcp') };
   const unknownFrom: FirmwareVersion = { protocol: to.protocol === 'SIP' ? 'SCCP' : 'SIP', major: 5, minor: 0 };
   const path = to.protocol === 'SIP' ? (to.major >= 7 ? 'F2' : 'F1') : 'R3-field';
   const step: Step = {
     from: unknownFrom,
     to,
     path,
-    provenance: {
-      source: 'inferred',
-      section: '3.1, 3.2',
-      reason: 'the start firmware is unknown; OS79XX.TXT, SEP<MAC>.cnf.xml and both SIP configs all name the target so either boot mechanism finds it',
-    },
+    provenance: { source: 'inferred', section: '3.1, 3.2', reason: msg('planner.inferred.unknownStart') },
   };
   const hop = buildHop(1, step, { input, mac, restoresFullConfig: false });
   const id = imageIdFor(to);
@@ -135,6 +150,6 @@ function planFromUnknown(input: PlanInput, mac: string): PlanOutcome {
   for (const c of sipConfigs(mac, id, input.sipSettings, false)) add(c);
   add(sepConfig(mac, input.model, id, to.protocol));
   hop.expectedRequests = [];
-  hop.warnings.unshift('The start firmware is unknown: the request order cannot be predicted. Read Settings > Status > Firmware Versions to get an exact plan.');
+  hop.warnings.unshift(msg('planner.warn.unknownStartOrder'));
   return { ok: true, plan: finish([hop], input, mac, []) };
 }

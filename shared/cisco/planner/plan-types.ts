@@ -1,4 +1,5 @@
-import type { FirmwareVersion } from '../firmware-version';
+import type { Message } from '../../i18n/message';
+import type { FirmwareVersion, Protocol } from '../firmware-version';
 import type { PhoneModel } from '../phone-files';
 
 /** Section 4 of the domain reference names each path; the planner only uses these. */
@@ -13,7 +14,7 @@ export interface Provenance {
   source: 'doc' | 'cisco' | 'field' | 'inferred';
   /** Where in the domain reference. */
   section: string;
-  reason?: string;
+  reason?: Message;
 }
 
 export interface PlannedConfig {
@@ -42,8 +43,8 @@ export interface Hop {
   /** What the phone should ask for, in order (from the old image's boot to the new image's boot). */
   expectedRequests: string[];
   /** What the technician should see on the phone's screen. */
-  phoneShows: string[];
-  warnings: string[];
+  phoneShows: Message[];
+  warnings: Message[];
   /**
    * Requests the new image makes after the hop's image files were sent: seeing them all, in order, after the
    * last image transfer means the phone runs the new image.
@@ -52,26 +53,45 @@ export interface Hop {
   /** Commands the technician runs on a PC (R3 as written: cfgfmt). */
   commands: string[];
   /** Steps done by hand outside the TFTP root (CM: the CallManager checklist; Alternate TFTP; reset). */
-  checklist: string[];
+  checklist: Message[];
 }
 
 export interface Plan {
   hops: Hop[];
-  warnings: string[];
+  warnings: Message[];
   /** The full configs to leave in the root once the last hop is done (restores what a SIP 2.x hop trimmed). */
   finalConfigs: PlannedConfig[];
 }
 
-export type PlanOutcome = { ok: true; plan: Plan } | { ok: false; reason: string; rule: string };
+/** A stop whose exact load no source gives: the technician picks one from the library. */
+export type ChoiceStop = 'latest-sccp4' | 'r2-first';
+
+/** The plan cannot be made until the technician picks a load for one stop (PlanInput.via). */
+export interface PlanChoice {
+  stop: ChoiceStop;
+  /** What fits: a load of this protocol and major release. */
+  protocol: Protocol;
+  major: number;
+  /** Why the choice is needed, in words. */
+  reason: Message;
+  /** Library loads (ids) that fit, oldest first; empty when the library has none. */
+  candidates: string[];
+}
+
+/**
+ * A plan, or why there is none: a rule that refuses it, or a load the technician must choose (rule
+ * 'needs-choice', with `choice`).
+ */
+export type PlanOutcome = { ok: true; plan: Plan } | { ok: false; reason: Message; rule: string; choice?: PlanChoice };
 
 /** Settings that could be assumptions; every default comes from KNOWN_FIRMWARE and can be overridden. */
 export interface PlanStops {
-  /** "The latest SCCP 4.x" a SIP 3.x-or-earlier phone goes to first. */
-  latestSccp4: FirmwareVersion;
+  /** "The latest SCCP 4.x" a SIP 3.x-or-earlier phone goes to first: no exact load known, chosen (via). */
+  latestSccp4?: FirmwareVersion;
   /** The SCCP 5.x stop before later SCCP releases. */
   sccp5: FirmwareVersion;
-  /** R2's first hop (the source document names 6.3). */
-  sccp63: FirmwareVersion;
+  /** R2's first hop ("the 6.3 image": no exact load known, an SCCP 6.x load is chosen, via). */
+  r2First?: FirmwareVersion;
   /** The SIP upgrade chain 4.4 -> 5.3 -> 6.x -> 7.x. */
   sip44: FirmwareVersion;
   sip53: FirmwareVersion;
@@ -102,5 +122,10 @@ export interface PlanInput {
   r3UpgradeCode?: R3UpgradeCode;
   /** Old SCCP to SIP 3.x/4.x: go through SIP 2.3 first (the fix for TFTP "State Error"). */
   viaSip23?: boolean;
+  /**
+   * Loads (ids or file names from the library) the technician chose for stops no source names exactly: an
+   * SCCP 4.x load for "the latest SCCP 4.x", an SCCP 6.x load for R2's first hop.
+   */
+  via?: string[];
   stops?: Partial<PlanStops>;
 }

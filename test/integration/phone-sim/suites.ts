@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimEvent } from '../../../shared/api/sim';
 import { openSimSession } from '../../../electron/engine/phone-sim/sim-session';
-import { hopRoots, inOrder, PLAN_MAC, plannedPairs, type PlannedPair } from '../../fixtures/phone-sim/planner-roots';
+import { inOrder, PLAN_MAC, plannedPairs, type PlannedPair } from '../../fixtures/phone-sim/planner-roots';
 import { runScenario } from './run-scenario';
 import { SCENARIOS, type Scenario } from './scenarios';
 import type { ServedRoot } from './served-root';
@@ -66,7 +66,7 @@ export function plannerSuite(label: string, start: () => Promise<ServedRoot>, sk
         { tftpTimeoutMs: 1000, tftpRetries: 2 },
       );
       try {
-        for (const root of hopRoots(pair.plan)) {
+        for (const root of pair.roots) {
           for (const [name, content] of root.files) await server.write(name, content);
           const requests: string[] = [];
           const off = session.phone.onEvent((e: SimEvent) => {

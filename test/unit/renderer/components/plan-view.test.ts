@@ -8,13 +8,14 @@ import { PATH_IDS } from '../../../../shared/cisco/planner/plan-types';
 import { PlanView } from '../../../../renderer/src/components/plan-view';
 import { I18nProvider } from '../../../../renderer/src/i18n/i18n';
 import { messages } from '../../../../renderer/src/i18n/plan';
+import { formatMessage } from '../../../../shared/i18n/format';
 
 function created(from: string, to: string, sipSettings?: Record<string, string>): PlanCreated {
   const f = parseFirmwareLabel(from);
   const t = parseFirmwareLabel(to);
   if (f === undefined || t === undefined) throw new Error('label');
   const r = planMigration({ model: '7960', mac: '0011223344AA', from: f, to: t, context: 'bench', ...(sipSettings ? { sipSettings } : {}) });
-  if (!r.ok) throw new Error(r.reason);
+  if (!r.ok) throw new Error(formatMessage('en', r.reason));
   return { from: f, to: t, plan: r.plan };
 }
 
@@ -45,15 +46,25 @@ describe('PlanView', () => {
     const to = parseFirmwareLabel('SIP 8.12');
     if (to === undefined) throw new Error('label');
     const r = planMigration({ model: '7960', mac: '0011223344AA', from: 'unknown', to, context: 'bench' });
-    if (!r.ok) throw new Error(r.reason);
+    if (!r.ok) throw new Error(formatMessage('en', r.reason));
     const html = render({ from: 'unknown', to, plan: r.plan });
     expect(html).toContain('Hop 1: unknown firmware to SIP 8.12');
   });
 
-  it('speaks Japanese', () => {
+  it('speaks Japanese, the planner warnings and checklists included', () => {
     const html = render(created('SCCP 3.1', 'SIP 8.12'), 'ja');
     expect(html).toContain('段階 1: SCCP 3.1 から SIP 8.12 へ');
     expect(html).toContain('TFTP ルートに置くファイル');
+    expect(html).toContain('この電話機だけに配信してください');
+    expect(html).toContain('電話機をリセット');
+    expect(html).not.toContain('Serve only this phone');
+    expect(html).not.toContain('Reset the phone');
+  });
+
+  it('keeps the provenance label and the inferred reason visible', () => {
+    const html = render(created('SCCP 4.1', 'SIP 8.12'), 'ja');
+    expect(html).toContain('provenance-inferred');
+    expect(html).toContain('SCCP 4.x からの移行を扱う資料はありません');
   });
 
   it('the catalogue names every path and source in both languages', () => {

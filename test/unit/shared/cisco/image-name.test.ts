@@ -55,7 +55,13 @@ describe('imageIdFor / loaderIdFor', () => {
     ['SCCP 7.2(3)', 'P00307020300'],
     ['SCCP 8.1(2)', 'P00308010200'],
     ['SCCP 8.1(2)SR2', 'P0030801SR02'],
-    ['SCCP 3.1', 'P0030301'],
+    ['SCCP 3.3(3)', 'P00303030300'],
+    ['SCCP 5.0(2)', 'P00305000200'],
+    ['SCCP 6.0(1)', 'P00306000100'],
+    // SCCP 3.x and later have only 12-digit names: no 8.3 form is made up for them.
+    ['SCCP 3.1', 'P00303010000'],
+    ['SCCP 4.1', 'P00304010000'],
+    ['SCCP 2.3', 'P0030203'],
   ])('%s -> %s', (label, id) => expect(imageIdFor(v(label))).toBe(id));
 
   it('loader ids for SIP 7.x and later only', () => {

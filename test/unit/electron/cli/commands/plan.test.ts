@@ -44,6 +44,34 @@ describe('phonebench plan', () => {
     expect(r.err).toMatch(/fix: Pick a target of 5.0 or later/);
   });
 
+  it('the commands of issue 11 print the corrected plans', async () => {
+    const mac = ['--model', '7960', '--mac', '0011223344AA'];
+    const sccp4 = await run(planCommand, ...mac, '--from', 'SIP 2.3', '--to', 'SCCP 8.1(2)');
+    expect(sccp4.code).toBe(1);
+    expect(sccp4.err).toMatch(/a load must be chosen \(SCCP 4\.x\)/);
+    expect(sccp4.out + sccp4.err).not.toMatch(/P0030401/);
+    const r2 = await run(planCommand, ...mac, '--from', 'SIP 4.4', '--to', 'SCCP 8.1(2)SR2');
+    expect(r2.code).toBe(1);
+    expect(r2.err).toMatch(/6\.3 image/);
+    expect(r2.out + r2.err).not.toMatch(/P00306030000/);
+    const chosen = await run(planCommand, ...mac, '--from', 'SIP 4.4', '--to', 'SCCP 8.1(2)SR2', '--via', 'P00306000200');
+    expect(chosen.code).toBe(0);
+    expect(chosen.out).toContain('Hop 1: R2  SIP 4.4 -> SCCP 6.0(2)');
+    expect(chosen.out).toContain('Hop 2: R2  SCCP 6.0(2) -> SCCP 8.1(2)SR2');
+    const f1 = await run(planCommand, ...mac, '--from', 'SCCP 3.1', '--to', 'SIP 6.3');
+    expect(f1.out).toMatch(/, 1 hop\n/);
+    expect(f1.out).toContain('Hop 1: F1  SCCP 3.1 -> SIP 6.3');
+    const unknown = await run(planCommand, ...mac, '--from', 'SIP 4.4', '--to', 'SIP 99.1');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toMatch(/Known targets: .*SIP 8\.12/);
+  });
+
+  it('--json says which choice is needed, as data', async () => {
+    const r = await run(planCommand, '--model', '7960', '--mac', '0011223344AA', '--from', 'SIP 4.4', '--to', 'SCCP 8.1(2)', '--json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out)).toMatchObject({ ok: false, needsChoice: { stop: 'r2-first', protocol: 'SCCP', major: 6, candidates: [] } });
+  });
+
   it('usage errors exit 2', async () => {
     expect((await run(planCommand, '--model', '7970', '--mac', 'x', '--from', 'a', '--to', 'b')).code).toBe(2);
     expect((await run(planCommand, '--model', '7960', '--mac', '0011223344AA', '--to', 'SIP 8.12')).code).toBe(2);

@@ -4,6 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../../../../electron/engine/engine';
+import { needsChoice, type PlanChoiceNeeded, type PlanCreated } from '../../../../../shared/api/plan';
+
+function paths(v: PlanCreated | PlanChoiceNeeded): string[] | undefined {
+  return needsChoice(v) ? undefined : v.plan.hops.map((h) => h.path);
+}
 
 describe('plan domain through the engine contract', () => {
   let engine: Engine;
@@ -19,10 +24,27 @@ describe('plan domain through the engine contract', () => {
 
   it('plan:create from a label and from an image id', async () => {
     const r = await engine.request('plan:create', { model: '7960', mac: '0011223344aa', from: 'SCCP 3.1', to: 'SIP 8.12', context: 'bench' });
-    expect(r.ok && r.value.plan.hops.map((h) => h.path)).toEqual(['F2']);
+    expect(r.ok && paths(r.value)).toEqual(['F2']);
     const byId = await engine.request('plan:create', { model: '7940', mac: '0011223344AA', from: 'P0S3-07-4-00', to: 'SCCP 8.1(2)SR2', context: 'bench' });
     expect(byId.ok && byId.value.from).toEqual({ protocol: 'SIP', major: 7, minor: 4 });
-    expect(byId.ok && byId.value.plan.hops.map((h) => h.path)).toEqual(['R4']);
+    expect(byId.ok && paths(byId.value)).toEqual(['R4']);
+  });
+
+  it('a stop no source names comes back as a choice with the library loads that fit, then plans with via', async () => {
+    const base = { model: '7960', mac: '0011223344AA', from: 'SIP 4.4', to: 'SCCP 8.1(2)SR2', context: 'bench' } as const;
+    const r = await engine.request('plan:create', { ...base, libraryFiles: ['P00306000200.sbn', 'P00306000100.bin', 'P00308010200.sbn'] });
+    expect(r).toMatchObject({ ok: true, value: { choice: { stop: 'r2-first', candidates: ['P00306000100', 'P00306000200'] } } });
+    const chosen = await engine.request('plan:create', { ...base, via: ['P00306000200'] });
+    expect(chosen.ok && paths(chosen.value)).toEqual(['R2', 'R2']);
+    const unfit = await engine.request('plan:create', { ...base, via: ['P0030603'] });
+    expect(unfit).toMatchObject({ ok: false, error: { code: 'plan-refused' } });
+    expect(!unfit.ok && en(unfit.error.fix)).toMatch(/--via/);
+  });
+
+  it('an unknown target is refused with the known releases', async () => {
+    const r = await engine.request('plan:create', { model: '7960', mac: '0011223344AA', from: 'SIP 4.4', to: 'SIP 99.1', context: 'bench' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'plan-refused' } });
+    expect(!r.ok && en(r.error.message)).toMatch(/Known targets: .*SIP 8\.12/);
   });
 
   it('a refused plan is a plan-refused error with the reason and a fix', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFirmwareLabel, type FirmwareVersion } from '../../../../../shared/cisco/firmware-version';
 import { planMigration } from '../../../../../shared/cisco/planner/plan-migration';
+import { formatMessage } from '../../../../../shared/i18n/format';
 import { VirtualPhone } from '../../../../../electron/engine/phone-sim/virtual-phone';
 import { hopRoots, inOrder, PLAN_MAC, plannedPairs } from '../../../../fixtures/phone-sim/planner-roots';
 import { memoryFetcher } from './memory-fetcher';
@@ -24,7 +25,7 @@ describe('virtual phone follows every planner path (in memory)', () => {
       tftpServer: '127.0.0.1',
       flashWriteMs: 0,
     });
-    for (const root of hopRoots(pair.plan)) {
+    for (const root of pair.roots) {
       files = new Map(root.files);
       const requests: string[] = [];
       const off = phone.onEvent((e) => {
@@ -43,7 +44,7 @@ describe('virtual phone follows every planner path (in memory)', () => {
 describe('State Error (simulated) and the planner fallback through SIP 2.3', () => {
   async function follow(viaSip23: boolean): Promise<{ ok: boolean; last: unknown }> {
     const r = planMigration({ model: '7960', mac: PLAN_MAC, from: version('SCCP 3.1'), to: version('SIP 4.4'), context: 'bench', viaSip23 });
-    if (!r.ok) throw new Error(r.reason);
+    if (!r.ok) throw new Error(formatMessage('en', r.reason));
     let files = new Map<string, string | Uint8Array>();
     const phone = new VirtualPhone({
       id: 's', mac: PLAN_MAC, model: '7960', firmware: version('SCCP 3.1'), tftpServer: '127.0.0.1', flashWriteMs: 0,
@@ -51,7 +52,9 @@ describe('State Error (simulated) and the planner fallback through SIP 2.3', () 
       stateErrorOldSccpToSip34: true,
     });
     let last: unknown;
-    for (const root of hopRoots(r.plan)) {
+    const roots = hopRoots(r.plan);
+    if (roots === undefined) throw new Error('no real package for a hop of the State Error plan');
+    for (const root of roots) {
       files = new Map(root.files);
       last = await phone.boot();
       if ((last as { kind?: string } | undefined)?.kind !== 'running') return { ok: false, last };

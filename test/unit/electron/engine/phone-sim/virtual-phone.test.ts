@@ -47,9 +47,8 @@ describe('virtual phone: OS79XX.TXT era', () => {
     ]);
     expect(outcome).toEqual({ kind: 'running', firmware: 'SIP 6.3', image: 'P0S3-06-3-00', protocol: 'sip' });
     expect(requests.slice(0, 2)).toEqual(['OS79XX.TXT', 'P0S3-06-3-00.bin']);
-    // after the reboot: OS79XX.TXT matches, then the SIP files, then RINGLIST.DAT and dialplan.xml together
-    expect(requests.slice(2, 5)).toEqual(['OS79XX.TXT', 'SIPDefault.cnf', `SIP${MAC}.cnf`]);
-    expect(new Set(requests.slice(5))).toEqual(new Set(['RINGLIST.DAT', 'dialplan.xml']));
+    // after the reboot: OS79XX.TXT matches, then the SIP files, then RINGLIST.DAT (no dialplan.xml in this era)
+    expect(requests.slice(2)).toEqual(['OS79XX.TXT', 'SIPDefault.cnf', `SIP${MAC}.cnf`, 'RINGLIST.DAT']);
   });
 
   it('SCCP 3.1 -> SIP 8.12 (F2): OS79XX.TXT names the loader, then the loader hunts and image_version decides', async () => {
@@ -160,13 +159,14 @@ describe('virtual phone: OS79XX.TXT era', () => {
   });
 
   it('SCCP reads SEP<MAC>.cnf.xml, else XMLDefault.cnf.xml for its model', async () => {
-    const xml = '<Default><loadInformation7 model="IP Phone 7960">P00304020100</loadInformation7><loadInformation8 model="IP Phone 7940">P0030301</loadInformation8></Default>';
+    // SCCP 3.x and later have 12-digit names only (P00303030300 = 3.3(3), domain reference section 6).
+    const xml = '<Default><loadInformation7 model="IP Phone 7960">P00304020100</loadInformation7><loadInformation8 model="IP Phone 7940">P00303030300</loadInformation8></Default>';
     const files: [string, string | Uint8Array][] = [['XMLDefault.cnf.xml', xml], ...images('P00304020100.bin')];
-    const r7960 = await bootWith('SCCP 3.1', files, { model: '7960' });
+    const r7960 = await bootWith('SCCP 3.3(3)', files, { model: '7960' });
     expect(r7960.outcome).toMatchObject({ kind: 'running', firmware: 'SCCP 4.2(1)' });
     expect(r7960.requests.slice(0, 3)).toEqual(['OS79XX.TXT', `SEP${MAC}.cnf.xml`, 'XMLDefault.cnf.xml']);
-    const r7940 = await bootWith('SCCP 3.1', files, { model: '7940' });
-    expect(r7940.outcome).toMatchObject({ kind: 'running', firmware: 'SCCP 3.1' });
+    const r7940 = await bootWith('SCCP 3.3(3)', files, { model: '7940' });
+    expect(r7940.outcome).toMatchObject({ kind: 'running', firmware: 'SCCP 3.3(3)' });
   });
 
   it('old SCCP to SIP 4.x with State Error simulated: three refused tries, then TFTP Error; via SIP 2.3 works', async () => {
@@ -193,15 +193,20 @@ describe('virtual phone: universal loader era', () => {
       ...images('P00308010200.sbn', 'P00308010200.sb2'),
     ]);
     expect(outcome).toMatchObject({ kind: 'running', firmware: 'SCCP 8.1(2)', protocol: 'sccp' });
-    expect(requests.slice(0, 6)).toEqual([
+    // The loader first, a reboot, then the new loader takes the application.
+    expect(requests.slice(0, 10)).toEqual([
       `CTLSEP${MAC}.tlv`,
       `SEP${MAC}.cnf.xml`,
       `SIP${MAC}.cnf`,
       'P00308010200.loads',
       'P00308010200.sbn',
+      `CTLSEP${MAC}.tlv`,
+      `SEP${MAC}.cnf.xml`,
+      `SIP${MAC}.cnf`,
+      'P00308010200.loads',
       'P00308010200.sb2',
     ]);
-    expect(phone.reboots).toBe(1);
+    expect(phone.reboots).toBe(2);
   });
 
   it('SCCP 8.1(2)SR2 -> SIP 8.12 (F3) via loadInformation, then the field log order', async () => {
@@ -304,7 +309,7 @@ describe('virtual phone: power', () => {
       id: 's',
       mac: MAC,
       model: '7960',
-      firmware: parseFirmwareLabel('SCCP 3.1'),
+      firmware: parseFirmwareLabel('SCCP 3.3(3)'),
       fetch: memoryFetcher(new Map<string, string | Uint8Array>([['OS79XX.TXT', 'P0S3-06-3-00'], ...images('P0S3-06-3-00.bin')])),
       tftpServer: '127.0.0.1',
       sleep: (_ms, signal) =>
@@ -322,7 +327,7 @@ describe('virtual phone: power', () => {
     release();
     expect(outcome).toBeUndefined();
     expect(phone.state).toBe('stopped');
-    expect(phone.flash.app).toBe('P0030301'); // the write never finished
+    expect(phone.flash.app).toBe('P00303030300'); // the write never finished
     expect(await phone.boot()).toBeUndefined();
     expect(states.at(-1)).toBe('stopped');
   });

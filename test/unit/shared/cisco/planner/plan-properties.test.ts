@@ -8,7 +8,8 @@ import { formatFirmware, isSigned, sameFirmware } from '../../../../../shared/ci
 import { imageIdFor, parseImageName, roleOfFile } from '../../../../../shared/cisco/image-name';
 import { os79xxIdFor } from '../../../../../shared/cisco/planner/hop-files';
 import { lintConfigFile } from '../../../../../shared/cisco/lint/lint-config-file';
-import { KNOWN_FIRMWARE } from '../../../../../shared/cisco/planner/known-firmware';
+import { KNOWN_FIRMWARE, knownFirmware, knownSeries } from '../../../../../shared/cisco/planner/known-firmware';
+import { formatMessage } from '../../../../../shared/i18n/format';
 import { planMigration } from '../../../../../shared/cisco/planner/plan-migration';
 import type { Hop, PlanInput } from '../../../../../shared/cisco/planner/plan-types';
 
@@ -22,7 +23,9 @@ function hopProblem(h: Hop): string | undefined {
   const sccpToSip = f.protocol === 'SCCP' && t.protocol === 'SIP';
   switch (h.path) {
     case 'F1':
-      return sccpToSip && f.major <= 5 && t.major <= 6 && !(t.major >= 5 && f.major < 5) ? undefined : 'F1 outside its range';
+      // Source lines 169-171: SCCP 3.x or earlier to any SIP 6.x or earlier, SCCP 5.x to SIP 5.x/6.x, in one hop
+      // (SCCP 4.x, which no source covers, is planned like its neighbours).
+      return sccpToSip && f.major <= 5 && t.major <= 6 ? undefined : 'F1 outside its range';
     case 'F2':
       return sccpToSip && f.major <= 5 && t.major >= 7 ? undefined : 'F2 outside its range';
     case 'F3':
@@ -30,8 +33,8 @@ function hopProblem(h: Hop): string | undefined {
     case 'R1':
       return sipToSccp && f.major <= 4 && t.major <= 5 && !(f.major <= 3 && t.major >= 5) ? undefined : 'R1 outside its range';
     case 'R2':
-      return (sipToSccp && f.major <= 4 && t.major === 6 && t.minor === 3) ||
-        (f.protocol === 'SCCP' && t.protocol === 'SCCP' && f.major === 6 && f.minor === 3 && t.major >= 6)
+      // First hop to a 6.x image ("the 6.3 image": the load is chosen), then to the target.
+      return (sipToSccp && f.major <= 4 && t.major === 6) || (f.protocol === 'SCCP' && t.protocol === 'SCCP' && f.major === 6 && t.major >= 6)
         ? undefined
         : 'R2 outside its range';
     case 'R3':
@@ -55,8 +58,22 @@ function checkPlan(input: PlanInput): void {
   const r = planMigration(input);
   const label = `${input.from === 'unknown' ? 'unknown' : formatFirmware(input.from)} -> ${formatFirmware(input.to)} (${input.context})`;
   if (!r.ok) {
-    expect(r.reason.length, label).toBeGreaterThan(10);
+    expect(formatMessage('en', r.reason).length, label).toBeGreaterThan(10);
+    expect(formatMessage('ja', r.reason), label).not.toBe(formatMessage('en', r.reason));
     expect(r.rule, label).toMatch(/^[a-z0-9-]+$/);
+    const target = knownFirmware(input.to);
+    if (r.rule === 'unknown-version') {
+      expect(target === undefined || !target.exactLoad || (input.from !== 'unknown' && !knownSeries(input.from)), label).toBe(true);
+      return;
+    }
+    if (r.rule === 'needs-choice') {
+      // Only the stops no source names exactly: SIP 3.x or earlier to SCCP 5.x+, SIP 4.x to SCCP 7.x+.
+      expect(r.choice, label).toBeDefined();
+      const f = input.from;
+      expect(f !== 'unknown' && f.protocol === 'SIP' && input.to.protocol === 'SCCP', label).toBe(true);
+      if (f !== 'unknown') expect((f.major <= 3 && input.to.major >= 5) || (f.major === 4 && input.to.major >= 7), label).toBe(true);
+      return;
+    }
     const cme = r.rule === 'cme-needs-sccp5' && input.context === 'cme' && !isSigned(input.to);
     if (input.from !== 'unknown') expect((isSigned(input.from) && !isSigned(input.to)) || cme, label).toBe(true);
     return;
@@ -114,7 +131,9 @@ describe('planner properties', () => {
       for (const to of KNOWN) {
         for (const context of ['bench', 'cme', 'cucm'] as const) {
           for (const viaSip23 of [false, true]) {
-            checkPlan({ model: '7960', mac: MAC, from, to, context, viaSip23, r3: viaSip23 ? 'as-written' : 'field' });
+            // The second variant also chooses a real SCCP 6.x load (source line 269) for R2's first hop.
+            const via = viaSip23 ? { via: ['P00306000200'] } : {};
+            checkPlan({ model: '7960', mac: MAC, from, to, context, viaSip23, r3: viaSip23 ? 'as-written' : 'field', ...via });
             plans++;
           }
         }
@@ -136,7 +155,7 @@ describe('planner properties', () => {
           const mine = h.configs.find((c) => c.name === `SIP${MAC}.cnf`);
           if (def === undefined || mine === undefined) continue;
           const effective = { ...parseSipCnf(def.content).values, ...parseSipCnf(mine.content).values };
-          const trimmed = h.warnings.some((w) => w.includes('buffer full'));
+          const trimmed = h.warnings.some((w) => w.key === 'planner.warn.sip2xBufferFull');
           for (const [k, value] of Object.entries(sipSettings)) {
             expect(effective[k], `${k} in hop ${h.index}`).toBe(trimmed ? undefined : value);
           }
@@ -164,7 +183,7 @@ describe('planner properties', () => {
         return out;
       });
     fc.assert(
-      fc.property(version, version, fc.constantFrom('bench', 'cme') as fc.Arbitrary<'bench' | 'cme'>, fc.boolean(), fc.constantFrom('7940', '7960') as fc.Arbitrary<'7940' | '7960'>, (from, to, context, viaSip23, model) => {
+      fc.property(fc.oneof(version, fc.constantFrom(...KNOWN)), fc.oneof(version, fc.constantFrom(...KNOWN)), fc.constantFrom('bench', 'cme') as fc.Arbitrary<'bench' | 'cme'>, fc.boolean(), fc.constantFrom('7940', '7960') as fc.Arbitrary<'7940' | '7960'>, (from, to, context, viaSip23, model) => {
         checkPlan({ model, mac: MAC, from, to, context, viaSip23 });
       }),
       { numRuns: 500 },

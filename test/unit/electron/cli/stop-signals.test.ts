@@ -1,0 +1,65 @@
+import { EventEmitter } from 'node:events';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { listenForStop, signalExitCode } from '../../../../electron/cli/stop-signals';
+
+function setup(graceMs = 1500) {
+  const target = new EventEmitter();
+  const exits: number[] = [];
+  const said: string[] = [];
+  const cleanupSync = vi.fn();
+  const stop = listenForStop({ graceMs, cleanupSync, exit: (code) => exits.push(code), stderr: (t) => said.push(t), target });
+  return { target, exits, said, cleanupSync, stop };
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('listenForStop', () => {
+  it('the first signal asks the command to stop, without exiting', async () => {
+    const t = setup();
+    t.target.emit('SIGTERM');
+    await t.stop.interrupted;
+    expect(t.stop.signal.aborted).toBe(true);
+    expect(t.exits).toEqual([]);
+    expect(t.cleanupSync).not.toHaveBeenCalled();
+    expect(t.said.join('')).toContain('stopping (SIGTERM)');
+    t.stop.dispose();
+  });
+
+  it('a second signal removes leftovers and exits at once with 128 + its number', () => {
+    const t = setup();
+    t.target.emit('SIGINT');
+    t.target.emit('SIGINT');
+    expect(t.cleanupSync).toHaveBeenCalledTimes(1);
+    expect(t.exits).toEqual([130]);
+    t.stop.dispose();
+  });
+
+  it('a command that does not stop within the grace time is ended anyway', () => {
+    vi.useFakeTimers();
+    const t = setup(1500);
+    t.target.emit('SIGTERM');
+    vi.advanceTimersByTime(1499);
+    expect(t.exits).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(t.cleanupSync).toHaveBeenCalledTimes(1);
+    expect(t.exits).toEqual([signalExitCode('SIGTERM')]);
+    expect(t.said.join('')).toContain('did not stop within 1.5 s');
+  });
+
+  it('a command that stopped in time is not ended; a signal after it returned exits at once', () => {
+    vi.useFakeTimers();
+    const t = setup(1500);
+    t.target.emit('SIGTERM');
+    t.stop.dispose();
+    vi.advanceTimersByTime(5000);
+    expect(t.exits).toEqual([]);
+    t.target.emit('SIGINT');
+    expect(t.exits).toEqual([130]);
+    expect(t.cleanupSync).toHaveBeenCalledTimes(1);
+  });
+
+  it('uses the shell numbers: 130 for SIGINT, 143 for SIGTERM', () => {
+    expect(signalExitCode('SIGINT')).toBe(130);
+    expect(signalExitCode('SIGTERM')).toBe(143);
+  });
+});
