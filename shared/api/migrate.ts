@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { request, type AnyRequestDefs } from './define';
+import type { PlanChoice } from '../cisco/planner/plan-types';
 import type { Message } from '../i18n/message';
 import type { PlanCreated } from './plan';
 
@@ -174,7 +175,7 @@ export type MigratePreview =
       incompleteBundle?: boolean;
       bundleName?: string;
     }
-  | { ok: false; reason: Message; fix?: Message };
+  | { ok: false; reason: Message; fix?: Message; /** A load to choose from the library before there is a plan. */ choice?: PlanChoice };
 
 export interface MigrateReport {
   format: 'json' | 'html';
@@ -194,6 +195,8 @@ export const migrateStartSchema = z.object({
   phoneIp: ipv4.optional(),
   /** Firmware label such as "SCCP 8.1(2)SR2"; absent or "unknown" listens first. */
   from: z.string().min(1).max(40).optional(),
+  /** Loads chosen for stops no source names exactly (plan step chooser): image ids from the library. */
+  via: z.array(z.string().trim().min(1).max(64)).max(4).optional(),
   /** Run against a virtual phone on loopback that starts on `from`. */
   demo: z.boolean().default(false),
   /** Bench DHCP for this phone only; binds UDP 67. */
@@ -216,6 +219,8 @@ export const migratePreviewSchema = z.object({
   model: z.enum(['7940', '7960']),
   bundleId: z.string().min(1).max(200),
   from: z.string().min(1).max(40).optional(),
+  /** Loads chosen for stops no source names exactly (plan step chooser): image ids from the library. */
+  via: z.array(z.string().trim().min(1).max(64)).max(4).optional(),
 });
 
 export const migrateKeypadSchema = z.object({

@@ -25,6 +25,7 @@ import { startDemoPhone, type DemoPhone } from './demo-phone';
 import { keypadSteps } from './keypad-steps';
 import { listInterfaces } from './network-interfaces';
 import { toRunnerPlan } from './plan-adapter';
+import { PlanChoiceError } from './plan-choice-error';
 import { collectReport, renderReport } from './report';
 import { MigrationRunner } from './runner';
 import type { RunnerPlan } from './runner-plan';
@@ -92,7 +93,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
   }
 
   /** Decides everything a start needs, before any socket opens: a refused plan serves nothing. */
-  async function prepare(params: { mac: string; model: '7940' | '7960'; bundleId: string; from?: string | undefined }) {
+  async function prepare(params: { mac: string; model: '7940' | '7960'; bundleId: string; from?: string | undefined; via?: string[] | undefined }) {
     const mac = normalizeMac(params.mac);
     if (!mac) {
       throw new PhonebenchError('bad-request', msg('migrate.badMac', { mac: params.mac }), msg('migrate.badMac.fix'));
@@ -121,7 +122,9 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
     let runnerPlan: RunnerPlan | null = null;
     let planned: Plan | undefined;
     if (from) {
-      const outcome = plan({ model: params.model, mac, from, to, context: 'bench', library: { files: [...files.byName.keys()] } });
+      const via = params.via ? { via: params.via } : {};
+      const outcome = plan({ model: params.model, mac, from, to, context: 'bench', library: { files: [...files.byName.keys()] }, ...via });
+      if (!outcome.ok && outcome.choice) throw new PlanChoiceError(outcome.choice);
       if (!outcome.ok) throw new PhonebenchError('plan-refused', outcome.reason, msg('migrate.rule', { rule: outcome.rule }));
       planned = outcome.plan;
       const adapted = toRunnerPlan(outcome.plan);
@@ -149,7 +152,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
     return { mac, to, from, files, runnerPlan, planned, borrowed, incompleteBundle };
   }
 
-  async function preview(params: { mac: string; model: '7940' | '7960'; bundleId: string; from?: string | undefined }): Promise<MigratePreview> {
+  async function preview(params: { mac: string; model: '7940' | '7960'; bundleId: string; from?: string | undefined; via?: string[] | undefined }): Promise<MigratePreview> {
     try {
       const p = await prepare(params);
       return {
@@ -174,7 +177,8 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
       };
     } catch (error) {
       if (error instanceof PhonebenchError && (error.code === 'plan-refused' || error.code === 'already-there' || error.code === 'bad-request')) {
-        return error.fix ? { ok: false, reason: error.detail, fix: error.fix } : { ok: false, reason: error.detail };
+        const choice = error instanceof PlanChoiceError ? { choice: error.choice } : {};
+        return error.fix ? { ok: false, reason: error.detail, fix: error.fix, ...choice } : { ok: false, reason: error.detail, ...choice };
       }
       throw error;
     }

@@ -99,6 +99,7 @@ export function MigratePage() {
         port: c.demo ? 0 : c.port,
         demo: c.demo,
         ...(c.listenFirst || !c.from.trim() ? {} : { from: c.from.trim() }),
+        ...(c.via.length > 0 ? { via: c.via } : {}),
         ...(c.phoneIp && !c.demo ? { phoneIp: c.phoneIp } : {}),
         ...(c.dhcp && c.dhcpOffer && !c.demo ? { dhcp: { offerIp: c.dhcpOffer } } : {}),
         ...(consoleSession && !c.demo ? { consoleSessionId: consoleSession } : {}),
@@ -236,7 +237,7 @@ export function MigratePage() {
       case 'network':
         return <NetworkStep choices={choices} set={set} />;
       case 'plan':
-        return <PlanStep choices={choices} onPreview={setPreview} />;
+        return <PlanStep choices={choices} onPreview={setPreview} set={set} />;
       case 'migrate':
         return (
           <RunStep

@@ -5,10 +5,19 @@ import { useClient } from '../../api/client-context';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorView } from '../error-view';
 import { PlanView } from '../plan-view';
+import { LoadChooser } from './load-chooser';
 import type { Choices } from './wizard-state';
 
 /** The plan before anything starts; a refused plan stops the wizard here with the reason. */
-export function PlanStep({ choices, onPreview }: { choices: Choices; onPreview: (p: MigratePreview | undefined) => void }) {
+export function PlanStep({
+  choices,
+  onPreview,
+  set,
+}: {
+  choices: Choices;
+  onPreview: (p: MigratePreview | undefined) => void;
+  set: (patch: Partial<Choices>) => void;
+}) {
   const { t, say } = useI18n();
   const client = useClient();
   const [preview, setPreview] = useState<MigratePreview>();
@@ -17,14 +26,19 @@ export function PlanStep({ choices, onPreview }: { choices: Choices; onPreview: 
     setPreview(undefined);
     onPreview(undefined);
     const from = choices.listenFirst ? {} : { from: choices.from };
-    void client.request('migrate:preview', { mac: choices.mac, model: choices.model, bundleId: choices.bundleId, ...from }).then((r) => {
+    const via = choices.via.length > 0 ? { via: choices.via } : {};
+    void client.request('migrate:preview', { mac: choices.mac, model: choices.model, bundleId: choices.bundleId, ...from, ...via }).then((r) => {
       if (!r.ok) return setError(r.error);
       setPreview(r.value);
       onPreview(r.value);
     });
-  }, [client, choices.mac, choices.model, choices.bundleId, choices.from, choices.listenFirst, onPreview]);
+  }, [client, choices.mac, choices.model, choices.bundleId, choices.from, choices.listenFirst, choices.via, onPreview]);
   if (error) return <ErrorView error={error} />;
   if (!preview) return <p role="status">{t('migrate.plan.loading')}</p>;
+  if (!preview.ok && preview.choice) {
+    // A load no source names exactly: the technician chooses one from the library, then the plan is made.
+    return <LoadChooser choice={preview.choice} onChoose={(load) => set({ via: [...choices.via, load] })} />;
+  }
   if (!preview.ok) {
     return (
       <div role="alert" className="error" data-testid="migrate-plan-refused">

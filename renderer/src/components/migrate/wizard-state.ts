@@ -16,6 +16,8 @@ export interface Choices {
   dhcp: boolean;
   dhcpOffer: string;
   demo: boolean;
+  /** Loads chosen in the plan step for stops no source names exactly (R2's first hop, the latest SCCP 4.x). */
+  via: string[];
 }
 
 export const INITIAL_CHOICES: Choices = {
@@ -30,6 +32,7 @@ export const INITIAL_CHOICES: Choices = {
   dhcp: false,
   dhcpOffer: '',
   demo: false,
+  via: [],
 };
 
 export function nextStep(step: WizardStep): WizardStep {
