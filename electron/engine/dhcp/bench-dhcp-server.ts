@@ -19,6 +19,7 @@ import {
   type DhcpOption,
   type DhcpPacket,
 } from './codec';
+import { logSwallowed } from '../engine-log';
 
 export interface BenchDhcpOptions {
   /** The one phone answered: 12 hex digits, upper-case. */
@@ -121,8 +122,9 @@ export class BenchDhcpServer {
     for (const listener of [...this.listeners]) {
       try {
         listener(event);
-      } catch {
+      } catch (error) {
         // Listeners must not break the server.
+        logSwallowed('dhcp', 'deliver DHCP event', error, { kind: event.kind });
       }
     }
   }
