@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const suites = ['bench/tftp/run.ts', 'bench/firmware/run.ts', 'bench/cli/run.ts'];
+const suites = ['bench/tftp/run.ts', 'bench/migration/demo-overhead.ts', 'bench/firmware/run.ts', 'bench/cli/run.ts'];
 let failed = 0;
 for (const suite of suites) {
   if (!existsSync(suite)) {

@@ -1,5 +1,8 @@
 import { PhonebenchError } from '../../shared/api/result';
 import { msg } from '../../shared/i18n/message';
+import { RateBucket } from '../engine/rate-bucket';
+
+export { RateBucket };
 
 /** What one `phonebench serve` accepts from browsers; a tab never comes near these, a flood stops at them. */
 export interface WebLimits {
@@ -28,30 +31,6 @@ export const DEFAULT_WEB_LIMITS: WebLimits = {
   maxUploadBytes: 4 * 1024 ** 3,
   maxConcurrentUploads: 2,
 };
-
-/** A token bucket without a timer: refilled from the clock when a message arrives. */
-export class RateBucket {
-  private tokens: number;
-  private last: number;
-
-  constructor(
-    private readonly perSecond: number,
-    private readonly burst: number,
-    private readonly now: () => number = () => performance.now(),
-  ) {
-    this.tokens = burst;
-    this.last = now();
-  }
-
-  take(): boolean {
-    const t = this.now();
-    this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000) * this.perSecond);
-    this.last = t;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
-  }
-}
 
 /** What the host holds right now, for tests and status: every number returns to 0 when browsers leave. */
 export interface WebLoadStats {

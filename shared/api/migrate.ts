@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { request, type AnyRequestDefs } from './define';
+import type { Message } from '../i18n/message';
 import type { PlanCreated } from './plan';
 
 /**
@@ -43,12 +44,12 @@ export interface FileProgress {
 
 export interface HopStatus {
   index: number;
-  title: string;
+  title: Message;
   state: 'pending' | 'active' | 'done';
   /** What the phone's screen should show during this hop. */
-  phoneShows: string[];
+  phoneShows: Message[];
   /** "inferred" hops are not covered by any source; the planner says why. */
-  provenance: string;
+  provenance: Message;
 }
 
 export const TIMELINE_KINDS = [
@@ -72,24 +73,23 @@ export interface TimelineEntry {
   seq: number;
   at: string;
   kind: TimelineKind;
-  /** One line in English; the UI shows it as is or through `code`. */
-  text: string;
-  /** A message key the UI may translate, with its values. */
+  /** What happened, said in the technician's language. */
+  message: Message;
+  /** A stable name for what happened (for filters and tests; never shown). */
   code?: string;
-  params?: Record<string, string | number>;
   file?: string;
   client?: string;
   hop?: number;
   /** The plan step this request matched ("expected"), or "unexpected". */
   step?: string;
   hintId?: string;
-  fix?: string;
+  fix?: Message;
 }
 
 export interface ListenInference {
   era: 'os79xx' | 'loader' | 'unknown';
   protocol?: 'SCCP' | 'SIP';
-  evidence: string[];
+  evidence: Message[];
 }
 
 /** The console a demo's virtual phone got: a socat PTY pair, an in-process virtual port, or none (and why). */
@@ -117,11 +117,11 @@ export interface MigrationStatus {
   hops: HopStatus[];
   currentHop: number;
   files: FileProgress[];
-  warnings: string[];
+  warnings: Message[];
   inference?: ListenInference;
-  /** Why it failed or stopped, with the fix. */
-  message?: string;
-  fix?: string;
+  /** How it ended (or why it failed or stopped), with the fix. */
+  message?: Message;
+  fix?: Message;
   startedAt: string;
   endedAt?: string;
   demo: boolean;
@@ -130,19 +130,19 @@ export interface MigrationStatus {
 }
 
 export interface KeypadStep {
-  text: string;
+  text: Message;
   /** Set on the step that holds the laptop's address. */
   value?: string;
 }
 
 export interface PreviewHop {
-  title: string;
-  provenance: string;
+  title: Message;
+  provenance: Message;
   requiredFiles: string[];
   configs: string[];
   expectedRequests: string[];
-  phoneShows: string[];
-  warnings: string[];
+  phoneShows: Message[];
+  warnings: Message[];
 }
 
 /** The plan the runner would drive, or why there is none; nothing is started. */
@@ -153,11 +153,11 @@ export type MigratePreview =
       to: string;
       listenFirst: boolean;
       hops: PreviewHop[];
-      warnings: string[];
+      warnings: Message[];
       /** The planner's own plan, for the plan view; absent when listening first. */
       created?: PlanCreated;
     }
-  | { ok: false; reason: string; fix?: string };
+  | { ok: false; reason: Message; fix?: Message };
 
 export interface MigrateReport {
   format: 'json' | 'html';

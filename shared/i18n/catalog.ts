@@ -6,6 +6,7 @@ import { firmwareImportCatalog } from './catalogs/firmware-import';
 import { hintsCatalog } from './catalogs/hints';
 import { legacyCatalog } from './catalogs/legacy';
 import { lintCatalog } from './catalogs/lint';
+import { migrateCatalog } from './catalogs/migrate';
 import { migrateOutcomeCatalog } from './catalogs/migrate-outcome';
 import { planCatalog } from './catalogs/plan';
 import { serialCatalog } from './catalogs/serial';
@@ -31,6 +32,7 @@ export const MESSAGE_CATALOGS = [
   webCatalog,
   webLimitsCatalog,
   firmwareCatalog,
+  migrateCatalog,
   lintCatalog,
   planCatalog,
   hintsCatalog,

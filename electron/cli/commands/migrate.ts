@@ -105,7 +105,7 @@ async function runMigration(
     if (!started.ok) return reportError(io, started.error, json);
     if (!json) {
       io.stdout(`Migrating ${started.value.mac} (${started.value.model}) from ${started.value.from} to ${started.value.to}; Ctrl-C stops.\n`);
-      for (const h of started.value.hops) io.stdout(`  hop ${h.index + 1}: ${h.title}\n`);
+      for (const h of started.value.hops) io.stdout(`  hop ${h.index + 1}: ${formatMessage('en', h.title)}\n`);
     }
     const outcome = await Promise.race([finished, io.interrupted.then(() => undefined)]);
     if (outcome?.state === 'succeeded' && linger > 0) {
@@ -127,7 +127,7 @@ async function runMigration(
     }
     if (json) io.stdout(`${JSON.stringify({ ok: status?.state === 'succeeded', alreadyThere: false, status })}\n`);
     else io.stdout(`${countLine(counts)}\n`);
-    if (!json && status) io.stdout(`${status.state === 'succeeded' ? 'Done' : 'Not done'}: ${status.message ?? status.state}${status.fix ? `\n  fix: ${status.fix}` : ''}\n`);
+    if (!json && status) io.stdout(`${status.state === 'succeeded' ? 'Done' : 'Not done'}: ${status.message ? formatMessage('en', status.message) : status.state}${status.fix ? `\n  fix: ${formatMessage('en', status.fix)}` : ''}\n`);
     return status?.state === 'succeeded' ? EXIT_OK : EXIT_FAILED;
   } finally {
     off();
@@ -152,5 +152,5 @@ function madeUpMac(): string {
 
 function formatEntry(e: TimelineEntry): string {
   const time = e.at.slice(11, 19);
-  return `${time} ${e.kind.padEnd(9)} ${e.text}${e.fix ? `\n${' '.repeat(19)}fix: ${e.fix}` : ''}`;
+  return `${time} ${e.kind.padEnd(9)} ${formatMessage('en', e.message)}${e.fix ? `\n${' '.repeat(19)}fix: ${formatMessage('en', e.fix)}` : ''}`;
 }

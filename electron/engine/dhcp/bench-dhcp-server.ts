@@ -20,6 +20,7 @@ import {
   type DhcpPacket,
 } from './codec';
 import { logSwallowed } from '../engine-log';
+import { DEFAULT_DHCP_LIMITS, DhcpRequestLimiter, type DhcpLimiterStats, type DhcpLimits } from './request-limiter';
 
 export interface BenchDhcpOptions {
   /** The one phone answered: 12 hex digits, upper-case. */
@@ -38,6 +39,10 @@ export interface BenchDhcpOptions {
   clientPort?: number;
   /** Where broadcast replies go; by default the bench subnet's broadcast address, so they leave by that NIC. */
   broadcastAddress?: string;
+  /** Rate limits and the bound on per-MAC state; defaults: DEFAULT_DHCP_LIMITS. */
+  limits?: Partial<DhcpLimits>;
+  /** The limiter's clock, for tests. */
+  now?: () => number;
 }
 
 export type DhcpEvent =
@@ -56,12 +61,18 @@ export type DhcpListener = (event: DhcpEvent) => void;
 export class BenchDhcpServer {
   private readonly listeners = new Set<DhcpListener>();
   private closed = false;
+  private readonly limiter: DhcpRequestLimiter;
 
   private constructor(
     private readonly socket: dgram.Socket,
-    private readonly options: Required<Omit<BenchDhcpOptions, 'router' | 'dns'>> & Pick<BenchDhcpOptions, 'router' | 'dns'>,
+    private readonly options: Required<Omit<BenchDhcpOptions, 'router' | 'dns' | 'limits' | 'now'>> & Pick<BenchDhcpOptions, 'router' | 'dns'>,
+    limits: DhcpLimits,
+    now?: () => number,
   ) {
-    socket.on('message', (msg, rinfo) => this.onMessage(msg, `${rinfo.address}:${rinfo.port}`));
+    this.limiter = new DhcpRequestLimiter(limits, now);
+    socket.on('message', (msg, rinfo) => {
+      if (this.limiter.admitDatagram()) this.onMessage(msg, `${rinfo.address}:${rinfo.port}`);
+    });
   }
 
   static async start(options: BenchDhcpOptions): Promise<BenchDhcpServer> {
@@ -77,8 +88,9 @@ export class BenchDhcpServer {
     if (!/^[0-9A-F]{12}$/.test(options.mac)) {
       throw new PhonebenchError('bad-request', msg('dhcp.badMac', { mac: options.mac }));
     }
+    const { limits, now, ...rest } = options;
     const full = {
-      ...options,
+      ...rest,
       bindAddress: options.bindAddress ?? '0.0.0.0',
       port: options.port ?? 67,
       clientPort: options.clientPort ?? 68,
@@ -96,7 +108,7 @@ export class BenchDhcpServer {
         resolve();
       });
     });
-    const server = new BenchDhcpServer(socket, full);
+    const server = new BenchDhcpServer(socket, full, { ...DEFAULT_DHCP_LIMITS, ...limits }, now);
     socket.on('error', () => {
       // A send error on one reply must not take the server down; the next request retries.
     });
@@ -105,6 +117,11 @@ export class BenchDhcpServer {
 
   get port(): number {
     return this.socket.address().port;
+  }
+
+  /** Datagrams seen and dropped by the rate limits, and the per-MAC state held (bounded). */
+  stats(): DhcpLimiterStats {
+    return this.limiter.stats();
   }
 
   onEvent(listener: DhcpListener): () => void {
@@ -143,6 +160,7 @@ export class BenchDhcpServer {
       return;
     }
     const mac = packet.chaddr;
+    if (!this.limiter.admitMac(mac)) return;
     const vendorClass = textOption(packet, OPT.vendorClass);
     const withVendor = <T extends object>(e: T): T & { vendorClass?: string } =>
       vendorClass === undefined ? e : { ...e, vendorClass };

@@ -25,9 +25,21 @@ export interface DemoPhone {
   stop(): Promise<void>;
 }
 
+/**
+ * Tests and benches shorten the demo phone's simulated flash write with PHONEBENCH_DEMO_FLASH_WRITE_MS (whole
+ * milliseconds, 0 to 600000); set, it wins over the option. Anything else there is ignored.
+ */
+export function demoFlashWriteMs(given: number, env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env['PHONEBENCH_DEMO_FLASH_WRITE_MS'];
+  if (raw === undefined || raw.trim() === '') return given;
+  const ms = Number(raw);
+  return Number.isInteger(ms) && ms >= 0 && ms <= 600_000 ? ms : given;
+}
+
 /** A virtual phone on loopback pointed at the migration's TFTP server: the "try it" demo and the CLI --demo. */
 export async function startDemoPhone(o: DemoPhoneOptions): Promise<DemoPhone> {
-  const spec: VirtualPhoneSpec = { id: 'demo', mac: o.mac, model: o.model, firmware: o.firmware, host: o.host, port: o.port, flashWriteMs: o.flashWriteMs };
+  const flashWriteMs = demoFlashWriteMs(o.flashWriteMs);
+  const spec: VirtualPhoneSpec = { id: 'demo', mac: o.mac, model: o.model, firmware: o.firmware, host: o.host, port: o.port, flashWriteMs };
   if (o.console && 'path' in o.console) spec.consolePath = o.console.path;
   const session = await startVirtualPhone(spec, {
     tftpBlksize: 1468,

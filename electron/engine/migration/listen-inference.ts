@@ -1,5 +1,6 @@
 import type { ListenInference } from '../../../shared/api/migrate';
 import { macOfFileName } from '../../../shared/cisco/phone-files';
+import { msg } from '../../../shared/i18n/message';
 
 /**
  * What a phone's first requests say about its firmware, when every request gets "file not found".
@@ -25,20 +26,20 @@ export function inferFromRequests(requests: readonly string[]): ListenInference 
     return 'other';
   };
   const kinds = names.map(kind);
-  const evidence = [`first request: ${first}`];
+  const evidence = [msg('migrate.evidence.first', { file: first })];
   if (kinds[0] === 'os79xx') {
     const next = kinds.slice(1).find((k) => k !== 'os79xx' && k !== 'other');
     if (next === undefined) return undefined;
     const protocol = next === 'sip-default' || next === 'sip-mac' || next === 'sip-app' ? 'SIP' : 'SCCP';
-    evidence.push(`then: ${names[kinds.indexOf(next)] ?? ''}`);
+    evidence.push(msg('migrate.evidence.then', { file: names[kinds.indexOf(next)] ?? '' }));
     return { era: 'os79xx', protocol, evidence };
   }
   if (kinds[0] === 'ctl' || kinds[0] === 'sep') {
     // The loader hunts every config name in turn when each is missing, so the hunt alone does not tell the
     // protocol; a SIP application's own files (ring list, dial plan) do.
     const sipApp = names.find((_, i) => kinds[i] === 'sip-app');
-    if (sipApp !== undefined) return { era: 'loader', protocol: 'SIP', evidence: [...evidence, `asked for ${sipApp}`] };
-    return { era: 'loader', evidence: [...evidence, 'the loader hunts every config name, so the protocol is not shown'] };
+    if (sipApp !== undefined) return { era: 'loader', protocol: 'SIP', evidence: [...evidence, msg('migrate.evidence.askedFor', { file: sipApp })] };
+    return { era: 'loader', evidence: [...evidence, msg('migrate.evidence.loaderHunts')] };
   }
   if (kinds[0] === 'sip-default' || kinds[0] === 'sip-mac') {
     return { era: 'unknown', protocol: 'SIP', evidence };

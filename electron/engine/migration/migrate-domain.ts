@@ -1,4 +1,3 @@
-import { formatMessage } from '../../../shared/i18n/format';
 import { msg } from '../../../shared/i18n/message';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -80,7 +79,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
 
   async function start(params: MigrateStartParams): Promise<MigrationStatus> {
     if (starting || (active && !active.runner.isFinal())) {
-      throw new PhonebenchError('busy', 'A migration is running already.', 'Stop it first (migrate:stop).');
+      throw new PhonebenchError('busy', msg('migrate.busy'), msg('migrate.busy.fix'));
     }
     starting = true;
     try {
@@ -96,15 +95,15 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
   async function prepare(params: { mac: string; model: '7940' | '7960'; bundleId: string; from?: string | undefined }) {
     const mac = normalizeMac(params.mac);
     if (!mac) {
-      throw new PhonebenchError('bad-request', `"${params.mac}" is not a MAC address.`, 'Type the 12 hex digits from the sticker under the phone.');
+      throw new PhonebenchError('bad-request', msg('migrate.badMac', { mac: params.mac }), msg('migrate.badMac.fix'));
     }
     const manifest = await library.get(params.bundleId);
     const to = manifest.recognition.versionLabel ? parseFirmwareLabel(manifest.recognition.versionLabel) : undefined;
     if (!to) {
       throw new PhonebenchError(
         'bad-request',
-        `Bundle ${params.bundleId} holds no firmware Phonebench recognises as a target.`,
-        'Pick a bundle whose firmware version shows in the library.',
+        msg('migrate.noTarget', { id: params.bundleId }),
+        msg('migrate.noTarget.fix'),
       );
     }
     const fromText = params.from?.trim();
@@ -115,7 +114,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
       const image = parseImageName(fromText);
       from = parseFirmwareLabel(fromText) ?? (image && image.scheme !== 'loader' ? image.version : undefined);
       if (!from) {
-        throw new PhonebenchError('bad-request', `"${fromText}" is not a firmware version.`, 'Write it as the phone shows it, e.g. "SCCP 8.1(2)SR2", "SIP 8.12" or "P0S3-8-12-00"; or leave it empty to listen first.');
+        throw new PhonebenchError('bad-request', msg('migrate.badFrom', { text: fromText }), msg('migrate.badFrom.fix'));
       }
     }
     const files = await collectFiles(params.bundleId, manifest.files.map((f) => ({ name: f.name, sha256: f.sha256 })));
@@ -123,7 +122,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
     let planned: Plan | undefined;
     if (from) {
       const outcome = plan({ model: params.model, mac, from, to, context: 'bench', library: { files: [...files.byName.keys()] } });
-      if (!outcome.ok) throw new PhonebenchError('plan-refused', outcome.reason, `Rule: ${outcome.rule}.`);
+      if (!outcome.ok) throw new PhonebenchError('plan-refused', outcome.reason, msg('migrate.rule', { rule: outcome.rule }));
       planned = outcome.plan;
       const adapted = toRunnerPlan(outcome.plan);
       if (!adapted.ok) throw new PhonebenchError('plan-refused', adapted.reason);
@@ -131,12 +130,12 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
       if (runnerPlan.hops.length === 0) {
         throw new PhonebenchError('already-there', msg('migrate.alreadyThere', { firmware: formatFirmware(to) }));
       }
-      const missing = runnerPlan.hops.flatMap((h, i) => h.requiredFiles.filter((f) => !files.byName.has(f)).map((f) => `${f} (hop ${i + 1})`));
+      const missing = runnerPlan.hops.flatMap((h, i) => h.requiredFiles.filter((f) => !files.byName.has(f)).map((file) => msg('migrate.missingFile', { file, hop: i + 1 })));
       if (missing.length > 0) {
         throw new PhonebenchError(
           'plan-refused',
-          `The library lacks files the plan needs: ${missing.join(', ')}.`,
-          'Import the firmware bundle(s) that hold them, then start again.',
+          msg('migrate.missingFiles', { files: missing }),
+          msg('migrate.missingFiles.fix'),
         );
       }
     }
@@ -165,8 +164,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
       };
     } catch (error) {
       if (error instanceof PhonebenchError && (error.code === 'plan-refused' || error.code === 'already-there' || error.code === 'bad-request')) {
-        // Transitional: the plan contract still carries English; issue 12 turns it into messages.
-        return error.fix ? { ok: false, reason: error.message, fix: formatMessage('en', error.fix) } : { ok: false, reason: error.message };
+        return error.fix ? { ok: false, reason: error.detail, fix: error.fix } : { ok: false, reason: error.detail };
       }
       throw error;
     }
@@ -175,7 +173,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
   async function begin(params: MigrateStartParams): Promise<MigrationStatus> {
     const { mac, to, from, files, runnerPlan } = await prepare(params);
     if (params.demo && !from) {
-      throw new PhonebenchError('bad-request', 'The virtual phone needs a starting firmware.', 'Give the firmware it starts on, e.g. "SCCP 8.1(2)".');
+      throw new PhonebenchError('bad-request', msg('migrate.demoNeedsFrom'), msg('migrate.demoNeedsFrom.fix'));
     }
 
     const address = params.demo ? '127.0.0.1' : params.bindAddress;
@@ -247,7 +245,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
         await tftp.close();
         for (const u of unsubscribe) u();
         if (error instanceof PhonebenchError && error.code === 'port-in-use') {
-          throw new PhonebenchError(error.code, `${error.message} It may also hand out addresses on this cable.`, error.fix);
+          throw new PhonebenchError(error.code, msg('migrate.dhcpAlsoLive', { message: error.detail }), error.fix);
         }
         throw error;
       }
@@ -284,12 +282,16 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
         if (outcome.kind === 'running') {
           const reached = parseFirmwareLabel(outcome.firmware);
           if (reached && formatFirmware(reached) === formatFirmware(to)) {
-            runner.finish('succeeded', `The virtual phone runs ${formatFirmware(to)}.`);
+            runner.finish('succeeded', msg('migrate.virtualRuns', { firmware: formatFirmware(to) }));
           } else {
-            runner.finish('failed', `The virtual phone settled on ${outcome.firmware}, not ${formatFirmware(to)}.`, 'Read the timeline: the plan and the phone disagree.');
+            runner.finish(
+              'failed',
+              msg('migrate.virtualSettled', { firmware: outcome.firmware, target: formatFirmware(to) }),
+              msg('migrate.virtualSettled.fix'),
+            );
           }
         } else {
-          runner.finish('failed', `The virtual phone shows "${outcome.message}": ${outcome.detail}.`, 'See the hints in the timeline.');
+          runner.finish('failed', msg('migrate.virtualShows', { shown: outcome.message, detail: outcome.detail }), msg('migrate.virtualShows.fix'));
         }
       };
       const demo = {
@@ -366,7 +368,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
   async function stop(): Promise<MigrationStatus | null> {
     const a = active;
     if (!a) return null;
-    a.runner.finish('stopped', 'Stopped by the technician.');
+    a.runner.finish('stopped', msg('migrate.stoppedByUser'));
     await release(a);
     return a.runner.status();
   }
@@ -381,7 +383,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
       'migrate:status': () => active?.runner.status() ?? null,
       'migrate:timeline': () => active?.runner.timeline() ?? [],
       'migrate:report': (p) => {
-        if (!active) throw new PhonebenchError('not-running', 'No migration to report on yet.', 'Start a migration first.');
+        if (!active) throw new PhonebenchError('not-running', msg('migrate.noReport'), msg('migrate.noReport.fix'));
         return renderReport(collectReport(active.runner, appVersion()), p.format);
       },
     },
@@ -402,7 +404,7 @@ function explainPortHolder(error: unknown, tftpPage: MigrateDeps['tftpPage'] | u
   if (page.state !== 'running' || page.port !== port) return error;
   return new PhonebenchError(
     'port-in-use',
-    `Port ${port} is held by the TFTP page's server (${page.address}:${page.port}); a migration runs its own server, locked to this phone.`,
-    'Stop the server on the TFTP page, then start the migration again.',
+    msg('migrate.pageHoldsPort', { port, address: page.address ?? '', pagePort: page.port }),
+    msg('migrate.pageHoldsPort.fix'),
   );
 }

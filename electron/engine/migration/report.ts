@@ -1,4 +1,6 @@
 import type { MigrateReport, MigrationStatus, TimelineEntry } from '../../../shared/api/migrate';
+import { formatMessage } from '../../../shared/i18n/format';
+import type { Message } from '../../../shared/i18n/message';
 import type { RefusedRecord } from './refused-log';
 import type { MigrationRunner, ServedRecord } from './runner';
 
@@ -8,9 +10,16 @@ export interface ReportData {
   status: MigrationStatus;
   served: ServedRecord[];
   refused: RefusedRecord[];
-  timeline: TimelineEntry[];
+  timeline: ReportTimelineEntry[];
   configs: { name: string; content: string }[];
   consoleLog: string;
+}
+
+/** The report is a file in English: each timeline entry keeps its message and says it as `text`. */
+export type ReportTimelineEntry = TimelineEntry & { text: string };
+
+function en(message: Message | undefined): string {
+  return message === undefined ? '' : formatMessage('en', message);
 }
 
 export function collectReport(runner: MigrationRunner, appVersion: string, now = new Date()): ReportData {
@@ -20,7 +29,7 @@ export function collectReport(runner: MigrationRunner, appVersion: string, now =
     status: runner.status(),
     served: runner.servedRecords(),
     refused: runner.refusedRecords(),
-    timeline: runner.timeline().map((e) => ({ ...e, text: runner.mask(e.text) })),
+    timeline: runner.timeline().map((e) => ({ ...e, text: runner.mask(en(e.message)) })),
     configs: runner.configsServed(),
     consoleLog: runner.consoleLog(),
   };
@@ -46,7 +55,7 @@ function renderHtml(d: ReportData): string {
 <style>body{font:14px system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #bbb;padding:3px 8px;text-align:left;vertical-align:top}code,pre{font:12px ui-monospace,monospace}pre{background:#f4f4f4;padding:1em;white-space:pre-wrap}.ok{color:#060}.bad{color:#a00}</style>
 </head><body>
 <h1>Migration report: phone ${esc(s.mac)} (${esc(s.model)})</h1>
-<p class="${s.state === 'succeeded' ? 'ok' : 'bad'}"><strong>${esc(outcome)}</strong>${s.message ? `: ${esc(s.message)}` : ''}${s.fix ? ` Fix: ${esc(s.fix)}` : ''}</p>
+<p class="${s.state === 'succeeded' ? 'ok' : 'bad'}"><strong>${esc(outcome)}</strong>${s.message ? `: ${esc(en(s.message))}` : ''}${s.fix ? ` Fix: ${esc(en(s.fix))}` : ''}</p>
 <table>
 ${row(['From', s.from])}${row(['To', s.to])}${row(['Firmware bundle', s.bundleId])}
 ${row(['Phone IP', s.phoneIp ? `${s.phoneIp} (${s.phoneIpSource ?? ''})` : 'not known'])}
@@ -55,9 +64,9 @@ ${row(['Virtual phone (demo)', s.demo ? 'yes' : 'no'])}${row(['Phonebench', d.ap
 </table>
 <h2>Plan</h2>
 <table>${head(['Hop', 'What', 'State', 'Phone shows', 'Source'])}
-${s.hops.map((h) => row([h.index + 1, h.title, h.state, h.phoneShows.join(' / '), h.provenance])).join('\n')}
+${s.hops.map((h) => row([h.index + 1, en(h.title), h.state, h.phoneShows.map(en).join(' / '), en(h.provenance)])).join('\n')}
 </table>
-${s.warnings.length ? `<h2>Warnings</h2><ul>${s.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>` : ''}
+${s.warnings.length ? `<h2>Warnings</h2><ul>${s.warnings.map((w) => `<li>${esc(en(w))}</li>`).join('')}</ul>` : ''}
 <h2>Files served</h2>
 <table>${head(['Time', 'File', 'Asked as', 'To', 'Bytes', 'Seconds', 'SHA-256', 'Kind', 'Hop'])}
 ${d.served.map((r) => row([r.at, r.file, r.requested, r.client, r.bytes, (r.durationMs / 1000).toFixed(2), r.sha256, r.origin, r.hop + 1])).join('\n')}
@@ -66,7 +75,7 @@ ${d.served.map((r) => row([r.at, r.file, r.requested, r.client, r.bytes, (r.dura
 ${d.refused.length ? `<table>${head(['First seen', 'From', 'Asked for', 'Why', 'Times'])}\n${d.refused.map((r) => row([r.at, r.client, r.file, r.reason, r.count])).join('\n')}</table>` : '<p>None.</p>'}
 <h2>Timeline</h2>
 <table>${head(['Time', 'Kind', 'What', 'Fix'])}
-${d.timeline.map((e) => row([e.at, e.kind, e.text, e.fix])).join('\n')}
+${d.timeline.map((e) => row([e.at, e.kind, e.text, en(e.fix)])).join('\n')}
 </table>
 <h2>Configuration files served (passwords masked)</h2>
 ${d.configs.map((c) => `<h3><code>${esc(c.name)}</code></h3><pre>${esc(c.content)}</pre>`).join('\n') || '<p>None.</p>'}

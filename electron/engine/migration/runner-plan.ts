@@ -1,3 +1,5 @@
+import type { Message } from '../../../shared/i18n/message';
+
 /**
  * The part of a migration plan the runner drives. The planner's Hop maps onto this (plan-adapter.ts); keeping
  * the runner's needs this small lets its tests script a plan by hand.
@@ -10,7 +12,7 @@ export interface RunnerConfig {
 }
 
 export interface RunnerHop {
-  title: string;
+  title: Message;
   /** Firmware files the bundle supplies for this hop. */
   requiredFiles: string[];
   /** Generated config files, served from memory. */
@@ -24,14 +26,14 @@ export interface RunnerHop {
    * request of the hop, the new image runs and the hop is done. Empty: done when an image was requested.
    */
   doneWhen: string[];
-  phoneShows: string[];
-  warnings: string[];
-  provenance: string;
+  phoneShows: Message[];
+  warnings: Message[];
+  provenance: Message;
 }
 
 export interface RunnerPlan {
   hops: RunnerHop[];
-  warnings: string[];
+  warnings: Message[];
 }
 
 /** Compares TFTP names as phones write them: no './' prefix, any case. */

@@ -10,6 +10,7 @@ import type {
   TimelineKind,
 } from '../../../shared/api/migrate';
 import { assertNever } from '../../../shared/api/result';
+import { msg, type Message } from '../../../shared/i18n/message';
 import type { TftpEvent } from '../../../shared/api/tftp';
 import { OS79XX_TXT } from '../../../shared/cisco/phone-files';
 import { hintById, matchHints, type Hint } from '../../../shared/cisco/hints';
@@ -86,13 +87,13 @@ export class MigrationRunner {
   private readonly served: ServedRecord[] = [];
   private readonly configHashes = new Map<string, string>();
   private readonly listenRequests: string[] = [];
-  private readonly warnings: string[] = [];
+  private readonly warnings: Message[] = [];
   private readonly startedAt: string;
   private stateValue: MigrationState;
   private hop = 0;
   private inference: ListenInference | undefined;
-  private message: string | undefined;
-  private fix: string | undefined;
+  private message: Message | undefined;
+  private fix: Message | undefined;
   private endedAt: string | undefined;
   private demoConsole: MigrationConsole | undefined;
 
@@ -125,19 +126,14 @@ export class MigrationRunner {
   /** Called once the TFTP server is listening: locks it to the phone when its IP is known. */
   attach(target: AllowlistTarget): void {
     this.gate.attach(target);
-    this.log.add('info', `Serving on ${this.o.bind.address}:${this.o.bind.port} for phone ${this.o.mac} only.`, { code: 'serving' });
+    this.log.add('info', msg('migrate.t.serving', { address: this.o.bind.address, port: this.o.bind.port, mac: this.o.mac }), { code: 'serving' });
     if (this.o.plan === null) {
-      this.log.add('info', 'Listening first: this phone gets "file not found" for everything while its requests show its firmware.', {
+      this.log.add('info', msg('migrate.t.listenFirst'), {
         code: 'listen-first',
       });
     }
     if (!this.gate.ip) {
-      this.log.add(
-        'warning',
-        `The phone's IP is not known yet: it is learned from the first request naming ${this.o.mac} (CTLSEP/SEP/SIP<MAC>). ` +
-          'A phone on the OS79XX.TXT boot mechanism asks for OS79XX.TXT first, which names no phone: enter the phone IP, or use the bench DHCP.',
-        { code: 'ip-unknown' },
-      );
+      this.log.add('warning', msg('migrate.t.ipUnknown', { mac: this.o.mac }), { code: 'ip-unknown' });
     }
   }
 
@@ -150,9 +146,8 @@ export class MigrationRunner {
   learnIp(ip: string, source: PhoneIpSource): void {
     if (!this.gate.learn(ip, source)) return;
     if (!this.isFinal()) this.installConfigs();
-    this.log.add('info', `Phone ${this.o.mac} is at ${ip} (${ipSourceText(source)}); only this address is served now.`, {
+    this.log.add('info', msg('migrate.t.ipLearned', { mac: this.o.mac, ip, source: ipSourceText(source) }), {
       code: 'ip-learned',
-      params: { ip, source },
       client: ip,
     });
     // The server reports a request before it asks the sources, so the request that taught us the address
@@ -189,24 +184,22 @@ export class MigrationRunner {
     return (await this.virtual.resolve(requestedName, client)) ?? (await this.o.bundle.resolve(requestedName));
   }
 
-  private refuse(client: string, file: string, reason: string): void {
+  private refuse(client: string, file: string, reason: string, said: Message | string = reason): void {
     if (!this.refused.tftp(client, file, reason)) return;
     const os79 = file.replace(/^(\.\/)+/, '').toUpperCase() === OS79XX_TXT.toUpperCase() && this.gate.ip === undefined;
-    this.log.add(
-      'refused',
-      `${client} asked for ${file}: not served (${reason}).` +
-        (os79 ? ' If this is the phone, it boots the OS79XX.TXT way: enter its IP, or use the bench DHCP.' : ''),
-      { code: os79 ? 'refused-os79xx' : 'refused', params: { client, file, reason }, client, file },
-    );
+    this.log.add('refused', msg(os79 ? 'migrate.t.refusedOs79xx' : 'migrate.t.refused', { client, file, reason: said }), {
+      code: os79 ? 'refused-os79xx' : 'refused',
+      client,
+      file,
+    });
   }
 
   private checkHopDone(requestedName: string): void {
     const plan = this.o.plan;
     const hop = plan?.hops[this.hop];
     if (!plan || !hop || !this.completion.observe(hop, requestedName)) return;
-    this.log.add('hop-done', `Hop ${this.hop + 1} of ${plan.hops.length} done: the phone asked for ${requestedName}, which only the new image asks for.`, {
+    this.log.add('hop-done', msg('migrate.t.hopDone', { hop: this.hop + 1, of: plan.hops.length, file: requestedName }), {
       code: 'hop-done',
-      params: { hop: this.hop + 1, of: plan.hops.length, file: requestedName },
       hop: this.hop,
       file: requestedName,
     });
@@ -215,7 +208,7 @@ export class MigrationRunner {
     } else if (this.o.confirmSuccess) {
       this.emitState();
     } else {
-      this.finish('succeeded', `The phone runs ${this.o.to}.`);
+      this.finish('succeeded', msg('migrate.phoneRuns', { firmware: this.o.to }));
     }
   }
 
@@ -231,7 +224,7 @@ export class MigrationRunner {
     }
     for (const name of hop.requiredFiles) this.files.track(name, index);
     if (index > 0) {
-      this.log.add('info', `Hop ${index + 1}: ${hop.title}`, { code: 'hop-start', params: { hop: index + 1, title: hop.title }, hop: index });
+      this.log.add('info', msg('migrate.t.hopStart', { hop: index + 1, title: hop.title }), { code: 'hop-start', hop: index });
     }
     for (const w of hop.warnings) this.log.add('warning', w, { hop: index });
     this.emitState();
@@ -252,10 +245,7 @@ export class MigrationRunner {
     const inference = inferFromRequests(this.listenRequests);
     if (!inference) return;
     this.inference = inference;
-    this.log.add('inferred', inferenceText(inference), {
-      code: 'inferred',
-      params: { era: inference.era, protocol: inference.protocol ?? '' },
-    });
+    this.log.add('inferred', inferenceText(inference), { code: 'inferred' });
     this.emitState();
   }
 
@@ -269,7 +259,8 @@ export class MigrationRunner {
         return;
       case 'refused': {
         if (this.gate.takeOwnRefusal(e.client.address, e.filename)) return;
-        this.refuse(e.client.address, e.filename, e.reason === 'not-target-phone' ? 'another address' : e.detail);
+        if (e.reason === 'not-target-phone') this.refuse(e.client.address, e.filename, 'another address', msg('migrate.refusedReason.otherAddress'));
+        else this.refuse(e.client.address, e.filename, e.detail);
         return;
       }
       default:
@@ -284,9 +275,8 @@ export class MigrationRunner {
       case 'request': {
         if (this.stateValue === 'waiting-for-phone') this.setState('running');
         const step = this.stepOf(e.filename);
-        this.log.add('request', `Phone asked for ${e.filename}${step === 'unexpected' ? ' (not in the plan)' : ''}.`, {
+        this.log.add('request', msg(step === 'unexpected' ? 'migrate.t.requestUnexpected' : 'migrate.t.request', { file: e.filename }), {
           code: 'request',
-          params: { file: e.filename },
           file: e.filename,
           client: e.client.address,
           hop: this.hop,
@@ -318,9 +308,8 @@ export class MigrationRunner {
         if (sha) record.sha256 = sha;
         this.served.push(record);
         this.progress(e.served, { state: 'served', bytes: e.bytes, total: e.bytes });
-        this.log.add('served', `Sent ${e.served} to ${e.client.address}: ${e.bytes} bytes in ${(e.durationMs / 1000).toFixed(2)} s.`, {
+        this.log.add('served', msg('migrate.t.served', { file: e.served, client: e.client.address, bytes: e.bytes, seconds: (e.durationMs / 1000).toFixed(2) }), {
           code: 'served',
-          params: { file: e.served, bytes: e.bytes, ms: e.durationMs },
           file: e.served,
           client: e.client.address,
           hop: this.hop,
@@ -332,9 +321,8 @@ export class MigrationRunner {
         if (e.tftpCode === 1) {
           this.progress(name, { state: 'not-found', bytes: 0 }, false, true);
           const expectedMissing = this.stepOf(e.filename) === 'expected';
-          this.log.add('not-found', `${e.filename}: not found${expectedMissing ? '' : ' (the phone is looking; this is normal)'}.`, {
+          this.log.add('not-found', msg(expectedMissing ? 'migrate.t.notFound' : 'migrate.t.notFoundNormal', { file: e.filename }), {
             code: 'not-found',
-            params: { file: e.filename },
             file: e.filename,
             client: e.client.address,
             hop: this.hop,
@@ -342,9 +330,8 @@ export class MigrationRunner {
           return;
         }
         this.progress(name, { state: 'failed', bytes: e.bytes });
-        this.log.add('failed', `Sending ${e.filename} failed: ${e.reason}.`, {
+        this.log.add('failed', msg('migrate.t.failed', { file: e.filename, reason: e.reason }), {
           code: 'failed',
-          params: { file: e.filename, reason: e.reason },
           file: e.filename,
           client: e.client.address,
           hop: this.hop,
@@ -361,25 +348,29 @@ export class MigrationRunner {
   onDhcpEvent(e: DhcpEvent): void {
     switch (e.kind) {
       case 'offered':
-        this.log.add('dhcp', `Bench DHCP offered ${e.ip} to ${e.mac}${e.vendorClass ? ` (${e.vendorClass})` : ''}.`, { code: 'dhcp-offered', params: { ip: e.ip } });
+        this.log.add(
+          'dhcp',
+          e.vendorClass ? msg('migrate.t.dhcpOfferedVendor', { ip: e.ip, mac: e.mac, vendor: e.vendorClass }) : msg('migrate.t.dhcpOffered', { ip: e.ip, mac: e.mac }),
+          { code: 'dhcp-offered' },
+        );
         return;
       case 'acked':
-        this.log.add('dhcp', `Bench DHCP leased ${e.ip} to ${e.mac}.`, { code: 'dhcp-acked', params: { ip: e.ip } });
+        this.log.add('dhcp', msg('migrate.t.dhcpAcked', { ip: e.ip, mac: e.mac }), { code: 'dhcp-acked' });
         this.learnIp(e.ip, 'dhcp');
         return;
       case 'nak':
-        this.log.add('dhcp', `Bench DHCP refused ${e.mac}: ${e.reason}.`, { code: 'dhcp-nak' });
+        this.log.add('dhcp', msg('migrate.t.dhcpNak', { mac: e.mac, reason: e.reason }), { code: 'dhcp-nak' });
         return;
       case 'released':
       case 'declined':
-        this.log.add('dhcp', `The phone ${e.kind === 'released' ? 'released' : 'declined (address in use on this network?)'} ${e.ip}.`, { code: `dhcp-${e.kind}` });
+        this.log.add('dhcp', msg(e.kind === 'released' ? 'migrate.t.dhcpReleased' : 'migrate.t.dhcpDeclined', { ip: e.ip }), { code: `dhcp-${e.kind}` });
         return;
       case 'chose-other-server':
-        this.warn(`The phone took an address from another DHCP server (${e.serverId}): this cable reaches a live network.`);
+        this.warn(msg('migrate.warn.otherDhcp', { server: e.serverId }));
         return;
       case 'ignored':
         if (!this.refused.dhcp(e.mac, e.messageType)) return;
-        this.log.add('refused', `DHCP ${e.messageType} from ${e.mac} ignored: the bench DHCP answers only ${this.o.mac}.`, { code: 'dhcp-ignored', params: { mac: e.mac } });
+        this.log.add('refused', msg('migrate.t.dhcpIgnored', { type: e.messageType, mac: e.mac, target: this.o.mac }), { code: 'dhcp-ignored', client: e.mac });
         return;
       case 'malformed':
         return;
@@ -392,15 +383,15 @@ export class MigrationRunner {
   onConsoleText(text: string): void {
     const found = this.consoleCapture.push(text);
     for (const m of found) {
-      this.log.add('console', `Console: ${this.mask(m.excerpt)}`, { code: 'console-match', hintId: m.hint.id });
+      this.log.add('console', msg('migrate.t.console', { text: this.mask(m.excerpt) }), { code: 'console-match', hintId: m.hint.id });
     }
     this.log.hints(found.map((m) => m.hint));
   }
 
-  warn(text: string): void {
-    if (this.warnings.includes(text)) return;
-    this.warnings.push(text);
-    this.log.add('warning', text, { code: 'warning' });
+  warn(message: Message): void {
+    if (this.warnings.some((w) => sameMessage(w, message))) return;
+    this.warnings.push(message);
+    this.log.add('warning', message, { code: 'warning' });
     this.emitState();
   }
 
@@ -408,15 +399,12 @@ export class MigrationRunner {
   consoleAttached(info: MigrationConsole): void {
     this.demoConsole = { ...info };
     const name = info.label ?? info.path ?? '';
-    this.log.add(info.kind === 'none' ? 'warning' : 'info', consoleAttachedText(info, name), {
-      code: `demo-console-${info.kind}`,
-      params: { name, path: info.path ?? '', detail: info.detail ?? '' },
-    });
+    this.log.add(info.kind === 'none' ? 'warning' : 'info', consoleAttachedText(info, name), { code: `demo-console-${info.kind}` });
     this.emitState();
   }
 
   /** The outcome from outside (a virtual phone settling, the technician stopping, a server failing). */
-  finish(state: 'succeeded' | 'failed' | 'stopped', message: string, fix?: string): void {
+  finish(state: 'succeeded' | 'failed' | 'stopped', message: Message, fix?: Message): void {
     if (this.isFinal()) return;
     this.message = message;
     this.fix = fix;
@@ -532,6 +520,10 @@ export class MigrationRunner {
       }
     }
   }
+}
+
+function sameMessage(a: Message, b: Message): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function isHint(h: Hint | undefined): h is Hint {

@@ -1,6 +1,6 @@
 import type { TimelineEntry, TimelineKind } from '../../../shared/api/migrate';
 import type { Hint } from '../../../shared/cisco/hints';
-import { formatMessage } from '../../../shared/i18n/format';
+import { msg, type Message } from '../../../shared/i18n/message';
 
 const TIMELINE_LIMIT = 5000;
 
@@ -15,8 +15,8 @@ export class Timeline {
   ) {}
 
   /** Adds an entry; past the cap it is still published but no longer kept. */
-  add(kind: TimelineKind, text: string, extra: Partial<TimelineEntry> = {}): void {
-    const entry: TimelineEntry = { seq: ++this.seq, at: this.now().toISOString(), kind, text, ...extra };
+  add(kind: TimelineKind, message: Message, extra: Partial<TimelineEntry> = {}): void {
+    const entry: TimelineEntry = { seq: ++this.seq, at: this.now().toISOString(), kind, message, ...extra };
     if (this.entries.length < TIMELINE_LIMIT) this.entries.push(entry);
     this.publish(entry);
   }
@@ -24,7 +24,7 @@ export class Timeline {
   /** One entry per hint: what it is, why, and the fix. */
   hints(hints: Hint[]): void {
     for (const h of hints) {
-      this.add('hint', `${formatMessage('en', h.title)}: ${formatMessage('en', h.cause)}`, { code: 'hint', hintId: h.id, fix: formatMessage('en', h.fix), params: { id: h.id } });
+      this.add('hint', msg('migrate.t.hint', { title: h.title, cause: h.cause }), { code: 'hint', hintId: h.id, fix: h.fix });
     }
   }
 

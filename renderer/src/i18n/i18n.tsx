@@ -1,5 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import type { Language } from '../../../shared/api/app';
+import { formatMessage } from '../../../shared/i18n/format';
+import type { Message } from '../../../shared/i18n/message';
 import type { Catalog } from './catalog';
 
 const modules = import.meta.glob<{ messages: Catalog }>(['./*.ts', '!./catalog.ts'], { eager: true });
@@ -20,16 +22,21 @@ export function translate(language: Language, key: string, vars?: Record<string,
   return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
 }
 
+/** Says a message from the engine or the planner in the current language. */
+export type Say = (message: Message) => string;
+
 interface I18nValue {
   language: Language;
   t: Translate;
+  say: Say;
 }
 
-const I18nContext = createContext<I18nValue>({ language: 'en', t: (key, vars) => translate('en', key, vars) });
+const I18nContext = createContext<I18nValue>({ language: 'en', t: (key, vars) => translate('en', key, vars), say: (m) => formatMessage('en', m) });
 
 export function I18nProvider({ language, children }: { language: Language; children: ReactNode }) {
   const t = useCallback<Translate>((key, vars) => translate(language, key, vars), [language]);
-  const value = useMemo(() => ({ language, t }), [language, t]);
+  const say = useCallback<Say>((message) => formatMessage(language, message), [language]);
+  const value = useMemo(() => ({ language, t, say }), [language, t, say]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -51,8 +51,10 @@ export function lintImageRef(raw: string, line: number, what: string, site: Imag
   }
   const { id, extension } = splitImageExtension(value);
   const { name, fault } = readId(id);
-  // A real file of the written id in the library wins over our reading of the name's form.
-  const accepted = name !== undefined && fault === undefined && inLibrary(name.id, site, context);
+  // A real file of the written id in the library wins over our reading of the name's form; a loader never
+  // stands in a config file, whatever the library holds (the phone would fetch `<loader>.loads`).
+  const loaderInConfig = site === 'config' && name?.scheme === 'loader';
+  const accepted = name !== undefined && fault === undefined && !loaderInConfig && inLibrary(name.id, site, context);
   const want = name === undefined ? id : accepted ? name.id : wantedId(name, site);
   if (extension !== undefined) {
     add(line, 'error', msg('lint.image.extension', { what, extension }), msg('lint.image.extension.fix', { id: want }));

@@ -1,3 +1,4 @@
+import { en } from '../../support/error-text';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -149,7 +150,7 @@ describe('demo console', () => {
     try {
       const bundleId = await importBundle(h.dataDir);
       const { status, timeline, session, text, hints } = await runDemo(h, bundleId);
-      const why = timeline.map((e) => `${e.kind}: ${e.text}`).join('\n');
+      const why = timeline.map((e) => `${e.kind}: ${en(e.message)}`).join('\n');
       expect(status.state, why).toBe('succeeded');
       expect(status.console).toMatchObject({ kind: 'in-process', path: DEMO_VIRTUAL_PORT, label: DEMO_CONSOLE_LABEL });
       expect(timeline.some((e) => e.code === 'demo-console-in-process')).toBe(true);
@@ -182,7 +183,7 @@ describe('demo console', () => {
       off();
       await closing;
       expect(closing, 'the console was attached and closed').toBeDefined();
-      expect(status.state, timeline.map((e) => `${e.kind}: ${e.text}`).join('\n')).toBe('succeeded');
+      expect(status.state, timeline.map((e) => `${e.kind}: ${en(e.message)}`).join('\n')).toBe('succeeded');
       expect(await h.request('serial:sessions', {})).toEqual([]);
       await h.request('migrate:stop', {});
     } finally {
@@ -195,7 +196,7 @@ describe('demo console', () => {
     try {
       const bundleId = await importBundle(h.dataDir);
       const { status, timeline, session, text, hints } = await runDemo(h, bundleId);
-      const why = timeline.map((e) => `${e.kind}: ${e.text}`).join('\n');
+      const why = timeline.map((e) => `${e.kind}: ${en(e.message)}`).join('\n');
       expect(status.state, why).toBe('succeeded');
       expect(status.console?.kind, why).toBe('pty');
       expect(timeline.some((e) => e.code === 'demo-console-pty')).toBe(true);

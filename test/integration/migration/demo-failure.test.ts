@@ -1,3 +1,4 @@
+import { en } from '../../support/error-text';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -56,9 +57,9 @@ describe('a demo that goes wrong', () => {
       });
       const timer = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no outcome within 50 s')), 50_000));
       const status = await Promise.race([ended, timer]);
-      const why = timeline.map((e) => `${e.kind}: ${e.text}`).join('\n');
+      const why = timeline.map((e) => `${e.kind}: ${en(e.message)}`).join('\n');
       expect(status.state, why).toBe('failed');
-      expect(status.message).toMatch(/virtual phone/i);
+      expect(en(status.message)).toMatch(/virtual phone/i);
       expect(timeline.some((e) => e.kind === 'hint'), why).toBe(true);
       expect(timeline.some((e) => e.kind === 'not-found' && /P0S3-9-99-00/.test(e.file ?? ''))).toBe(true);
     } finally {

@@ -72,7 +72,7 @@ describe('migrate --demo through the engine', () => {
   for (const [label, from, bundle] of PATHS) {
     it(label, async () => {
       const { status, timeline } = await runDemo(from, bundle);
-      const why = `${status.message ?? ''}\n${timeline.map((e) => `${e.kind}: ${e.text}`).join('\n')}`;
+      const why = `${en(status.message) ?? ''}\n${timeline.map((e) => `${e.kind}: ${en(e.message)}`).join('\n')}`;
       expect(status.state, why).toBe('succeeded');
       expect(timeline.some((e) => e.kind === 'served')).toBe(true);
       // The runner's own reading of the requests agrees with the phone: every hop seen done.
@@ -86,7 +86,7 @@ describe('migrate --demo through the engine', () => {
   it('refuses a forbidden downgrade before anything is served', async () => {
     const served: string[] = [];
     const off = engine.listen((name, payload) => {
-      if (name === 'migrate:timeline' && (payload as TimelineEntry).kind === 'served') served.push((payload as TimelineEntry).text);
+      if (name === 'migrate:timeline' && (payload as TimelineEntry).kind === 'served') served.push(en((payload as TimelineEntry).message) ?? '');
     });
     const r = await engine.request('migrate:start', {
       mac: '000E84C060A6', model: '7960', bundleId: bundles.sccp3, bindAddress: '127.0.0.1', port: 0, from: 'SIP 8.12', demo: true,
@@ -117,7 +117,7 @@ describe('migrate --demo through the engine', () => {
     const good = await engine.request('migrate:preview', { mac: '000E84C060A6', model: '7960', bundleId: bundles.sip812!, from: 'SCCP 8.1(2)' });
     expect(good.ok && good.value.ok && good.value.hops.length).toBeGreaterThan(0);
     const bad = await engine.request('migrate:preview', { mac: '000E84C060A6', model: '7960', bundleId: bundles.sccp3!, from: 'SIP 8.12' });
-    expect(bad.ok && !bad.value.ok && bad.value.reason).toMatch(/5\.0|signed/i);
+    expect(bad.ok && !bad.value.ok && en(bad.value.reason)).toMatch(/5\.0|signed/i);
     const listen = await engine.request('migrate:preview', { mac: '000E84C060A6', model: '7960', bundleId: bundles.sip812! });
     expect(listen.ok && listen.value.ok && listen.value.listenFirst).toBe(true);
     const status = await engine.request('migrate:status', {});

@@ -1,4 +1,4 @@
-import { errorText } from '../../support/error-text';
+import { en, errorText } from '../../support/error-text';
 import { spawn, type ChildProcess } from 'node:child_process';
 import dgram from 'node:dgram';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -83,7 +83,7 @@ describe('migration against a virtual phone in its own process', () => {
 
       // Before the phone is known: a MAC-less request from another address is refused, with the OS79XX advice.
       expect(await askFrom('127.0.0.2', port, 'OS79XX.TXT')).toMatch(/^error/);
-      expect(timeline.find((e) => e.code === 'refused-os79xx')?.text).toMatch(/127\.0\.0\.2 asked for OS79XX\.TXT: not served/);
+      expect(en(timeline.find((e) => e.code === 'refused-os79xx')?.message)).toMatch(/127\.0\.0\.2 asked for OS79XX\.TXT: not served/);
 
       const sim = startSimProcess(port, 'SCCP 8.1(2)');
       let simOut = '';
@@ -129,7 +129,7 @@ describe('listen first', () => {
         const served: string[] = [];
         engine.listen((name, payload) => {
           if (name === 'migrate:state' && (payload as MigrationStatus).inference) found(payload as MigrationStatus);
-          if (name === 'migrate:timeline' && (payload as TimelineEntry).kind === 'served') served.push((payload as TimelineEntry).text);
+          if (name === 'migrate:timeline' && (payload as TimelineEntry).kind === 'served') served.push(en((payload as TimelineEntry).message) ?? '');
         });
         const started = await engine.request('migrate:start', {
           mac: MAC, model: '7960', bundleId: bundles.sip812, bindAddress: '127.0.0.1', port: 0, ...(phoneIp ? { phoneIp } : {}),

@@ -7,7 +7,7 @@ import { ErrorView } from '../error-view';
 import type { Choices } from './wizard-state';
 
 export function NetworkStep({ choices, set }: { choices: Choices; set: (patch: Partial<Choices>) => void }) {
-  const { t } = useI18n();
+  const { t, say } = useI18n();
   const client = useClient();
   const [nics, setNics] = useState<MigrateInterface[]>();
   const [keypad, setKeypad] = useState<KeypadStep[]>([]);
@@ -76,7 +76,7 @@ export function NetworkStep({ choices, set }: { choices: Choices; set: (patch: P
           <h2 id="migrate-keypad-heading">{t('migrate.network.keypad')}</h2>
           <ol data-testid="migrate-keypad">
             {keypad.map((k) => (
-              <li key={k.text}>{k.value ? <strong>{k.text}</strong> : k.text}</li>
+              <li key={k.text.key}>{k.value ? <strong>{say(k.text)}</strong> : say(k.text)}</li>
             ))}
           </ol>
         </section>

@@ -9,7 +9,7 @@ import type { Choices } from './wizard-state';
 
 /** The plan before anything starts; a refused plan stops the wizard here with the reason. */
 export function PlanStep({ choices, onPreview }: { choices: Choices; onPreview: (p: MigratePreview | undefined) => void }) {
-  const { t } = useI18n();
+  const { t, say } = useI18n();
   const client = useClient();
   const [preview, setPreview] = useState<MigratePreview>();
   const [error, setError] = useState<AppError>();
@@ -29,9 +29,9 @@ export function PlanStep({ choices, onPreview }: { choices: Choices; onPreview: 
     return (
       <div role="alert" className="error" data-testid="migrate-plan-refused">
         <p>
-          <strong>{t('migrate.plan.refused')}</strong>: {preview.reason}
+          <strong>{t('migrate.plan.refused')}</strong>: {say(preview.reason)}
         </p>
-        {preview.fix ? <p className="fix">{t('migrate.run.fix', { fix: preview.fix })}</p> : null}
+        {preview.fix ? <p className="fix">{t('migrate.run.fix', { fix: say(preview.fix) })}</p> : null}
       </div>
     );
   }
@@ -48,14 +48,14 @@ export function PlanStep({ choices, onPreview }: { choices: Choices; onPreview: 
         {t('migrate.plan.heading')}: {preview.from} → {preview.to}
       </h2>
       {preview.listenFirst ? <p className="notice">{t('migrate.plan.listen')}</p> : null}
-      {preview.warnings.map((w) => (
-        <p key={w} className="notice">
-          {w}
+      {preview.warnings.map((w, i) => (
+        <p key={i} className="notice">
+          {say(w)}
         </p>
       ))}
       {preview.hops.map((h, i) => (
-        <article key={h.title + String(i)}>
-          <h3>{t('migrate.plan.hop', { n: i + 1, title: h.title })}</h3>
+        <article key={i}>
+          <h3>{t('migrate.plan.hop', { n: i + 1, title: say(h.title) })}</h3>
           <dl className="facts">
             <dt>{t('migrate.plan.files')}</dt>
             <dd>{h.requiredFiles.join(', ')}</dd>
@@ -64,13 +64,13 @@ export function PlanStep({ choices, onPreview }: { choices: Choices; onPreview: 
             <dt>{t('migrate.plan.expects')}</dt>
             <dd>{h.expectedRequests.join(' → ')}</dd>
             <dt>{t('migrate.plan.shows')}</dt>
-            <dd>{h.phoneShows.join(' / ')}</dd>
+            <dd>{h.phoneShows.map(say).join(' / ')}</dd>
             <dt>{t('migrate.plan.source')}</dt>
-            <dd>{h.provenance}</dd>
+            <dd>{say(h.provenance)}</dd>
           </dl>
-          {h.warnings.map((w) => (
-            <p key={w} className="notice">
-              {w}
+          {h.warnings.map((w, j) => (
+            <p key={j} className="notice">
+              {say(w)}
             </p>
           ))}
         </article>

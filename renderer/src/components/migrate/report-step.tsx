@@ -2,12 +2,12 @@ import { useState } from 'react';
 import type { MigrationStatus, TimelineEntry } from '../../../../shared/api/migrate';
 import type { AppError } from '../../../../shared/api/result';
 import { useClient } from '../../api/client-context';
-import { useI18n, type Translate } from '../../i18n/i18n';
+import { useI18n } from '../../i18n/i18n';
 import { ErrorView } from '../error-view';
 
 /** What was served, to whom, with hashes: exported as a file the browser saves. Refused requests are listed. */
 export function ReportStep({ status, refused, onAgain }: { status: MigrationStatus | undefined; refused: TimelineEntry[]; onAgain: () => void }) {
-  const { t } = useI18n();
+  const { t, say } = useI18n();
   const client = useClient();
   const [error, setError] = useState<AppError>();
   const save = async (format: 'html' | 'json') => {
@@ -29,7 +29,7 @@ export function ReportStep({ status, refused, onAgain }: { status: MigrationStat
       {status ? (
         <p>
           <strong>{t(`migrate.run.state.${status.state}`)}</strong>
-          {status.message ? `: ${status.message}` : ''}
+          {status.message ? `: ${say(status.message)}` : ''}
         </p>
       ) : null}
       <p>{t('migrate.report.served', { count: served, refused: refused.length })}</p>
@@ -39,7 +39,7 @@ export function ReportStep({ status, refused, onAgain }: { status: MigrationStat
           <ul data-testid="migrate-refused">
             {refused.map((e) => (
               <li key={e.seq} data-client={e.client}>
-                {refusedText(e, t)}
+                {say(e.message)}
               </li>
             ))}
           </ul>
@@ -60,10 +60,3 @@ export function ReportStep({ status, refused, onAgain }: { status: MigrationStat
   );
 }
 
-/** The engine's English line, or its translation when the catalogue has the message. */
-function refusedText(e: TimelineEntry, t: Translate): string {
-  if (!e.code || !e.params) return e.text;
-  const key = `migrate.t.${e.code}`;
-  const text = t(key, e.params);
-  return text === key ? e.text : text;
-}

@@ -1,6 +1,6 @@
 import type { MigrationStatus, TimelineEntry } from '../../../../shared/api/migrate';
 import type { AppError } from '../../../../shared/api/result';
-import { useI18n, type Translate } from '../../i18n/i18n';
+import { useI18n } from '../../i18n/i18n';
 import { ConsoleView } from '../console/console-view';
 import { ErrorView } from '../error-view';
 
@@ -17,7 +17,7 @@ const LIVE = new Set(['starting', 'listening', 'waiting-for-phone', 'running']);
 
 /** One click, then the phone's requests as they come: timeline, per-file progress, the console beside it. */
 export function RunStep({ status, timeline, error, busy, onStart, onStop }: Props) {
-  const { t } = useI18n();
+  const { t, say } = useI18n();
   const live = status !== undefined && LIVE.has(status.state);
   return (
     <div className="migrate-run" style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)', gap: '1rem' }}>
@@ -39,7 +39,7 @@ export function RunStep({ status, timeline, error, busy, onStart, onStop }: Prop
             <dt>{t('migrate.run.state')}</dt>
             <dd role="status" data-testid="migrate-state" data-state={status.state}>
               {t(`migrate.run.state.${status.state}`)}
-              {status.message ? `: ${status.message}` : ''}
+              {status.message ? `: ${say(status.message)}` : ''}
             </dd>
             <dt>{t('migrate.run.phoneIp')}</dt>
             <dd>{status.phoneIp ?? t('migrate.run.phoneIp.unknown')}</dd>
@@ -49,13 +49,13 @@ export function RunStep({ status, timeline, error, busy, onStart, onStop }: Prop
           <ol data-testid="migrate-hops">
             {status.hops.map((h) => (
               <li key={h.index} aria-current={h.state === 'active' ? 'step' : undefined} data-state={h.state}>
-                {h.title} <span className={`badge ${h.state === 'done' ? 'ok' : h.state === 'active' ? 'warn' : ''}`}>{t(`migrate.hop.${h.state}`)}</span>
-                {h.state === 'active' && h.phoneShows.length > 0 ? <div className="fix">{t('migrate.plan.shows')}: {h.phoneShows.join(' / ')}</div> : null}
+                {say(h.title)} <span className={`badge ${h.state === 'done' ? 'ok' : h.state === 'active' ? 'warn' : ''}`}>{t(`migrate.hop.${h.state}`)}</span>
+                {h.state === 'active' && h.phoneShows.length > 0 ? <div className="fix">{t('migrate.plan.shows')}: {h.phoneShows.map(say).join(' / ')}</div> : null}
               </li>
             ))}
           </ol>
         ) : null}
-        {status?.fix ? <p className="fix">{t('migrate.run.fix', { fix: status.fix })}</p> : null}
+        {status?.fix ? <p className="fix">{t('migrate.run.fix', { fix: say(status.fix) })}</p> : null}
         {status?.inference ? (
           <p className="notice" role="status">
             {t('migrate.run.inferred', { what: [status.inference.protocol, status.inference.era].filter(Boolean).join(', ') })}
@@ -86,8 +86,8 @@ export function RunStep({ status, timeline, error, busy, onStart, onStop }: Prop
           <ol data-testid="migrate-timeline" aria-live="polite" style={{ listStyle: 'none', padding: 0, maxHeight: '28rem', overflow: 'auto' }}>
             {timeline.map((e) => (
               <li key={e.seq} data-kind={e.kind} className={`timeline-${e.kind}`}>
-                <time dateTime={e.at}>{e.at.slice(11, 19)}</time> <span className="badge">{t(`migrate.kind.${e.kind}`)}</span> {entryText(e, t)}
-                {e.fix ? <div className="fix">{t('migrate.run.fix', { fix: e.fix })}</div> : null}
+                <time dateTime={e.at}>{e.at.slice(11, 19)}</time> <span className="badge">{t(`migrate.kind.${e.kind}`)}</span> {say(e.message)}
+                {e.fix ? <div className="fix">{t('migrate.run.fix', { fix: say(e.fix) })}</div> : null}
               </li>
             ))}
           </ol>
@@ -100,10 +100,3 @@ export function RunStep({ status, timeline, error, busy, onStart, onStop }: Prop
   );
 }
 
-/** The engine's English line, or its translation when the catalogue has the message. */
-function entryText(e: TimelineEntry, t: Translate): string {
-  if (!e.code || !e.params) return e.text;
-  const key = `migrate.t.${e.code}`;
-  const text = t(key, e.params);
-  return text === key ? e.text : text;
-}

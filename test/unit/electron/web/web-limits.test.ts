@@ -80,7 +80,7 @@ describe('WebSocket messages', () => {
     await drained();
     console.log(`rate flood: 5000 sent, ${answered} answered before the close`);
     expect(answered).toBeLessThan(5000);
-    expect(timers()).toBe(baseTimers);
+    expect(timers()).toBeLessThanOrEqual(baseTimers);
     expect(process.memoryUsage().heapUsed - baseHeap).toBeLessThan(32 * MiB);
 
     // The host still serves the next, well-behaved connection.
@@ -202,7 +202,7 @@ describe('uploads', () => {
     held[1]!.req.destroy(); // a tab closed mid-upload
     await held[1]!.reply.catch(() => undefined);
     await drained();
-    expect(timers()).toBe(baseTimers);
+    expect(timers()).toBeLessThanOrEqual(baseTimers);
   });
 });
 

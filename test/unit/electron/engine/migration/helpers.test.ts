@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { en } from '../../../../support/error-text';
 import { keypadSteps } from '../../../../../electron/engine/migration/keypad-steps';
 import { inferFromRequests } from '../../../../../electron/engine/migration/listen-inference';
 import { listInterfaces, parseNetstatRoutes, parseRouteTable, parseWindowsRoutes } from '../../../../../electron/engine/migration/network-interfaces';
@@ -8,17 +9,17 @@ const MAC = '000E84C060A6';
 describe('keypad steps', () => {
   it('fills in the laptop address and unlocks with the password on SIP 4.2 and later', () => {
     const steps = keypadSteps('192.168.50.1', 'SIP 8.12');
-    expect(steps.find((s) => s.value)?.text).toBe('Set TFTP Server 1 to 192.168.50.1.');
-    expect(steps[0]?.text).toMatch(/Unlock Config/);
-    expect(steps.map((s) => s.text).join(' ')).toMatch(/Alternate TFTP and set it to Yes/);
+    expect(en(steps.find((s) => s.value)?.text)).toBe('Set TFTP Server 1 to 192.168.50.1.');
+    expect(en(steps[0]?.text)).toMatch(/Unlock Config/);
+    expect(steps.map((s) => en(s.text)).join(' ')).toMatch(/Alternate TFTP and set it to Yes/);
   });
   it('unlocks with **# on SCCP and SIP before 4.2, warning about **#**', () => {
     for (const from of ['SCCP 8.1(2)', 'SIP 4.1', 'SIP 2.3']) {
-      expect(keypadSteps('10.0.0.1', from)[0]?.text).toMatch(/\*\*#.*\*\*#\*\* reboots/);
+      expect(en(keypadSteps('10.0.0.1', from)[0]?.text)).toMatch(/\*\*#.*\*\*#\*\* reboots/);
     }
   });
   it('gives both ways when the firmware is unknown', () => {
-    const first = keypadSteps('10.0.0.1')[0]?.text ?? '';
+    const first = en(keypadSteps('10.0.0.1')[0]?.text) ?? '';
     expect(first).toMatch(/Unlock Config/);
     expect(first).toMatch(/\*\*#/);
   });

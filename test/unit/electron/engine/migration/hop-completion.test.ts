@@ -1,9 +1,10 @@
+import { msg } from '../../../../../shared/i18n/message';
 import { describe, expect, it } from 'vitest';
 import { HopCompletion } from '../../../../../electron/engine/migration/hop-completion';
 import type { RunnerHop } from '../../../../../electron/engine/migration/runner-plan';
 
 const hop = (doneWhen: string[]): RunnerHop => ({
-  title: 'hop',
+  title: msg('planner.hop.title', { from: 'SCCP 8.1(2)', to: 'SIP 8.12', path: 'F3' }),
   requiredFiles: ['P0S3-8-12-00.sb2'],
   configs: [],
   aliases: [{ alias: 'P0S30812.bin', file: 'P0S3-8-12-00.sb2' }],
@@ -11,7 +12,7 @@ const hop = (doneWhen: string[]): RunnerHop => ({
   doneWhen,
   phoneShows: [],
   warnings: [],
-  provenance: 'doc',
+  provenance: msg('migrate.provenance', { source: 'doc', section: '2' }),
 });
 
 function feed(c: HopCompletion, h: RunnerHop, names: string[]): boolean[] {

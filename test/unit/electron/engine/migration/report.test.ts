@@ -1,3 +1,4 @@
+import { msg } from '../../../../../shared/i18n/message';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,9 +18,9 @@ function runner() {
     plan: {
       warnings: [],
       hops: [{
-        title: '<b>hop</b>', requiredFiles: ['P0S3-8-12-00.sb2'], aliases: [],
+        title: msg('planner.hop.title', { from: '<b>hop</b>', to: 'SIP 8.12', path: 'F3' }), requiredFiles: ['P0S3-8-12-00.sb2'], aliases: [],
         configs: [{ name: 'SIP000E84C060A6.cnf', content: 'image_version: P0S3-8-12-00\nline1_password: "s3cret"\nphone_password: hunter2\n', scope: 'phone' }],
-        expectedRequests: [], doneWhen: ['SIP000E84C060A6.cnf'], phoneShows: [], warnings: [], provenance: 'doc',
+        expectedRequests: [], doneWhen: ['SIP000E84C060A6.cnf'], phoneShows: [], warnings: [], provenance: msg('migrate.provenance', { source: 'doc', section: '2' }),
       }],
     },
     bundle: new BundleSource([{ name: 'P0S3-8-12-00.sb2', path: path.join(dir, 'P0S3-8-12-00.sb2') }]),

@@ -1,3 +1,5 @@
+import { msg } from '../../../../../shared/i18n/message';
+import { en } from '../../../../support/error-text';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,7 +19,7 @@ const plan: RunnerPlan = {
   warnings: [],
   hops: [
     {
-      title: 'SCCP 8.1(2) to SIP 8.12 through the loader',
+      title: msg('planner.hop.title', { from: 'SCCP 8.1(2)', to: 'SIP 8.12', path: 'F3' }),
       requiredFiles: ['P0S3-8-12-00.loads', 'P0S3-8-12-00.sb2'],
       configs: [
         { name: `SEP${MAC}.cnf.xml`, content: '<device><loadInformation>P0S3-8-12-00</loadInformation></device>', scope: 'phone' },
@@ -26,9 +28,9 @@ const plan: RunnerPlan = {
       aliases: [],
       expectedRequests: [`CTLSEP${MAC}.tlv`, `SEP${MAC}.cnf.xml`, 'P0S3-8-12-00.loads', 'P0S3-8-12-00.sb2'],
       doneWhen: ['SIPDefault.cnf', `SIP${MAC}.cnf`],
-      phoneShows: ['Upgrading Software'],
+      phoneShows: [msg('planner.shows.upgradingSoftware')],
       warnings: [],
-      provenance: 'doc',
+      provenance: msg('migrate.provenance', { source: 'doc', section: '2' }),
     },
   ],
 };
@@ -109,8 +111,8 @@ describe('MigrationRunner', () => {
     const kinds = runner.timeline().map((e) => e.kind);
     expect(kinds.indexOf('hop-done')).toBeLessThan(kinds.indexOf('success'));
     const refused = runner.timeline().find((e) => e.kind === 'refused');
-    expect(refused?.text).toMatch(/127\.0\.0\.9 asked for OS79XX\.TXT: not served/);
-    expect(refused?.text).toMatch(/enter its IP, or use the bench DHCP/);
+    expect(en(refused?.message)).toMatch(/127\.0\.0\.9 asked for OS79XX\.TXT: not served/);
+    expect(en(refused?.message)).toMatch(/enter its IP, or use the bench DHCP/);
     const served = runner.servedRecords();
     expect(served.map((s) => s.file)).toEqual([
       `SEP${MAC}.cnf.xml`, 'P0S3-8-12-00.loads', 'P0S3-8-12-00.sb2', `SIP${MAC}.cnf`, 'P0S3-8-12-00.sb2', `SIP${MAC}.cnf`,
@@ -128,7 +130,7 @@ describe('MigrationRunner', () => {
     await ask(`SEP${MAC}.cnf.xml`, '127.0.0.2');
     expect(runner.refusedRecords()[0]?.count).toBe(2);
     expect(runner.timeline().filter((e) => e.kind === 'refused')).toHaveLength(1);
-    runner.finish('stopped', 'Stopped by the technician.');
+    runner.finish('stopped', msg('migrate.stoppedByUser'));
     expect(await ask(`SEP${MAC}.cnf.xml`)).toBe('refused');
   });
 
@@ -159,8 +161,8 @@ describe('MigrationRunner', () => {
     const twoHops: RunnerPlan = {
       warnings: [],
       hops: [
-        { ...plan.hops[0]!, title: 'first', configs: [{ name: 'OS79XX.TXT', content: 'P00306030200', scope: 'all' }], doneWhen: [`SEP${MAC}.cnf.xml`] },
-        { ...plan.hops[0]!, title: 'second', configs: [{ name: 'OS79XX.TXT', content: 'P0S3-8-12-00', scope: 'all' }], doneWhen: ['RINGLIST.DAT'] },
+        { ...plan.hops[0]!, title: msg('planner.hop.title', { from: 'SCCP 3.x', to: 'SCCP 6.3', path: 'first' }), configs: [{ name: 'OS79XX.TXT', content: 'P00306030200', scope: 'all' }], doneWhen: [`SEP${MAC}.cnf.xml`] },
+        { ...plan.hops[0]!, title: msg('planner.hop.title', { from: 'SCCP 6.3', to: 'SIP 8.12', path: 'second' }), configs: [{ name: 'OS79XX.TXT', content: 'P0S3-8-12-00', scope: 'all' }], doneWhen: ['RINGLIST.DAT'] },
       ],
     };
     const { runner, ask } = makeRunner({ phoneIp: PHONE, plan: twoHops });
@@ -209,6 +211,6 @@ describe('MigrationRunner', () => {
     expect(runner.status()).toMatchObject({ phoneIp: '10.0.0.20', phoneIpSource: 'dhcp' });
     expect(runner.timeline().filter((e) => e.code === 'dhcp-ignored')).toHaveLength(1);
     runner.onDhcpEvent({ kind: 'chose-other-server', mac: MAC, serverId: '192.168.1.1' });
-    expect(runner.status().warnings.join()).toMatch(/live network/);
+    expect(runner.status().warnings.map(en).join()).toMatch(/live network/);
   });
 });

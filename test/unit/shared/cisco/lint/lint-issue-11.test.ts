@@ -99,5 +99,7 @@ describe('linter checks of issue 11 item 8', () => {
     expect(found.length).toBeGreaterThan(0);
     expect(found.join('\n')).toMatch(/fix: .*P0S3-8-12-00/);
     expect(errors('SIPDefault.cnf', 'image_version: P0S3-8-12-00\n', { library: SIP_812_PACKAGE })).toEqual([]);
+    // The loader's .bin/.sbn in the library does not make it a config file's image: the phone fetches <id>.loads.
+    expect(errors('SIPDefault.cnf', 'image_version: P003-8-12-00\n', { library: SIP_812_PACKAGE }).join('\n')).toMatch(/fix: .*P0S3-8-12-00/);
   });
 });
