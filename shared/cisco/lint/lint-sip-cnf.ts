@@ -21,8 +21,10 @@ export function lintSipCnf(fileName: string, text: string, context: LintContext,
       add(i + 1, 'warning', msg('lint.sipCnf.trailingSpaces', { which }), msg('lint.sipCnf.trailingSpaces.fix'));
     }
   });
-  for (const e of read.entries) lintFieldLength(e, add);
-  for (const e of read.entries.filter((x) => x.key === 'image_version')) lintImageRef(e.value, e.line, 'image_version', 'config', context, add);
+  for (const e of read.entries) {
+    lintFieldLength(e, add);
+    if (e.key === 'image_version') lintImageRef(e.value, e.line, 'image_version', 'config', context, add);
+  }
   const running = context.running;
   if (/sipdefault\.cnf$/i.test(fileName) && running !== undefined && running.protocol === 'SIP' && running.major === 2) {
     const others = read.entries.filter((e) => e.key !== 'image_version');
