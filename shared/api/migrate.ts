@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { request, type AnyRequestDefs } from './define';
+import type { PlanChoice } from '../cisco/planner/plan-types';
 import type { Message } from '../i18n/message';
 import type { PlanCreated } from './plan';
 
@@ -103,6 +104,14 @@ export interface MigrationConsole {
   detail?: string;
 }
 
+/** A file the plan serves from a bundle other than the chosen one (a stopover image, say). */
+export interface BorrowedFile {
+  file: string;
+  bundleId: string;
+  /** The archive it was imported from. */
+  bundleName: string;
+}
+
 export interface MigrationStatus {
   id: string;
   state: MigrationState;
@@ -127,6 +136,10 @@ export interface MigrationStatus {
   demo: boolean;
   /** Demo only: the virtual phone's console, once attached. */
   console?: MigrationConsole;
+  /** Files served from other bundles than bundleId; absent when none. */
+  borrowed?: BorrowedFile[];
+  /** The chosen bundle lacks files its kind usually holds (the Firmware page lists them). */
+  incompleteBundle?: boolean;
 }
 
 export interface KeypadStep {
@@ -156,8 +169,13 @@ export type MigratePreview =
       warnings: Message[];
       /** The planner's own plan, for the plan view; absent when listening first. */
       created?: PlanCreated;
+      /** Files the plan takes from other bundles than the chosen one. */
+      borrowed?: BorrowedFile[];
+      /** The chosen bundle lacks files its kind usually holds. */
+      incompleteBundle?: boolean;
+      bundleName?: string;
     }
-  | { ok: false; reason: Message; fix?: Message };
+  | { ok: false; reason: Message; fix?: Message; /** A load to choose from the library before there is a plan. */ choice?: PlanChoice };
 
 export interface MigrateReport {
   format: 'json' | 'html';
@@ -177,6 +195,8 @@ export const migrateStartSchema = z.object({
   phoneIp: ipv4.optional(),
   /** Firmware label such as "SCCP 8.1(2)SR2"; absent or "unknown" listens first. */
   from: z.string().min(1).max(40).optional(),
+  /** Loads chosen for stops no source names exactly (plan step chooser): image ids from the library. */
+  via: z.array(z.string().trim().min(1).max(64)).max(4).optional(),
   /** Run against a virtual phone on loopback that starts on `from`. */
   demo: z.boolean().default(false),
   /** Bench DHCP for this phone only; binds UDP 67. */
@@ -199,6 +219,8 @@ export const migratePreviewSchema = z.object({
   model: z.enum(['7940', '7960']),
   bundleId: z.string().min(1).max(200),
   from: z.string().min(1).max(40).optional(),
+  /** Loads chosen for stops no source names exactly (plan step chooser): image ids from the library. */
+  via: z.array(z.string().trim().min(1).max(64)).max(4).optional(),
 });
 
 export const migrateKeypadSchema = z.object({

@@ -9,7 +9,7 @@ import { dialplanConfig, os79xxConfig, sepConfig, sipConfigs } from './hop-confi
 import { os79xxIdFor } from './hop-files';
 import { DEFAULT_STOPS, knownFirmware, knownSeries, knownStartLabels, knownTargetLabels } from './known-firmware';
 import type { Hop, Plan, PlanInput, PlanOutcome, PlannedConfig, PlanStops } from './plan-types';
-import { route } from './route';
+import { refusal, route } from './route';
 import type { Step } from './route';
 
 /**
@@ -20,6 +20,9 @@ import type { Step } from './route';
 export function planMigration(input: PlanInput): PlanOutcome {
   const mac = normalizeMac(input.mac);
   if (mac === undefined) return { ok: false, rule: 'bad-mac', reason: msg('planner.refuse.badMac', { mac: input.mac }) };
+  // A rule that refuses the pair outright says more than "unknown version".
+  const refused = input.from === 'unknown' ? undefined : refusal(input.from, input.to);
+  if (refused !== undefined) return { ok: false, ...refused };
   const unknown = unknownVersion(input);
   if (unknown !== undefined) return unknown;
   const via = resolveVia(input.via ?? []);

@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireTool } from '../../support/require-tool';
 import { libraryRoot } from '../../../electron/engine/firmware/firmware-domain';
 import { FirmwareLibrary } from '../../../electron/engine/firmware/library-store';
 import { buildBundleFixtures } from '../../fixtures/firmware-fixtures';
@@ -17,22 +18,13 @@ const NS_SRV = `pbbench-s${tag}`;
 const NS_CLI = `pbbench-c${tag}`;
 const MAC = '000E84C060A6';
 
-function why(): string | null {
-  if (process.getuid?.() !== 0) return 'needs root to create network namespaces';
-  if (spawnSync('busybox', ['udhcpc', '--help']).error) return 'busybox is not installed (apt-get install -y busybox)';
-  const probe = spawnSync('ip', ['netns', 'add', `${NS_SRV}-p`]);
-  if (probe.status !== 0) return `ip netns does not work here: ${probe.stderr.toString().trim()}`;
-  spawnSync('ip', ['netns', 'del', `${NS_SRV}-p`]);
-  return null;
-}
-const skipReason = why();
-if (skipReason) console.warn(`[skip] bench migration netns test: ${skipReason}`);
+const available = requireTool(['netns', 'busybox'], 'the bench migration with udhcpc in network namespaces');
 
 const ip = (...args: string[]) => execFileSync('ip', args, { stdio: 'pipe' });
 const inNs = (ns: string, ...args: string[]) => ip('netns', 'exec', ns, ...args);
 const tsx = path.resolve('node_modules/.bin/tsx');
 
-describe.skipIf(skipReason !== null)('bench DHCP + TFTP + runner with udhcpc and a virtual phone in namespaces', () => {
+describe.runIf(available)('bench DHCP + TFTP + runner with udhcpc and a virtual phone in namespaces', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'pbbench-'));
   const dataDir = path.join(dir, 'data');
   let bundleId = '';

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireTool } from '../../support/require-tool';
 
 /**
  * The bench DHCP against busybox udhcpc, a real DHCP client, across a veth pair between two network namespaces
@@ -14,21 +15,12 @@ const NS_CLI = `pbdhcp-c${tag}`;
 const PHONE_MAC = '00:0e:84:c0:60:a6';
 const OTHER_MAC = '00:11:22:33:44:55';
 
-function why(): string | null {
-  if (process.getuid?.() !== 0) return 'needs root to create network namespaces';
-  if (spawnSync('busybox', ['udhcpc', '--help']).error) return 'busybox is not installed (apt-get install -y busybox)';
-  const probe = spawnSync('ip', ['netns', 'add', `${NS_SRV}-probe`]);
-  if (probe.status !== 0) return `ip netns does not work here: ${probe.stderr.toString().trim()}`;
-  spawnSync('ip', ['netns', 'del', `${NS_SRV}-probe`]);
-  return null;
-}
-const skipReason = why();
-if (skipReason) console.warn(`[skip] bench DHCP netns test: ${skipReason}`);
+const available = requireTool(['netns', 'busybox'], 'the bench DHCP against udhcpc in network namespaces');
 
 const ip = (...args: string[]) => execFileSync('ip', args, { stdio: 'pipe' });
 const inNs = (ns: string, ...args: string[]) => ip('netns', 'exec', ns, ...args);
 
-describe.skipIf(skipReason !== null)('bench DHCP with udhcpc in a namespace pair', () => {
+describe.runIf(available)('bench DHCP with udhcpc in a namespace pair', () => {
   let server: ChildProcess | undefined;
   const events: Record<string, unknown>[] = [];
   let dir = '';

@@ -7,22 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PhonebenchError } from '../../../shared/api/result';
 import { FirmwareLibrary } from '../../../electron/engine/firmware/library-store';
 import { buildBundleFixtures, type BuiltFixture } from '../../fixtures/firmware-fixtures';
+import { requireTool } from '../../support/require-tool';
 
 /** Archives made by Info-ZIP zip and GNU tar (the tools Cisco's own downloads come from), imported by us. */
 
-function have(tool: string): boolean {
-  try {
-    execFileSync('which', [tool], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const HAVE_ZIP = have('zip') && have('unzip');
-const HAVE_TAR = have('tar');
-if (!HAVE_ZIP) console.warn('skipping Info-ZIP checks: zip/unzip not installed (apt-get install -y zip unzip)');
-if (!HAVE_TAR) console.warn('skipping GNU tar checks: tar not installed');
+const HAVE_ZIP = requireTool(['zip', 'unzip'], 'archives made by Info-ZIP');
+const HAVE_TAR = requireTool('tar', 'archives made by GNU tar');
 
 let work: string;
 let bundles: Record<string, BuiltFixture>;
@@ -60,7 +50,7 @@ async function expectRefused(file: string, says: RegExp): Promise<void> {
   expect((await fs.readdir(library.root)).filter((n) => n !== '.staging')).toEqual([]);
 }
 
-describe.skipIf(!HAVE_ZIP)('Info-ZIP', () => {
+describe.runIf(HAVE_ZIP)('Info-ZIP', () => {
   it('agrees our fixture zips are sound (unzip -t)', () => {
     for (const key of ['sip812', 'sip74', 'sccp812', 'sccp501', 'mgcp']) {
       const out = execFileSync('unzip', ['-t', bundles[key]!.file], { encoding: 'utf8' });
@@ -98,7 +88,7 @@ describe.skipIf(!HAVE_ZIP)('Info-ZIP', () => {
   });
 });
 
-describe.skipIf(!HAVE_TAR)('GNU tar', () => {
+describe.runIf(HAVE_TAR)('GNU tar', () => {
   it('imports tar and tar.gz made by GNU tar', async () => {
     const plain = path.join(work, 'gnu.tar');
     execFileSync('tar', ['-cf', plain, '-C', work, 'P0S3-8-12-00']);

@@ -26,7 +26,7 @@ import { haveSocat, until } from '../serial/socat-pair';
 const dir = mkdtempSync(path.join(tmpdir(), 'pbdemocon-'));
 const fixturesDir = path.join(dir, 'fixtures');
 let sip812 = '';
-const socat = haveSocat();
+const socat = haveSocat("the demo's socat console");
 const BOOT_LINE = '[sim] Cisco IP Phone 7960 console (virtual phone, MAC 000E84C060A6)';
 
 beforeAll(async () => {
@@ -249,4 +249,3 @@ describe('demo console', () => {
   });
 });
 
-if (!socat) console.warn('demo-console: socat is not installed (apt-get install -y socat): the PTY tests are skipped.');

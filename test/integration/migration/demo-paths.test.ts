@@ -113,6 +113,15 @@ describe('migrate --demo through the engine', () => {
     }
   });
 
+  it('a stop no source names comes back from the preview as a choice; the chosen load then drives the plan', async () => {
+    const base = { mac: '000E84C060A6', model: '7960', bundleId: bundles.sccp812!, from: 'SIP 4.4' } as const;
+    const ask = await engine.request('migrate:preview', base);
+    expect(ask).toMatchObject({ ok: true, value: { ok: false, choice: { stop: 'r2-first', protocol: 'SCCP', major: 6, candidates: [] } } });
+    const chosen = await engine.request('migrate:preview', { ...base, via: ['P00306000200'] });
+    // The library lacks the chosen load's files: the refusal names them, hop 1.
+    expect(chosen.ok && !chosen.value.ok && en(chosen.value.reason)).toMatch(/P00306000200\.bin \(hop 1\)/);
+  });
+
   it('previews a plan without starting anything, and a refusal with its reason', async () => {
     const good = await engine.request('migrate:preview', { mac: '000E84C060A6', model: '7960', bundleId: bundles.sip812!, from: 'SCCP 8.1(2)' });
     expect(good.ok && good.value.ok && good.value.hops.length).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
 import { startPhonebenchTftp } from './phonebench-tftp';
 import { plannerSuite } from './suites';
 
-plannerSuite("Phonebench's TftpServer", startPhonebenchTftp, undefined);
+plannerSuite("Phonebench's TftpServer", startPhonebenchTftp, true);

@@ -1,4 +1,5 @@
 import { plannerSuite } from './suites';
-import { startTftpd, tftpdMissingReason } from './tftpd-hpa';
+import { requireTool } from '../../support/require-tool';
+import { startTftpd } from './tftpd-hpa';
 
-plannerSuite('tftpd-hpa (from disk)', startTftpd, tftpdMissingReason());
+plannerSuite('tftpd-hpa (from disk)', startTftpd, requireTool('tftpd-hpa', 'planner paths against tftpd-hpa'));

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main';
 import type { CliIo } from '../../../electron/cli/command';
 import { SCENARIOS } from './scenarios';
-import { startTftpd, tftpdMissingReason, type Tftpd } from './tftpd-hpa';
+import { requireTool } from '../../support/require-tool';
+import { startTftpd, type Tftpd } from './tftpd-hpa';
 
-const missing = tftpdMissingReason();
-if (missing !== undefined) console.warn(`skipping phonebench sim against tftpd-hpa: ${missing}`);
+const available = requireTool('tftpd-hpa', 'phonebench sim against tftpd-hpa');
 
 function captureIo(env: NodeJS.ProcessEnv): { io: CliIo; out: () => string; err: () => string } {
   let out = '';
@@ -27,7 +27,7 @@ function captureIo(env: NodeJS.ProcessEnv): { io: CliIo; out: () => string; err:
   return { io, out: () => out, err: () => err };
 }
 
-describe.skipIf(missing !== undefined)('phonebench sim', () => {
+describe.runIf(available)('phonebench sim', () => {
   let server: Tftpd;
   let dataDir: string;
   beforeAll(async () => {

@@ -1,6 +1,5 @@
 import type { PhonebenchError } from '../../../shared/api/result';
 import { en } from '../../support/error-text';
-import { spawnSync } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,12 +15,10 @@ import { createSimDomain } from '../../../electron/engine/phone-sim/sim-domain';
 import type { SettingsStore } from '../../../electron/engine/settings-store';
 import { SocatPair, until } from '../serial/socat-pair';
 import { SCENARIOS } from './scenarios';
-import { startTftpd, tftpdMissingReason, type Tftpd } from './tftpd-hpa';
+import { requireTool } from '../../support/require-tool';
+import { startTftpd, type Tftpd } from './tftpd-hpa';
 
-const noTftpd = tftpdMissingReason();
-const noSocat = spawnSync('socat', ['-V'], { stdio: 'ignore' }).status === 0 ? undefined : 'socat not installed (apt-get install -y socat)';
-const missing = noTftpd ?? noSocat;
-if (missing !== undefined) console.warn(`skipping the sim domain tests: ${missing}`);
+const available = requireTool(['tftpd-hpa', 'socat'], 'the sim domain tests');
 
 function context(): { ctx: EngineContext; events: SimEvent[]; services: ServiceStatus[] } {
   const bus = new EventBus<Events>();
@@ -40,7 +37,7 @@ function context(): { ctx: EngineContext; events: SimEvent[]; services: ServiceS
   return { ctx, events, services };
 }
 
-describe.skipIf(missing !== undefined)('sim domain: sim:start, sim:list, sim:stop, events, serial console', () => {
+describe.runIf(available)('sim domain: sim:start, sim:list, sim:stop, events, serial console', () => {
   let server: Tftpd;
   let pair: SocatPair;
   let dir: string;

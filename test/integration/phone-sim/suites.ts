@@ -11,11 +11,11 @@ import type { ServedRoot } from './served-root';
 export function scenarioSuite(
   label: string,
   start: () => Promise<ServedRoot>,
-  skipReason: string | undefined,
+  /** From requireTool: false skips (a reason was printed; under CI=true it already failed). */
+  available: boolean,
   extra: readonly Scenario[] = [],
 ): void {
-  if (skipReason !== undefined) console.warn(`skipping virtual phone scenarios against ${label}: ${skipReason}`);
-  describe.skipIf(skipReason !== undefined)(`virtual phone scenarios served by ${label}`, () => {
+  describe.runIf(available)(`virtual phone scenarios served by ${label}`, () => {
     let server: ServedRoot;
     beforeAll(async () => {
       server = await start();
@@ -48,9 +48,8 @@ function representatives(): PlannedPair[] {
   return [...seen.values()];
 }
 
-export function plannerSuite(label: string, start: () => Promise<ServedRoot>, skipReason: string | undefined): void {
-  if (skipReason !== undefined) console.warn(`skipping planner paths against ${label}: ${skipReason}`);
-  describe.skipIf(skipReason !== undefined)(`planner paths: the virtual phone against ${label} serving the planner's files`, () => {
+export function plannerSuite(label: string, start: () => Promise<ServedRoot>, available: boolean): void {
+  describe.runIf(available)(`planner paths: the virtual phone against ${label} serving the planner's files`, () => {
     let server: ServedRoot;
     beforeAll(async () => {
       server = await start();

@@ -1,12 +1,10 @@
 import { createSocket } from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tftpGet } from '../../../electron/engine/phone-sim/tftp-client';
-import { startTftpd, tftpdMissingReason, type Tftpd } from './tftpd-hpa';
+import { requireTool } from '../../support/require-tool';
+import { startTftpd, type Tftpd } from './tftpd-hpa';
 
-const missing = tftpdMissingReason();
-if (missing !== undefined) console.warn(`skipping tftp-client against tftpd-hpa: ${missing}`);
-
-describe.skipIf(missing !== undefined)('phone-sim TFTP client against tftpd-hpa', () => {
+describe.runIf(requireTool('tftpd-hpa', 'the phone-sim TFTP client against tftpd-hpa'))('phone-sim TFTP client against tftpd-hpa', () => {
   let server: Tftpd;
   beforeAll(async () => {
     server = await startTftpd();

@@ -41,7 +41,7 @@ describe('phonebench ports', () => {
   });
 });
 
-describe.skipIf(!haveSocat())('phonebench console with piped standard input', () => {
+describe.runIf(haveSocat('phonebench console with piped standard input'))('phonebench console with piped standard input', () => {
   let dir: string;
   let pair: SocatPair;
   let phone: SerialPort | undefined;

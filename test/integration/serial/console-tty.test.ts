@@ -1,17 +1,15 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SerialPort } from 'serialport';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { haveSocat, SocatPair, until } from './socat-pair';
+import { requireTool } from '../../support/require-tool';
+import { SocatPair, until } from './socat-pair';
 
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const haveScript = spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0;
-if (!haveScript) console.warn('console TTY test skipped: util-linux `script` is not installed');
-
-describe.skipIf(!haveSocat() || !haveScript)('phonebench console in a terminal', () => {
+describe.runIf(requireTool(['socat', 'script'], 'phonebench console in a terminal'))('phonebench console in a terminal', () => {
   let dir: string;
   let pair: SocatPair;
   let far: SerialPort | undefined;

@@ -15,8 +15,7 @@ import { createSerialDomain } from '../../../electron/engine/serial/serial-domai
 import type { SettingsStore } from '../../../electron/engine/settings-store';
 import { haveSocat, SocatPair, until } from './socat-pair';
 
-const socat = haveSocat();
-if (!socat) console.warn('serial integration tests skipped: socat is not installed (apt-get install -y socat)');
+const socat = haveSocat('the serial console over a socat PTY pair');
 
 /** The domain with an event recorder, and its handlers called the way the engine calls them. */
 function harness(dataDir: string) {
@@ -62,7 +61,7 @@ async function closeFar(port: SerialPort): Promise<void> {
   if (port.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
 }
 
-describe.skipIf(!socat)('serial console over a socat PTY pair', () => {
+describe.runIf(socat)('serial console over a socat PTY pair', () => {
   let dir: string;
   let pair: SocatPair;
   let t: ReturnType<typeof harness>;

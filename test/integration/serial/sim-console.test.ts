@@ -20,7 +20,7 @@ async function silentUdp(): Promise<{ socket: Socket; port: number }> {
   return { socket, port: socket.address().port };
 }
 
-describe.skipIf(!haveSocat())("the console against the virtual phone's console", () => {
+describe.runIf(haveSocat("the console against the virtual phone's console"))("the console against the virtual phone's console", () => {
   let dir: string;
   let pair: SocatPair;
   let sim: SimSession | undefined;

@@ -1,10 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { requireTool } from '../../support/require-tool';
 
-/** Whether socat is installed; tests that need it say so when it is not. */
-export function haveSocat(): boolean {
-  return spawnSync('socat', ['-V'], { stdio: 'ignore' }).status === 0;
+/** Whether socat is here for `purpose`: a printed skip outside CI, a failure under CI=true (see require-tool). */
+export function haveSocat(purpose: string): boolean {
+  return requireTool('socat', purpose);
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { patternBytes, run, sha256, startFixture, tempDir, which, type Fixture } from './server-fixture';
+import { requireTool, type Tool } from '../../support/require-tool';
+import { patternBytes, run, sha256, startFixture, tempDir, type Fixture } from './server-fixture';
 
 /** Real TFTP clients against the server: every size that matters, checksums compared. */
 
@@ -9,21 +10,21 @@ const SIZES = [0, 1, 511, 512, 513, 1024, 1468 * 3, 2 * 1024 * 1024];
 
 interface Client {
   name: string;
-  program: string;
+  tool: Tool;
   get(port: number, file: string, out: string): [string, string[]];
 }
 
 const CLIENTS: Client[] = [
-  { name: 'curl', program: 'curl', get: (p, f, o) => ['curl', ['-sS', '--max-time', '60', '-o', o, `tftp://127.0.0.1:${p}/${f}`]] },
-  { name: 'curl --tftp-blksize 1468', program: 'curl', get: (p, f, o) => ['curl', ['-sS', '--max-time', '60', '--tftp-blksize', '1468', '-o', o, `tftp://127.0.0.1:${p}/${f}`]] },
-  { name: 'curl --tftp-no-options', program: 'curl', get: (p, f, o) => ['curl', ['-sS', '--max-time', '60', '--tftp-no-options', '-o', o, `tftp://127.0.0.1:${p}/${f}`]] },
-  { name: 'tftp-hpa', program: 'tftp', get: (p, f, o) => ['tftp', ['127.0.0.1', String(p), '-m', 'binary', '-c', 'get', f, o]] },
+  { name: 'curl', tool: 'curl', get: (p, f, o) => ['curl', ['-sS', '--max-time', '60', '-o', o, `tftp://127.0.0.1:${p}/${f}`]] },
+  { name: 'curl --tftp-blksize 1468', tool: 'curl', get: (p, f, o) => ['curl', ['-sS', '--max-time', '60', '--tftp-blksize', '1468', '-o', o, `tftp://127.0.0.1:${p}/${f}`]] },
+  { name: 'curl --tftp-no-options', tool: 'curl', get: (p, f, o) => ['curl', ['-sS', '--max-time', '60', '--tftp-no-options', '-o', o, `tftp://127.0.0.1:${p}/${f}`]] },
+  { name: 'tftp-hpa', tool: 'tftp-hpa', get: (p, f, o) => ['tftp', ['127.0.0.1', String(p), '-m', 'binary', '-c', 'get', f, o]] },
   {
     name: 'atftp blksize+windowsize+tsize',
-    program: 'atftp',
+    tool: 'atftp',
     get: (p, f, o) => ['atftp', ['--option', 'blksize 1468', '--option', 'windowsize 8', '--option', 'tsize 0', '-g', '-r', f, '-l', o, '127.0.0.1', String(p)]],
   },
-  { name: 'busybox tftp', program: 'busybox', get: (p, f, o) => ['busybox', ['tftp', '-b', '1024', '-g', '-r', f, '-l', o, '127.0.0.1', String(p)]] },
+  { name: 'busybox tftp', tool: 'busybox', get: (p, f, o) => ['busybox', ['tftp', '-b', '1024', '-g', '-r', f, '-l', o, '127.0.0.1', String(p)]] },
 ];
 
 let fx: Fixture;
@@ -48,10 +49,7 @@ afterAll(async () => {
 for (const client of CLIENTS) {
   describe(client.name, () => {
     it.each(SIZES)('fetches a %i-byte file intact', async (size) => {
-      if (!(await which(client.program))) {
-        console.log(`skipped: ${client.program} not installed (apt-get install -y tftp-hpa atftp busybox curl)`);
-        return;
-      }
+      if (!requireTool(client.tool, `TFTP fetches with ${client.name}`)) return;
       if (size === 0 && client.name.startsWith('curl') && !client.name.includes('no-options')) {
         // curl 7.88 ends with "(71) getpeername() failed" when the OACK says tsize 0; tftpd-hpa gets the same.
         console.log(`skipped: ${client.name} cannot fetch an empty file when tsize 0 is negotiated (curl bug, same with tftpd-hpa)`);
@@ -75,18 +73,18 @@ describe('over 32 MB at 512-byte blocks (block numbers roll over)', () => {
     await fs.writeFile(path.join(fx.root, 'big.bin'), data);
     const want = sha256(data);
     const tried: string[] = [];
-    if (await which('tftp')) {
+    if (requireTool('tftp-hpa', 'the 33 MB fetch with tftp-hpa')) {
       const dest = path.join(out, 'big-hpa.bin');
       const r = await run('tftp', ['127.0.0.1', String(fx.port), '-m', 'binary', '-c', 'get', 'big.bin', dest], 120_000);
       expect(sha256(await fs.readFile(dest)), r.stderr).toBe(want);
       tried.push('tftp-hpa');
-    } else console.log('skipped tftp-hpa: not installed');
-    if (await which('curl')) {
+    }
+    if (requireTool('curl', 'the 33 MB fetch with curl')) {
       const dest = path.join(out, 'big-curl.bin');
       const r = await run('curl', ['-sS', '--max-time', '120', '--tftp-no-options', '-o', dest, `tftp://127.0.0.1:${fx.port}/big.bin`], 130_000);
       expect(sha256(await fs.readFile(dest)), r.stderr).toBe(want);
       tried.push('curl');
-    } else console.log('skipped curl: not installed');
+    }
     const done = fx.events.filter((e) => e.type === 'completed' && e.served === 'big.bin');
     expect(done.length).toBe(tried.length);
     for (const e of done) if (e.type === 'completed') expect(e.blocks).toBeGreaterThan(65536);
@@ -95,7 +93,7 @@ describe('over 32 MB at 512-byte blocks (block numbers roll over)', () => {
 
 describe('netascii', () => {
   it('tftp-hpa in ascii mode gets the file with its line ends back', async () => {
-    if (!(await which('tftp'))) return void console.log('skipped: tftp-hpa not installed');
+    if (!requireTool('tftp-hpa', 'tftp-hpa in ascii mode')) return;
     const text = 'line one\nline two\r\nbare\rcr\n';
     await fs.writeFile(path.join(fx.root, 'text.cnf'), text);
     const dest = path.join(out, 'text.cnf');

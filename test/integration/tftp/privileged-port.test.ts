@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bindError } from '../../../electron/engine/bind-errors';
-import { which } from './server-fixture';
+import { findProgram, requireTool } from '../../support/require-tool';
 
 /** Binds UDP 127.0.0.1:69 and prints the outcome as JSON; needs nothing from this tree, so any user can run it. */
 const BIND_69 = `
@@ -21,8 +21,8 @@ describe('port 69 without privileges', () => {
     let args = ['-e', BIND_69];
     if (process.getuid?.() === 0) {
       // As root the bind would succeed: drop to nobody for this one process.
-      const setpriv = await which('setpriv');
-      if (!setpriv) return void console.log('skipped: running as root and setpriv (util-linux) is missing');
+      const setpriv = requireTool('setpriv', 'port 69 as nobody (running as root)') ? findProgram('setpriv') : undefined;
+      if (!setpriv) return;
       cmd = setpriv;
       args = ['--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all', process.execPath, ...args];
     }

@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { patternBytes, run, sha256, startFixture, tempDir, until, which, type Fixture } from './server-fixture';
+import { requireTool } from '../../support/require-tool';
+import { patternBytes, run, sha256, startFixture, tempDir, until, type Fixture } from './server-fixture';
 import { tftpGet } from './test-client';
 
 let fx: Fixture | undefined;
@@ -21,16 +22,16 @@ describe('uploads with real clients', () => {
     const data = patternBytes(70_000, 4);
     await fs.writeFile(path.join(src, 'phone.log'), data);
     let tried = 0;
-    if (await which('tftp')) {
+    if (requireTool('tftp-hpa', 'tftp-hpa put')) {
       await run('tftp', ['127.0.0.1', String(fx.port), '-m', 'binary', '-c', 'put', path.join(src, 'phone.log'), 'hpa.log']);
       expect(sha256(await fs.readFile(path.join(up, 'hpa.log')))).toBe(sha256(data));
       tried++;
-    } else console.log('skipped tftp-hpa put: not installed');
-    if (await which('curl')) {
+    }
+    if (requireTool('curl', 'curl -T')) {
       await run('curl', ['-sS', '--max-time', '30', '-T', path.join(src, 'phone.log'), `tftp://127.0.0.1:${fx.port}/curl.log`]);
       expect(sha256(await fs.readFile(path.join(up, 'curl.log')))).toBe(sha256(data));
       tried++;
-    } else console.log('skipped curl upload: not installed');
+    }
     // Only the finished files: no temporary leftovers.
     expect((await fs.readdir(up)).sort()).toEqual(['curl.log', 'hpa.log'].slice(2 - tried).sort());
   });

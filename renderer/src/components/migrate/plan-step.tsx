@@ -1,14 +1,23 @@
 import { useEffect, useState } from 'react';
-import type { MigratePreview } from '../../../../shared/api/migrate';
+import type { BorrowedFile, MigratePreview } from '../../../../shared/api/migrate';
 import type { AppError } from '../../../../shared/api/result';
 import { useClient } from '../../api/client-context';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorView } from '../error-view';
 import { PlanView } from '../plan-view';
+import { LoadChooser } from './load-chooser';
 import type { Choices } from './wizard-state';
 
 /** The plan before anything starts; a refused plan stops the wizard here with the reason. */
-export function PlanStep({ choices, onPreview }: { choices: Choices; onPreview: (p: MigratePreview | undefined) => void }) {
+export function PlanStep({
+  choices,
+  onPreview,
+  set,
+}: {
+  choices: Choices;
+  onPreview: (p: MigratePreview | undefined) => void;
+  set: (patch: Partial<Choices>) => void;
+}) {
   const { t, say } = useI18n();
   const client = useClient();
   const [preview, setPreview] = useState<MigratePreview>();
@@ -17,14 +26,19 @@ export function PlanStep({ choices, onPreview }: { choices: Choices; onPreview: 
     setPreview(undefined);
     onPreview(undefined);
     const from = choices.listenFirst ? {} : { from: choices.from };
-    void client.request('migrate:preview', { mac: choices.mac, model: choices.model, bundleId: choices.bundleId, ...from }).then((r) => {
+    const via = choices.via.length > 0 ? { via: choices.via } : {};
+    void client.request('migrate:preview', { mac: choices.mac, model: choices.model, bundleId: choices.bundleId, ...from, ...via }).then((r) => {
       if (!r.ok) return setError(r.error);
       setPreview(r.value);
       onPreview(r.value);
     });
-  }, [client, choices.mac, choices.model, choices.bundleId, choices.from, choices.listenFirst, onPreview]);
+  }, [client, choices.mac, choices.model, choices.bundleId, choices.from, choices.listenFirst, choices.via, onPreview]);
   if (error) return <ErrorView error={error} />;
   if (!preview) return <p role="status">{t('migrate.plan.loading')}</p>;
+  if (!preview.ok && preview.choice) {
+    // A load no source names exactly: the technician chooses one from the library, then the plan is made.
+    return <LoadChooser choice={preview.choice} onChoose={(load) => set({ via: [...choices.via, load] })} />;
+  }
   if (!preview.ok) {
     return (
       <div role="alert" className="error" data-testid="migrate-plan-refused">
@@ -35,9 +49,11 @@ export function PlanStep({ choices, onPreview }: { choices: Choices; onPreview: 
       </div>
     );
   }
+  const sources = <PlanSources preview={preview} />;
   if (preview.created) {
     return (
       <section data-testid="migrate-plan">
+        {sources}
         <PlanView created={preview.created} />
       </section>
     );
@@ -47,6 +63,7 @@ export function PlanStep({ choices, onPreview }: { choices: Choices; onPreview: 
       <h2 id="migrate-plan-heading">
         {t('migrate.plan.heading')}: {preview.from} → {preview.to}
       </h2>
+      {sources}
       {preview.listenFirst ? <p className="notice">{t('migrate.plan.listen')}</p> : null}
       {preview.warnings.map((w, i) => (
         <p key={i} className="notice">
@@ -76,5 +93,31 @@ export function PlanStep({ choices, onPreview }: { choices: Choices; onPreview: 
         </article>
       ))}
     </section>
+  );
+}
+
+/** Where the files come from: a warning for an incomplete bundle, and every file taken from another bundle. */
+export function PlanSources({ preview }: { preview: { incompleteBundle?: boolean; bundleName?: string; borrowed?: BorrowedFile[] } }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {preview.incompleteBundle ? (
+        <p role="alert" className="notice" data-testid="migrate-plan-incomplete">
+          {t('migrate.plan.incomplete', { bundle: preview.bundleName ?? '' })}
+        </p>
+      ) : null}
+      {preview.borrowed && preview.borrowed.length > 0 ? (
+        <div className="notice" data-testid="migrate-plan-borrowed">
+          <p>{t('migrate.plan.borrowed')}</p>
+          <ul>
+            {preview.borrowed.map((b) => (
+              <li key={b.file}>
+                <code>{b.file}</code> {t('migrate.plan.borrowedFrom', { bundle: b.bundleName })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </>
   );
 }
