@@ -104,6 +104,14 @@ export interface MigrationConsole {
   detail?: string;
 }
 
+/** A file the plan serves from a bundle other than the chosen one (a stopover image, say). */
+export interface BorrowedFile {
+  file: string;
+  bundleId: string;
+  /** The archive it was imported from. */
+  bundleName: string;
+}
+
 export interface MigrationStatus {
   id: string;
   state: MigrationState;
@@ -128,6 +136,10 @@ export interface MigrationStatus {
   demo: boolean;
   /** Demo only: the virtual phone's console, once attached. */
   console?: MigrationConsole;
+  /** Files served from other bundles than bundleId; absent when none. */
+  borrowed?: BorrowedFile[];
+  /** The chosen bundle lacks files its kind usually holds (the Firmware page lists them). */
+  incompleteBundle?: boolean;
 }
 
 export interface KeypadStep {
@@ -157,6 +169,11 @@ export type MigratePreview =
       warnings: Message[];
       /** The planner's own plan, for the plan view; absent when listening first. */
       created?: PlanCreated;
+      /** Files the plan takes from other bundles than the chosen one. */
+      borrowed?: BorrowedFile[];
+      /** The chosen bundle lacks files its kind usually holds. */
+      incompleteBundle?: boolean;
+      bundleName?: string;
     }
   | { ok: false; reason: Message; fix?: Message; /** A load to choose from the library before there is a plan. */ choice?: PlanChoice };
 

@@ -1,7 +1,7 @@
 import { msg } from '../../../shared/i18n/message';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { MigrationConsole, MigratePreview, MigrateStartParams, MigrationStatus } from '../../../shared/api/migrate';
+import type { BorrowedFile, MigrationConsole, MigratePreview, MigrateStartParams, MigrationStatus } from '../../../shared/api/migrate';
 import type { migrateRequests } from '../../../shared/api/migrate';
 import { PhonebenchError } from '../../../shared/api/result';
 import type { SimOutcome } from '../../../shared/api/sim';
@@ -51,6 +51,7 @@ interface Active {
   console?: DemoConsole;
   /** Set once release ran: whatever opens after that is closed by its opener. */
   released?: boolean;
+
   unsubscribe: (() => void)[];
 }
 
@@ -141,7 +142,14 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
         );
       }
     }
-    return { mac, to, from, files, runnerPlan, planned };
+    // Named in the plan and the report: a stopover image from another archive is a fact the technician must see.
+    const needed = new Set((runnerPlan?.hops ?? []).flatMap((h) => h.requiredFiles));
+    const borrowed: BorrowedFile[] = [...needed]
+      .map((name) => files.byName.get(name))
+      .filter((f): f is NonNullable<typeof f> => f !== undefined && f.bundleId !== params.bundleId)
+      .map((f) => ({ file: f.name, bundleId: f.bundleId, bundleName: f.bundleName }));
+    const incompleteBundle = !manifest.recognition.complete;
+    return { mac, to, from, files, runnerPlan, planned, borrowed, incompleteBundle };
   }
 
   async function preview(params: { mac: string; model: '7940' | '7960'; bundleId: string; from?: string | undefined; via?: string[] | undefined }): Promise<MigratePreview> {
@@ -154,6 +162,9 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
         listenFirst: p.runnerPlan === null,
         warnings: p.runnerPlan?.warnings ?? [],
         ...(p.planned && p.from ? { created: { from: p.from, to: p.to, plan: p.planned } } : {}),
+        ...(p.borrowed.length > 0 ? { borrowed: p.borrowed } : {}),
+        ...(p.incompleteBundle ? { incompleteBundle: true } : {}),
+        bundleName: p.files.bundleName,
         hops: (p.runnerPlan?.hops ?? []).map((h) => ({
           title: h.title,
           provenance: h.provenance,
@@ -174,7 +185,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
   }
 
   async function begin(params: MigrateStartParams): Promise<MigrationStatus> {
-    const { mac, to, from, files, runnerPlan } = await prepare(params);
+    const { mac, to, from, files, runnerPlan, borrowed, incompleteBundle } = await prepare(params);
     if (params.demo && !from) {
       throw new PhonebenchError('bad-request', msg('migrate.demoNeedsFrom'), msg('migrate.demoNeedsFrom.fix'));
     }
@@ -199,6 +210,8 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
       bundleHashes: hashes,
       ...(phoneIp ? { phoneIp, phoneIpSource: params.demo ? ('demo' as const) : ('entered' as const) } : {}),
       demo: params.demo,
+      ...(borrowed.length > 0 ? { borrowed } : {}),
+      ...(incompleteBundle ? { incompleteBundle } : {}),
       // The virtual phone's own outcome decides a demo; a real phone's requests decide a real run.
       confirmSuccess: params.demo,
     });
@@ -278,6 +291,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
     );
     const a: Active = { runner, tftp, unsubscribe, ...(dhcp ? { dhcp } : {}) };
     active = a;
+
     report(`migrating ${mac} on ${bound.address}:${bound.port}`);
 
     if (params.demo && from) {
@@ -347,14 +361,17 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
 
   /** The target bundle's files first, then any other bundle's, so a multi-hop plan finds its stopovers. */
   async function collectFiles(bundleId: string, own: { name: string; sha256: string }[]) {
-    const byName = new Map<string, BundleFile & { sha256: string }>();
-    for (const f of own) byName.set(f.name, { name: f.name, path: library.filePath(bundleId, f.name), sha256: f.sha256 });
+    const byName = new Map<string, BundleFile & { sha256: string; bundleId: string; bundleName: string }>();
     const others = await library.list().catch(() => []);
+    const ownName = others.find((m) => m.id === bundleId)?.source.name ?? bundleId;
+    for (const f of own) byName.set(f.name, { name: f.name, path: library.filePath(bundleId, f.name), sha256: f.sha256, bundleId, bundleName: ownName });
     for (const m of others) {
       if (m.id === bundleId) continue;
-      for (const f of m.files) if (!byName.has(f.name)) byName.set(f.name, { name: f.name, path: library.filePath(m.id, f.name), sha256: f.sha256 });
+      for (const f of m.files) {
+        if (!byName.has(f.name)) byName.set(f.name, { name: f.name, path: library.filePath(m.id, f.name), sha256: f.sha256, bundleId: m.id, bundleName: m.source.name });
+      }
     }
-    return { byName };
+    return { byName, bundleName: ownName };
   }
 
   async function saveReport(runner: MigrationRunner): Promise<void> {

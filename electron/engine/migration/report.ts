@@ -66,6 +66,8 @@ ${row(['Virtual phone (demo)', s.demo ? 'yes' : 'no'])}${row(['Phonebench', d.ap
 <table>${head(['Hop', 'What', 'State', 'Phone shows', 'Source'])}
 ${s.hops.map((h) => row([h.index + 1, en(h.title), h.state, h.phoneShows.map(en).join(' / '), en(h.provenance)])).join('\n')}
 </table>
+${s.incompleteBundle ? '<p class="bad">The chosen firmware bundle is incomplete: it lacks files its kind usually holds (see the Firmware page).</p>' : ''}
+${s.borrowed?.length ? `<h2>Files from other bundles</h2><table>${head(['File', 'From bundle', 'Bundle id'])}\n${s.borrowed.map((b) => row([b.file, b.bundleName, b.bundleId])).join('\n')}</table>` : ''}
 ${s.warnings.length ? `<h2>Warnings</h2><ul>${s.warnings.map((w) => `<li>${esc(en(w))}</li>`).join('')}</ul>` : ''}
 <h2>Files served</h2>
 <table>${head(['Time', 'File', 'Asked as', 'To', 'Bytes', 'Seconds', 'SHA-256', 'Kind', 'Hop'])}

@@ -31,7 +31,7 @@ import { consoleAttachedText, inferenceText, ipSourceText } from './timeline-tex
 
 /** What the runner is told at start; the fields it reports back keep their status names and types. */
 export interface RunnerOptions
-  extends Pick<MigrationStatus, 'id' | 'mac' | 'model' | 'from' | 'to' | 'bundleId' | 'bind' | 'phoneIp' | 'phoneIpSource'> {
+  extends Pick<MigrationStatus, 'id' | 'mac' | 'model' | 'from' | 'to' | 'bundleId' | 'bind' | 'phoneIp' | 'phoneIpSource' | 'borrowed' | 'incompleteBundle'> {
   /** null: listen first (the current firmware is unknown). */
   plan: RunnerPlan | null;
   bundle: BundleSource;
@@ -452,6 +452,8 @@ export class MigrationRunner {
     if (this.fix) s.fix = this.fix;
     if (this.endedAt) s.endedAt = this.endedAt;
     if (this.demoConsole) s.console = { ...this.demoConsole };
+    if (this.o.borrowed && this.o.borrowed.length > 0) s.borrowed = this.o.borrowed.map((b) => ({ ...b }));
+    if (this.o.incompleteBundle) s.incompleteBundle = true;
     return s;
   }
 

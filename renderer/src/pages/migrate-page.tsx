@@ -1,17 +1,17 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BundleSummary } from '../../../shared/api/firmware';
 import type { MigratePreview, MigrationStatus, TimelineEntry } from '../../../shared/api/migrate';
 import type { SerialStateEvent } from '../../../shared/api/serial';
 import type { AppError } from '../../../shared/api/result';
 import { assertNever } from '../../../shared/api/result';
-import { useClient, useEvent } from '../api/client-context';
+import { useClient, useEvent, useReconnected } from '../api/client-context';
 import { NetworkStep } from '../components/migrate/network-step';
 import { PhoneStep, phoneStepDone } from '../components/migrate/phone-step';
 import { PlanStep } from '../components/migrate/plan-step';
 import { ReportStep } from '../components/migrate/report-step';
 import { RunStep } from '../components/migrate/run-step';
 import { TargetStep } from '../components/migrate/target-step';
-import { INITIAL_CHOICES, nextStep, previousStep, WIZARD_STEPS, type Choices, type WizardStep } from '../components/migrate/wizard-state';
+import { INITIAL_CHOICES, networkProblems, nextStep, previousStep, WIZARD_STEPS, type Choices, type WizardStep } from '../components/migrate/wizard-state';
 import { useI18n } from '../i18n/i18n';
 
 const DEMO_MAC = '00:0E:84:C0:60:A6';
@@ -31,12 +31,20 @@ export function MigratePage() {
   const [error, setError] = useState<AppError>();
   const [busy, setBusy] = useState(false);
   const [demoNote, setDemoNote] = useState<string>();
+  const [fieldNote, setFieldNote] = useState<string>();
+  const top = useRef<HTMLElement>(null);
+  // Each step opens at its top: the previous step may have been scrolled down to its button.
+  useEffect(() => {
+    window.scrollTo({ top: 0, left: 0 });
+    top.current?.closest('.content')?.scrollTo({ top: 0, left: 0 });
+  }, [step]);
   // The console open beside the timeline, if any: its text goes into the hints and the report.
   const [consoleSession, setConsoleSession] = useState<string>();
   useEvent(
     'serial:state',
     useCallback((e: SerialStateEvent) => {
-      if (e.state === 'connected') setConsoleSession(e.sessionId);
+      // A port opened by hand; never the demo's virtual phone, whose console ends with the demo.
+      if (e.state === 'connected' && e.session.label === undefined) setConsoleSession(e.sessionId);
       else if (e.state === 'closed') setConsoleSession((current) => (current === e.sessionId ? undefined : current));
     }, []),
   );
@@ -44,15 +52,22 @@ export function MigratePage() {
   const set = useCallback((patch: Partial<Choices>) => setChoices((c) => ({ ...c, ...patch })), []);
 
   // A migration still running (page reopened): show it. A finished one leaves the wizard at the start.
-  useEffect(() => {
-    void client.request('migrate:status', {}).then((r) => {
-      if (r.ok && r.value && !['succeeded', 'failed', 'stopped'].includes(r.value.state)) {
-        setStatus(r.value);
-        setStep('migrate');
+  const resume = useCallback(
+    (afterReconnect: boolean) => {
+      void client.request('migrate:status', {}).then((r) => {
+        if (!r.ok || !r.value) return;
+        const running = !['succeeded', 'failed', 'stopped'].includes(r.value.state);
+        if (!running && !afterReconnect) return;
+        setStatus((current) => (running || current?.id === r.value?.id ? (r.value ?? undefined) : current));
+        if (running) setStep('migrate');
         void client.request('migrate:timeline', {}).then((tl) => tl.ok && setTimeline(tl.value));
-      }
-    });
-  }, [client]);
+      });
+    },
+    [client],
+  );
+  useEffect(() => resume(false), [resume]);
+  // Timeline lines and state changes sent while the socket was down are gone: ask again.
+  useReconnected(() => resume(true));
 
   useEvent(
     'migrate:state',
@@ -65,6 +80,14 @@ export function MigratePage() {
 
   const start = useCallback(
     async (c: Choices) => {
+      setFieldNote(undefined);
+      const bad = c.demo ? [] : networkProblems(c);
+      if (bad[0]) {
+        // Said in words, on the step that holds the field; never the engine's schema text.
+        setFieldNote(t('migrate.run.fieldBad', { field: t(`migrate.field.${bad[0]}`) }));
+        setStep('network');
+        return;
+      }
       setBusy(true);
       setError(undefined);
       setTimeline([]);
@@ -86,8 +109,17 @@ export function MigratePage() {
       if (r.ok) setStatus(r.value);
       else setError(r.error);
     },
-    [client, consoleSession],
+    [client, consoleSession, t],
   );
+
+  /** After a demo: the same choices minus the virtual phone, back where a real phone's details are checked. */
+  const setupReal = useCallback(() => {
+    setStatus(undefined);
+    setTimeline([]);
+    setError(undefined);
+    setChoices((c) => ({ ...c, demo: false, bindAddress: c.bindAddress === '127.0.0.1' ? '' : c.bindAddress }));
+    setStep('phone');
+  }, []);
 
   const stop = useCallback(async () => {
     const r = await client.request('migrate:stop', {});
@@ -127,7 +159,7 @@ export function MigratePage() {
       case 'target':
         return choices.bundleId !== '';
       case 'network':
-        return choices.bindAddress !== '';
+        return networkProblems(choices).length === 0;
       case 'plan':
         return preview?.ok === true;
       case 'migrate':
@@ -148,7 +180,7 @@ export function MigratePage() {
   };
 
   return (
-    <section aria-labelledby="migrate-heading">
+    <section aria-labelledby="migrate-heading" ref={top}>
       <h1 id="migrate-heading">{t('migrate.heading')}</h1>
       <p>{t('migrate.intro')}</p>
       <p>
@@ -170,8 +202,13 @@ export function MigratePage() {
           ))}
         </ol>
       </nav>
+      {fieldNote && step === 'network' ? (
+        <p role="alert" className="notice" data-testid="migrate-field-note">
+          {fieldNote}
+        </p>
+      ) : null}
       {renderStep()}
-      <p style={{ display: 'flex', gap: '0.5rem' }}>
+      <p className="wizard-actions" data-testid="migrate-actions" style={{ display: 'flex', gap: '0.5rem', position: 'sticky', bottom: 0, margin: 0, padding: '0.6rem 0', background: 'var(--bg)', borderTop: '1px solid var(--line)', zIndex: 2 }}>
         {step !== 'phone' && step !== 'report' ? (
           <button type="button" onClick={() => setStep(previousStep(step))} disabled={step === 'migrate' && status !== undefined && !canGoOn}>
             {t('migrate.back')}
@@ -202,7 +239,18 @@ export function MigratePage() {
       case 'plan':
         return <PlanStep choices={choices} onPreview={setPreview} set={set} />;
       case 'migrate':
-        return <RunStep status={status} timeline={timeline} error={error} busy={busy} onStart={() => void start({ ...choices, demo: false })} onStop={() => void stop()} />;
+        return (
+          <RunStep
+            status={status}
+            timeline={timeline}
+            error={error}
+            busy={busy}
+            demo={choices.demo}
+            onStart={() => void start(choices.demo ? choices : { ...choices, demo: false })}
+            onSetupReal={setupReal}
+            onStop={() => void stop()}
+          />
+        );
       case 'report':
         return <ReportStep status={status} refused={timeline.filter((e) => e.kind === 'refused')} onAgain={again} />;
       default:

@@ -1,3 +1,4 @@
+import { createSocket } from 'node:dgram';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -75,8 +76,8 @@ async function walkToPlan(page: Page, app: ServedApp, o: { from: string; bundle:
   await next.click();
 
   await page.getByRole('radio', { name: /lo: 127\.0\.0\.1/ }).check();
-  // Port 0: the OS picks a free one, so the test needs no rights for 69.
-  await page.getByLabel('TFTP port').fill('0');
+  // A free high port, so the test needs no rights for 69 (the wizard takes 1-65535).
+  await page.getByLabel('TFTP port').fill(String(await freeUdpPort()));
   if (o.phoneIp) await page.getByLabel('Phone IP (optional)').fill(o.phoneIp);
   await expect(page.getByTestId('migrate-keypad')).toContainText('Set TFTP Server 1 to 127.0.0.1.');
   if (o.shots) await docShot(page, 'migrate-3-network');
@@ -208,3 +209,12 @@ test.describe('the Migrate wizard with a virtual phone', () => {
     expect(app.services.filter((s) => s.name === 'migrate')).toEqual([{ name: 'migrate', state: 'stopped', detail: 'no migration yet' }]);
   });
 });
+
+/** A UDP port free on 127.0.0.1 right now. */
+async function freeUdpPort(): Promise<number> {
+  const socket = createSocket('udp4');
+  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', () => resolve()));
+  const { port } = socket.address();
+  await new Promise<void>((resolve) => socket.close(() => resolve()));
+  return port;
+}

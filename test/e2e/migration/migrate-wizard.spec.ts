@@ -86,6 +86,8 @@ test.describe('the Migrate page', () => {
     await next.click();
     await page.getByRole('radio', { name: /SCCP 3\./ }).check();
     await next.click();
+    // Nothing is chosen for the technician on the network step.
+    await page.getByRole('radio', { name: /lo: 127\.0\.0\.1/ }).check();
     await next.click();
     await expect(page.getByTestId('migrate-plan-refused')).toBeVisible();
     await expect(page.getByRole('alert')).toContainText(/5\.0|signed/i);

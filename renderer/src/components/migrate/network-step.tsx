@@ -4,7 +4,7 @@ import type { AppError } from '../../../../shared/api/result';
 import { useClient } from '../../api/client-context';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorView } from '../error-view';
-import type { Choices } from './wizard-state';
+import { networkProblems, type Choices } from './wizard-state';
 
 export function NetworkStep({ choices, set }: { choices: Choices; set: (patch: Partial<Choices>) => void }) {
   const { t, say } = useI18n();
@@ -12,12 +12,15 @@ export function NetworkStep({ choices, set }: { choices: Choices; set: (patch: P
   const [nics, setNics] = useState<MigrateInterface[]>();
   const [keypad, setKeypad] = useState<KeypadStep[]>([]);
   const [error, setError] = useState<AppError>();
+  const [portText, setPortText] = useState(String(choices.port));
+  const problems = networkProblems(choices);
   useEffect(() => {
     void client.request('migrate:interfaces', {}).then((r) => {
       if (!r.ok) return setError(r.error);
       setNics(r.value);
-      const first = r.value[0];
-      if (!choices.bindAddress && first) set({ bindAddress: first.address });
+      // Only a cable that looks like a bench cable is chosen for the technician: never one called live.
+      const bench = r.value.find((n) => n.warnings.length === 0 && !n.internal);
+      if (!choices.bindAddress && bench) set({ bindAddress: bench.address });
     });
     // Only once per visit: the list is read when the step opens.
   }, [client]);
@@ -35,6 +38,11 @@ export function NetworkStep({ choices, set }: { choices: Choices; set: (patch: P
         <legend>{t('migrate.network.heading')}</legend>
         {error ? <ErrorView error={error} /> : null}
         {nics?.length === 0 ? <p>{t('migrate.network.none')}</p> : null}
+        {nics && nics.length > 0 && !choices.bindAddress ? (
+          <p className="fix" data-testid="migrate-nic-pick">
+            {t('migrate.network.pick')}
+          </p>
+        ) : null}
         {nics?.map((n) => (
           <label key={`${n.name}-${n.address}`} style={{ flexDirection: 'row', alignItems: 'center', gap: '0.5rem' }}>
             <input type="radio" name="migrate-nic" value={n.address} checked={choices.bindAddress === n.address} onChange={() => set({ bindAddress: n.address })} />
@@ -51,14 +59,36 @@ export function NetworkStep({ choices, set }: { choices: Choices; set: (patch: P
         ) : null}
         <label>
           {t('migrate.network.port')}
-          <input type="number" min={0} max={65535} value={choices.port} onChange={(e) => set({ port: Number(e.target.value) })} />
+          <input
+            inputMode="numeric"
+            value={portText}
+            data-testid="migrate-port"
+            aria-invalid={problems.includes('port')}
+            aria-describedby="migrate-port-help"
+            onChange={(e) => {
+              setPortText(e.target.value);
+              const text = e.target.value.trim();
+              set({ port: /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN });
+            }}
+          />
         </label>
-        <p className="fix">{t('migrate.network.port.help')}</p>
+        <p id="migrate-port-help" className={problems.includes('port') ? 'fix invalid' : 'fix'} role={problems.includes('port') ? 'alert' : undefined}>
+          {problems.includes('port') ? t('migrate.network.port.bad') : t('migrate.network.port.help')}
+        </p>
         <label>
           {t('migrate.network.phoneIp')}
-          <input value={choices.phoneIp} placeholder="192.168.1.50" onChange={(e) => set({ phoneIp: e.target.value.trim() })} />
+          <input
+            value={choices.phoneIp}
+            placeholder="192.168.1.50"
+            data-testid="migrate-phone-ip"
+            aria-invalid={problems.includes('phoneIp')}
+            aria-describedby="migrate-phone-ip-help"
+            onChange={(e) => set({ phoneIp: e.target.value.trim() })}
+          />
         </label>
-        <p className="fix">{t('migrate.network.phoneIp.help')}</p>
+        <p id="migrate-phone-ip-help" className={problems.includes('phoneIp') ? 'fix invalid' : 'fix'} role={problems.includes('phoneIp') ? 'alert' : undefined}>
+          {problems.includes('phoneIp') ? t('migrate.network.ip.bad', { value: choices.phoneIp }) : t('migrate.network.phoneIp.help')}
+        </p>
         <label style={{ flexDirection: 'row', alignItems: 'center', gap: '0.5rem' }}>
           <input type="checkbox" checked={choices.dhcp} onChange={(e) => set({ dhcp: e.target.checked })} />
           {t('migrate.network.dhcp')}
@@ -66,8 +96,13 @@ export function NetworkStep({ choices, set }: { choices: Choices; set: (patch: P
         {choices.dhcp ? (
           <label>
             {t('migrate.network.dhcp.offer')}
-            <input value={choices.dhcpOffer} onChange={(e) => set({ dhcpOffer: e.target.value.trim() })} />
+            <input value={choices.dhcpOffer} aria-invalid={problems.includes('dhcpOffer')} onChange={(e) => set({ dhcpOffer: e.target.value.trim() })} />
           </label>
+        ) : null}
+        {choices.dhcp && problems.includes('dhcpOffer') ? (
+          <p className="fix invalid" role="alert">
+            {t('migrate.network.ip.bad', { value: choices.dhcpOffer })}
+          </p>
         ) : null}
         <p className="fix">{t('migrate.network.dhcp.help')}</p>
       </fieldset>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { MigratePreview } from '../../../../shared/api/migrate';
+import type { BorrowedFile, MigratePreview } from '../../../../shared/api/migrate';
 import type { AppError } from '../../../../shared/api/result';
 import { useClient } from '../../api/client-context';
 import { useI18n } from '../../i18n/i18n';
@@ -49,9 +49,11 @@ export function PlanStep({
       </div>
     );
   }
+  const sources = <PlanSources preview={preview} />;
   if (preview.created) {
     return (
       <section data-testid="migrate-plan">
+        {sources}
         <PlanView created={preview.created} />
       </section>
     );
@@ -61,6 +63,7 @@ export function PlanStep({
       <h2 id="migrate-plan-heading">
         {t('migrate.plan.heading')}: {preview.from} → {preview.to}
       </h2>
+      {sources}
       {preview.listenFirst ? <p className="notice">{t('migrate.plan.listen')}</p> : null}
       {preview.warnings.map((w, i) => (
         <p key={i} className="notice">
@@ -90,5 +93,31 @@ export function PlanStep({
         </article>
       ))}
     </section>
+  );
+}
+
+/** Where the files come from: a warning for an incomplete bundle, and every file taken from another bundle. */
+export function PlanSources({ preview }: { preview: { incompleteBundle?: boolean; bundleName?: string; borrowed?: BorrowedFile[] } }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {preview.incompleteBundle ? (
+        <p role="alert" className="notice" data-testid="migrate-plan-incomplete">
+          {t('migrate.plan.incomplete', { bundle: preview.bundleName ?? '' })}
+        </p>
+      ) : null}
+      {preview.borrowed && preview.borrowed.length > 0 ? (
+        <div className="notice" data-testid="migrate-plan-borrowed">
+          <p>{t('migrate.plan.borrowed')}</p>
+          <ul>
+            {preview.borrowed.map((b) => (
+              <li key={b.file}>
+                <code>{b.file}</code> {t('migrate.plan.borrowedFrom', { bundle: b.bundleName })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </>
   );
 }

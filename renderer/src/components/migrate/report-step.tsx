@@ -4,6 +4,7 @@ import type { AppError } from '../../../../shared/api/result';
 import { useClient } from '../../api/client-context';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorView } from '../error-view';
+import { PlanSources } from './plan-step';
 
 /** What was served, to whom, with hashes: exported as a file the browser saves. Refused requests are listed. */
 export function ReportStep({ status, refused, onAgain }: { status: MigrationStatus | undefined; refused: TimelineEntry[]; onAgain: () => void }) {
@@ -22,6 +23,7 @@ export function ReportStep({ status, refused, onAgain }: { status: MigrationStat
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
   const served = status?.files.filter((f) => f.state === 'served').length ?? 0;
+  const neverAsked = status?.files.filter((f) => f.state === 'waiting').map((f) => f.name) ?? [];
   return (
     <section aria-labelledby="migrate-report-heading" data-testid="migrate-report">
       <h2 id="migrate-report-heading">{t('migrate.report.heading')}</h2>
@@ -33,6 +35,12 @@ export function ReportStep({ status, refused, onAgain }: { status: MigrationStat
         </p>
       ) : null}
       <p>{t('migrate.report.served', { count: served, refused: refused.length })}</p>
+      {status ? <PlanSources preview={status} /> : null}
+      {neverAsked.length > 0 ? (
+        <p data-testid="migrate-report-never-asked">
+          {t('migrate.run.neverAsked')}: {neverAsked.join(', ')}
+        </p>
+      ) : null}
       {refused.length > 0 ? (
         <section aria-labelledby="migrate-refused-heading">
           <h3 id="migrate-refused-heading">{t('migrate.report.refused')}</h3>

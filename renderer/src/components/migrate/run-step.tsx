@@ -1,4 +1,6 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { MigrationStatus, TimelineEntry } from '../../../../shared/api/migrate';
+import { parseImageName } from '../../../../shared/cisco/image-name';
 import type { AppError } from '../../../../shared/api/result';
 import { useI18n } from '../../i18n/i18n';
 import { ConsoleView } from '../console/console-view';
@@ -9,16 +11,22 @@ interface Props {
   timeline: TimelineEntry[];
   error: AppError | undefined;
   busy: boolean;
+  /** The choices came from the virtual-phone demo: Start runs it again; a real phone starts from the first step. */
+  demo: boolean;
   onStart: () => void;
+  onSetupReal: () => void;
   onStop: () => void;
 }
 
 const LIVE = new Set(['starting', 'listening', 'waiting-for-phone', 'running']);
 
 /** One click, then the phone's requests as they come: timeline, per-file progress, the console beside it. */
-export function RunStep({ status, timeline, error, busy, onStart, onStop }: Props) {
+export function RunStep({ status, timeline, error, busy, demo, onStart, onSetupReal, onStop }: Props) {
   const { t, say } = useI18n();
   const live = status !== undefined && LIVE.has(status.state);
+  const final = status !== undefined && !live;
+  const neverAsked = final ? (status?.files.filter((f) => f.state === 'waiting').map((f) => f.name) ?? []) : [];
+  const flashing = live ? flashWrite(timeline) : undefined;
   return (
     <div className="migrate-run" style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)', gap: '1rem' }}>
       <div>
@@ -28,12 +36,23 @@ export function RunStep({ status, timeline, error, busy, onStart, onStop }: Prop
             <button type="button" onClick={onStop}>
               {t('migrate.run.stop')}
             </button>
+          ) : demo ? (
+            <>
+              <button type="button" className="primary" onClick={onStart} disabled={busy}>
+                {t('migrate.run.demoAgain')}
+              </button>{' '}
+              <button type="button" onClick={onSetupReal} disabled={busy}>
+                {t('migrate.run.real')}
+              </button>
+            </>
           ) : (
             <button type="button" className="primary" onClick={onStart} disabled={busy}>
               {t('migrate.run.start')}
             </button>
           )}
         </p>
+        {demo && !live ? <p className="fix">{t('migrate.run.real.help')}</p> : null}
+        {flashing ? <FlashWarning since={flashing.at} file={flashing.file} /> : null}
         {status ? (
           <dl className="facts" data-testid="migrate-status">
             <dt>{t('migrate.run.state')}</dt>
@@ -81,9 +100,78 @@ export function RunStep({ status, timeline, error, busy, onStart, onStop }: Prop
             </table>
           </section>
         ) : null}
+        {neverAsked.length > 0 ? (
+          <section aria-labelledby="migrate-never-heading" data-testid="migrate-never-asked">
+            <h2 id="migrate-never-heading">{t('migrate.run.neverAsked')}</h2>
+            <p>
+              {neverAsked.map((name, i) => (
+                <span key={name}>
+                  {i > 0 ? ', ' : ''}
+                  <code>{name}</code>
+                </span>
+              ))}
+            </p>
+            <p className="fix">{t('migrate.run.neverAsked.help')}</p>
+          </section>
+        ) : null}
+        <Timeline timeline={timeline} />
+      </div>
+      <aside aria-label={t('migrate.run.console')}>
+        <ConsoleView compact />
+      </aside>
+    </div>
+  );
+}
+
+/** The newest image the phone fetched, while nothing came after it: the phone is writing it to flash. */
+function flashWrite(timeline: TimelineEntry[]): { at: string; file: string } | undefined {
+  for (let i = timeline.length - 1; i >= 0; i--) {
+    const e = timeline[i] as TimelineEntry;
+    if (e.kind === 'console' || e.kind === 'info' || e.kind === 'hint') continue;
+    if (e.kind === 'served' && e.file && parseImageName(e.file) !== undefined) return { at: e.at, file: e.file };
+    return undefined;
+  }
+  return undefined;
+}
+
+function FlashWarning({ since, file }: { since: string; file: string }) {
+  const { t } = useI18n();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+  const seconds = Math.max(0, Math.floor((now - Date.parse(since)) / 1000));
+  const elapsed = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+  return (
+    <p role="status" className="notice" data-testid="migrate-flash-warning">
+      <strong>{t('migrate.run.flash', { file, elapsed })}</strong>
+    </p>
+  );
+}
+
+/** The timeline follows new lines, unless the technician scrolled up to read (then it stays put). */
+function Timeline({ timeline }: { timeline: TimelineEntry[] }) {
+  const { t, say } = useI18n();
+  const list = useRef<HTMLOListElement>(null);
+  const follow = useRef(true);
+  useLayoutEffect(() => {
+    const el = list.current;
+    if (el && follow.current) el.scrollTop = el.scrollHeight;
+  }, [timeline]);
+  return (
         <section aria-labelledby="migrate-timeline-heading">
           <h2 id="migrate-timeline-heading">{t('migrate.run.timeline')}</h2>
-          <ol data-testid="migrate-timeline" aria-live="polite" style={{ listStyle: 'none', padding: 0, maxHeight: '28rem', overflow: 'auto' }}>
+          <ol
+            ref={list}
+            data-testid="migrate-timeline"
+            aria-live="polite"
+            style={{ listStyle: 'none', padding: 0, maxHeight: '28rem', overflow: 'auto' }}
+            onScroll={(e) => {
+              const el = e.currentTarget;
+              follow.current = el.scrollTop + el.clientHeight >= el.scrollHeight - 16;
+            }}
+          >
             {timeline.map((e) => (
               <li key={e.seq} data-kind={e.kind} className={`timeline-${e.kind}`}>
                 <time dateTime={e.at}>{e.at.slice(11, 19)}</time> <span className="badge">{t(`migrate.kind.${e.kind}`)}</span> {say(e.message)}
@@ -92,11 +180,6 @@ export function RunStep({ status, timeline, error, busy, onStart, onStop }: Prop
             ))}
           </ol>
         </section>
-      </div>
-      <aside aria-label={t('migrate.run.console')}>
-        <ConsoleView compact />
-      </aside>
-    </div>
   );
 }
 

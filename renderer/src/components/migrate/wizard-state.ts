@@ -57,3 +57,24 @@ export function previousStep(step: WizardStep): WizardStep {
   const i = WIZARD_STEPS.indexOf(step);
   return WIZARD_STEPS[Math.max(0, i - 1)] ?? 'phone';
 }
+
+/** Four numbers 0-255 with dots, as the phone's keypad takes them. */
+export function isIpv4(text: string): boolean {
+  const parts = text.trim().split('.');
+  return parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255 && (p === '0' || !p.startsWith('0')));
+}
+
+/** A TFTP port the technician may type: 1-65535. */
+export function isPort(n: number): boolean {
+  return Number.isInteger(n) && n >= 1 && n <= 65535;
+}
+
+/** The network step's fields, each checked as typed; a field named here shows its fix and holds the wizard. */
+export function networkProblems(c: Choices): ('bindAddress' | 'port' | 'phoneIp' | 'dhcpOffer')[] {
+  const out: ('bindAddress' | 'port' | 'phoneIp' | 'dhcpOffer')[] = [];
+  if (!isIpv4(c.bindAddress)) out.push('bindAddress');
+  if (!isPort(c.port)) out.push('port');
+  if (c.phoneIp !== '' && !isIpv4(c.phoneIp)) out.push('phoneIp');
+  if (c.dhcp && !isIpv4(c.dhcpOffer)) out.push('dhcpOffer');
+  return out;
+}
