@@ -223,7 +223,7 @@ async function main(): Promise<void> {
     ...ratioTable,
     '',
     'Server CPU seconds per MiB delivered (user+system from /proc in 10 ms ticks; tftpd-hpa adds its per-transfer children, sampled every',
-    '20 ms from schedstat, a lower bound since it ignores SIGCHLD), median; the last column is the per-pair ratio (each CPU total floored at 5 ms):',
+    '10 ms from schedstat, a lower bound since it ignores SIGCHLD), median; the last column is the per-pair ratio (each CPU total floored at 5 ms):',
     '',
     ...cpuTable,
     ...(skipped.length ? ['', `Not measured: ${skipped.join('; ')}.`] : []),
