@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppStatus, ServiceStatus } from '../../../shared/api/app';
 import type { AppError } from '../../../shared/api/result';
-import { useClient, useEvent } from '../api/client-context';
+import { useClient, useEvent, useReconnected } from '../api/client-context';
 import { ErrorView } from '../components/error-view';
 import { useI18n } from '../i18n/i18n';
 
@@ -23,6 +23,8 @@ export function StatusPage() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  // What changed while the socket was down never arrived as events: ask again.
+  useReconnected(() => void refresh());
 
   const onService = useCallback((service: ServiceStatus) => {
     setStatus((current) =>
