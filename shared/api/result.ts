@@ -1,4 +1,4 @@
-import { legacyText, type Message } from '../i18n/message';
+import type { Message } from '../i18n/message';
 import { formatMessage } from '../i18n/format';
 
 /** Errors cross every boundary as values, never as thrown exceptions. */
@@ -40,25 +40,18 @@ export interface AppError {
   fix?: Message;
 }
 
-/** Transitional: a plain string is wrapped with legacyText until every call site has a key. */
-type MessageOrText = Message | string;
-
-function asMessage(value: MessageOrText): Message {
-  return typeof value === 'string' ? legacyText(value) : value;
-}
-
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function err(code: ErrorCode, message: MessageOrText, fix?: MessageOrText): { ok: false; error: AppError } {
+export function err(code: ErrorCode, message: Message, fix?: Message): { ok: false; error: AppError } {
   return { ok: false, error: appError(code, message, fix) };
 }
 
-export function appError(code: ErrorCode, message: MessageOrText, fix?: MessageOrText): AppError {
-  return fix === undefined ? { code, message: asMessage(message) } : { code, message: asMessage(message), fix: asMessage(fix) };
+export function appError(code: ErrorCode, message: Message, fix?: Message): AppError {
+  return fix === undefined ? { code, message } : { code, message, fix };
 }
 
 /** Thrown inside the engine where unwinding is simpler; converted to a Result at the boundary. */
@@ -68,15 +61,14 @@ export class PhonebenchError extends Error {
 
   constructor(
     readonly code: ErrorCode,
-    message: MessageOrText,
-    fix?: MessageOrText,
+    message: Message,
+    fix?: Message,
   ) {
-    const detail = asMessage(message);
     // Error.message is English, for the engine log and stack traces only; the contract carries `detail`.
-    super(formatMessage('en', detail));
+    super(formatMessage('en', message));
     this.name = 'PhonebenchError';
-    this.detail = detail;
-    if (fix !== undefined) this.fix = asMessage(fix);
+    this.detail = message;
+    if (fix !== undefined) this.fix = fix;
   }
 
   toAppError(): AppError {

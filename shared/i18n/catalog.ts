@@ -4,7 +4,6 @@ import { errorsCatalog } from './catalogs/errors';
 import { firmwareCatalog } from './catalogs/firmware';
 import { firmwareImportCatalog } from './catalogs/firmware-import';
 import { hintsCatalog } from './catalogs/hints';
-import { legacyCatalog } from './catalogs/legacy';
 import { lintCatalog } from './catalogs/lint';
 import { migrateCatalog } from './catalogs/migrate';
 import { migrateOutcomeCatalog } from './catalogs/migrate-outcome';
@@ -37,7 +36,6 @@ export const MESSAGE_CATALOGS = [
   planCatalog,
   hintsCatalog,
   migrateOutcomeCatalog,
-  legacyCatalog,
 ] as const;
 
 type Union<T> = T extends readonly { en: infer E }[] ? E : never;

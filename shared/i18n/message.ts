@@ -19,11 +19,3 @@ export function msg(key: MessageKey, params?: Record<string, MessageParam>): Mes
 export function isMessage(value: unknown): value is Message {
   return typeof value === 'object' && value !== null && typeof (value as { key?: unknown }).key === 'string';
 }
-
-/**
- * Transitional: wraps an English sentence that has not yet been given a key. Every call is a leak of English
- * across the contract; the i18n completeness test lists them until none is left.
- */
-export function legacyText(text: string): Message {
-  return { key: 'legacy.text', params: { text } };
-}

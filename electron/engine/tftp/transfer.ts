@@ -3,6 +3,7 @@ import type { NegotiatedOptions, TftpClientAddress } from '../../../shared/api/t
 import { absoluteBlock, wireBlock, type RolloverTo } from './block-numbers';
 import { decodePacket, encodePacket, OPCODES, TFTP_ERROR, type TftpPacket } from './codec';
 import type { FileContent } from './file-source';
+import { logSwallowed } from '../engine-log';
 
 /** What every transfer needs from the server. */
 export interface TransferSetup {
@@ -95,7 +96,7 @@ export abstract class TransferBase {
     if (this.ended) return;
     // ACKs are nearly all a read sees: read the block number straight from the bytes.
     if (msg.length >= 4 && msg[0] === 0 && msg[1] === OPCODES.ACK) {
-      this.onPacket({ op: 'ACK', block: msg.readUInt16BE(2) });
+      this.onAck(msg.readUInt16BE(2));
       return;
     }
     let packet: TftpPacket;
@@ -112,6 +113,11 @@ export abstract class TransferBase {
   }
 
   protected abstract onPacket(packet: Exclude<TftpPacket, { op: 'ERROR' }>): void;
+
+  /** An ACK with its wire block number; a read answers it without building a packet object. */
+  protected onAck(block: number): void {
+    this.onPacket({ op: 'ACK', block });
+  }
   protected abstract retransmit(): void;
   protected abstract progressBytes(): number;
 
@@ -193,15 +199,18 @@ export class ReadTransfer extends TransferBase {
   }
 
   protected onPacket(packet: Exclude<TftpPacket, { op: 'ERROR' }>): void {
-    if (packet.op !== 'ACK') return; // Anything else from the peer during a read is ignored.
+    if (packet.op === 'ACK') this.onAck(packet.block); // Anything else from the peer during a read is ignored.
+  }
+
+  protected override onAck(wire: number): void {
     if (this.awaitingOack) {
-      if (packet.block !== 0) return;
+      if (wire !== 0) return;
       this.awaitingOack = false;
       this.timeoutsInARow = 0;
       this.sendWindow();
       return;
     }
-    const block = absoluteBlock(packet.block, this.acked, this.sentUpTo, this.setup.rolloverTo);
+    const block = absoluteBlock(wire, this.acked, this.sentUpTo, this.setup.rolloverTo);
     // A duplicate or stale ACK changes nothing and sends nothing: no Sorcerer's Apprentice.
     if (block === undefined || block <= this.acked) return;
     this.acked = block;
@@ -209,7 +218,7 @@ export class ReadTransfer extends TransferBase {
     this.setup.onProgress(this.progressBytes(), this.acked);
     if (this.acked >= this.lastBlock) {
       this.finish({ ok: true, bytes: this.content.size, blocks: this.lastBlock, retransmits: this.retransmits });
-      void this.content.close().catch(() => {});
+      void this.content.close().catch((error: unknown) => logSwallowed('tftp', 'close served file', error));
       return;
     }
     this.sendWindow();
@@ -226,12 +235,12 @@ export class ReadTransfer extends TransferBase {
 
   override abort(reason: string): void {
     super.abort(reason);
-    void this.content.close().catch(() => {});
+    void this.content.close().catch((error: unknown) => logSwallowed('tftp', 'close served file', error));
   }
 
   protected override fail(reason: string, tftpCode?: number): void {
     super.fail(reason, tftpCode);
-    void this.content.close().catch(() => {});
+    void this.content.close().catch((error: unknown) => logSwallowed('tftp', 'close served file', error));
   }
 
   /** Sends blocks acked+1 .. acked+window; reads are serialised so ACKs arriving meanwhile queue up. */
@@ -240,8 +249,12 @@ export class ReadTransfer extends TransferBase {
     const from = this.acked + 1;
     const to = Math.min(this.acked + this.window, this.lastBlock);
     // Fast path: nothing queued and the whole window is in the read cache, so send now, synchronously.
-    if (this.reads === 0 && this.cached(from) && this.cached(to)) {
-      for (let block = from; block <= to; block++) this.sendBlock(block, this.cachedSlice(block), isRetransmit);
+    const c = this.chunk;
+    if (this.reads === 0 && c && (from - 1) * this.blksize >= c.start && this.blockEnd(to) <= c.start + c.data.length) {
+      for (let block = from; block <= to; block++) {
+        const start = (block - 1) * this.blksize - c.start;
+        this.sendBlock(block, c.data.subarray(start, Math.min(start + this.blksize, this.content.size - c.start)), isRetransmit);
+      }
       return;
     }
     this.reads += 1;
@@ -273,22 +286,9 @@ export class ReadTransfer extends TransferBase {
     this.sendRaw(data.length > 0 ? [header, data] : header, false);
   }
 
-  private blockRange(block: number): [number, number] {
-    const start = (block - 1) * this.blksize;
-    return [start, Math.min(start + this.blksize, this.content.size)];
-  }
-
-  private cached(block: number): boolean {
-    const c = this.chunk;
-    if (!c) return false;
-    const [start, end] = this.blockRange(block);
-    return start >= c.start && end <= c.start + c.data.length;
-  }
-
-  private cachedSlice(block: number): Buffer {
-    const c = this.chunk as { start: number; data: Buffer };
-    const [start, end] = this.blockRange(block);
-    return c.data.subarray(start - c.start, end - c.start);
+  /** Byte offset just past the block's last byte. */
+  private blockEnd(block: number): number {
+    return Math.min(block * this.blksize, this.content.size);
   }
 
   private async blockData(block: number): Promise<Buffer> {
@@ -296,7 +296,8 @@ export class ReadTransfer extends TransferBase {
     const end = Math.min(start + this.blksize, this.content.size);
     const c = this.chunk;
     if (!c || start < c.start || end > c.start + c.data.length) {
-      const length = Math.max(256 * 1024, this.blksize * this.window * 2);
+      // Two windows ahead, at most 2 MiB: with the limit on transfers, that bounds the memory reads can hold.
+      const length = Math.min(2 * 1024 * 1024, Math.max(256 * 1024, this.blksize * this.window * 2));
       const data = await this.content.read(start, length);
       this.chunk = { start, data };
       if (start + data.length < end) throw new Error('file shrank while being sent');

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../api/result';
 import type { DomainCatalog } from '../catalog-types';
 
 /** Generic error texts any domain may use. Domain-specific ones live in that domain's catalogue. */
@@ -5,7 +6,31 @@ const en = {
   'error.internal': 'Internal error: {detail}',
   'error.badRequest': 'Invalid {field}: {problem}',
   'error.notFound': '{what} not found.',
-} as const;
+  // A short title for every error code (the compiler checks none is missing).
+  'error.code.bad-request': 'Invalid request',
+  'error.code.not-found': 'Not found',
+  'error.code.unauthorized': 'Not allowed',
+  'error.code.internal': 'Internal error',
+  'error.code.io-error': 'File or disk error',
+  'error.code.disk-full': 'Disk full',
+  'error.code.busy': 'Busy',
+  'error.code.not-running': 'Not running',
+  'error.code.port-privileged': 'Port needs privileges',
+  'error.code.port-in-use': 'Port in use',
+  'error.code.address-unavailable': 'Address not on this computer',
+  'error.code.archive-refused': 'Archive refused',
+  'error.code.archive-corrupt': 'Archive damaged',
+  'error.code.duplicate-bundle': 'Bundle already in the library',
+  'error.code.export-conflict': 'Export conflict',
+  'error.code.plan-refused': 'Plan refused',
+  'error.code.already-there': 'Already on the target',
+  'error.code.config-invalid': 'Configuration file invalid',
+  'error.code.serial-unavailable': 'Serial port unavailable',
+  'error.code.serial-disconnected': 'Serial port disconnected',
+  'error.code.serial-busy': 'Serial port busy',
+  'error.code.migration-failed': 'Migration failed',
+  'error.code.cancelled': 'Cancelled',
+} as const satisfies Record<`error.code.${ErrorCode}`, string> & Record<string, string>;
 
 export const errorsCatalog: DomainCatalog<typeof en> = {
   en,
@@ -13,5 +38,28 @@ export const errorsCatalog: DomainCatalog<typeof en> = {
     'error.internal': '内部エラー: {detail}',
     'error.badRequest': '{field} が正しくありません: {problem}',
     'error.notFound': '{what} が見つかりません。',
+    'error.code.bad-request': '不正な要求',
+    'error.code.not-found': '見つかりません',
+    'error.code.unauthorized': '許可されていません',
+    'error.code.internal': '内部エラー',
+    'error.code.io-error': 'ファイルまたはディスクのエラー',
+    'error.code.disk-full': 'ディスクの空き不足',
+    'error.code.busy': '使用中',
+    'error.code.not-running': '動作していません',
+    'error.code.port-privileged': 'ポートに権限が必要',
+    'error.code.port-in-use': 'ポート使用中',
+    'error.code.address-unavailable': 'このコンピューターにないアドレス',
+    'error.code.archive-refused': 'アーカイブを拒否',
+    'error.code.archive-corrupt': 'アーカイブの破損',
+    'error.code.duplicate-bundle': 'バンドルは登録済み',
+    'error.code.export-conflict': '書き出し先の競合',
+    'error.code.plan-refused': '計画を拒否',
+    'error.code.already-there': 'すでに移行先のファームウェア',
+    'error.code.config-invalid': '設定ファイルが不正',
+    'error.code.serial-unavailable': 'シリアルポートを使えません',
+    'error.code.serial-disconnected': 'シリアルポートの切断',
+    'error.code.serial-busy': 'シリアルポート使用中',
+    'error.code.migration-failed': '移行に失敗',
+    'error.code.cancelled': '中止しました',
   },
 };

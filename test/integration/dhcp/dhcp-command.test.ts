@@ -11,8 +11,13 @@ function io() {
   return { io: { stdout: (t: string) => void (out += t), stderr: (t: string) => void (err += t), stdin: process.stdin, env: process.env, interrupted }, out: () => out, err: () => err, stop };
 }
 
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+/** Waits for a condition; a loaded machine gets 20 s, and a condition never met fails with what was awaited. */
+async function until(check: () => boolean, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
 }
 
 describe('phonebench dhcp', () => {
@@ -27,7 +32,7 @@ describe('phonebench dhcp', () => {
       ['dhcp', '--json', '--mac', '00-0E-84-C0-60-A6', '--offer', '127.0.0.20', '--server', '127.0.0.1', '--mask', '255.255.255.255',
         '--bind', '127.0.0.1', '--port', '0', '--client-port', String(socket.address().port)],
       c.io);
-    await until(() => c.out().includes('listening'));
+    await until(() => c.out().includes('listening'), 'the listening line');
     const port = (JSON.parse(c.out().split('\n')[0] ?? '{}') as { port: number }).port;
     const discover = (chaddr: string) =>
       encodeDhcp({

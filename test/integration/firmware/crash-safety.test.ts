@@ -7,7 +7,7 @@ import { settingsSchema } from '../../../shared/api/app';
 import { Engine } from '../../../electron/engine/engine';
 import { libraryRoot } from '../../../electron/engine/firmware/firmware-domain';
 import { FirmwareLibrary } from '../../../electron/engine/firmware/library-store';
-import { writeLargeZip } from '../../fixtures/firmware-fixtures';
+import { writeLargeZip, zipBytes } from '../../fixtures/firmware-fixtures';
 
 const MiB = 1024 * 1024;
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -47,10 +47,14 @@ describe('kill -9 leaves no visible half-state', () => {
   it('in the middle of an import: the next engine sweeps the staging folder at start', async () => {
     const dataDir = path.join(work, 'import-data');
     const archive = path.join(work, 'large.zip');
+    const small = path.join(work, 'small.zip');
+    await fs.writeFile(small, zipBytes([{ name: 'P0S3-8-12-00.sb2', data: Buffer.alloc(4096, 5) }]));
     await writeLargeZip(
       archive,
       [0, 1, 2].map((i) => ({ name: `P0S3-8-12-0${i}.dat`, size: 24 * MiB, seed: 7 + i })),
     );
+    // A bundle already in the library must come through the crash whole.
+    const before = await new FirmwareLibrary(libraryRoot(dataDir)).import(small);
     await killMidway(['import', dataDir, archive], 'extracting');
     const staging = path.join(libraryRoot(dataDir), '.staging');
     expect((await listing(staging)).length).toBe(1); // the killed import's half-written folder
@@ -58,9 +62,10 @@ describe('kill -9 leaves no visible half-state', () => {
     const engine = await Engine.create({ dataDir, host: 'cli' });
     try {
       const listed = await engine.request('firmware:list', {});
-      expect(listed).toEqual({ ok: true, value: [] });
+      expect(listed.ok && listed.value.map((b) => b.id)).toEqual([before.id]);
       expect(await listing(staging)).toEqual([]);
-      expect((await listing(libraryRoot(dataDir))).filter((n) => n !== '.staging')).toEqual([]);
+      expect((await listing(libraryRoot(dataDir))).filter((n) => n !== '.staging')).toEqual([before.id]);
+      expect(await engine.request('firmware:show', { id: before.id })).toEqual({ ok: true, value: before });
     } finally {
       await engine.close();
     }

@@ -181,6 +181,14 @@ describe('transfer rules', () => {
     expect(wrong.ok).toBe(false);
   });
 
+  it('a window wider than the 2 MiB read cache (blksize 65464, windowsize 64) still delivers every byte', async () => {
+    fx = await startFixture({ maxBlksize: 65464, maxWindowsize: 64, timeoutMs: 100, retries: 20 }); // Bursts this wide overflow loopback buffers.
+    const data = patternBytes(5 * 1024 * 1024 + 5, 21);
+    await fs.writeFile(path.join(fx.root, 'wide.bin'), data);
+    const r = await tftpGet({ port: fx.port, filename: 'wide.bin', options: { blksize: '65464', windowsize: '64' }, timeoutMs: 100, retries: 20 });
+    expect(r.ok && sha256(r.data)).toBe(sha256(data));
+  });
+
   it('many transfers at once, several from the same phone', async () => {
     fx = await startFixture({ maxTransfersPerClient: 40 });
     const files = ['RINGLIST.DAT', 'dialplan.xml', 'SIPDefault.cnf', 'OS79XX.TXT'];

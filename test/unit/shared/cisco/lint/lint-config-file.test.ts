@@ -24,7 +24,7 @@ describe('lintConfigFile', () => {
     expect(problems('OS79XX.TXT', 'P003-8-12-00 \n')[0]).toMatch(/^error@1: .*CSCdv19260/);
     const secret = lintConfigFile('SIP0011223344AA.cnf', 'line1_password: hunter2  \n');
     expect(secret).toHaveLength(1);
-    expect(formatMessage('en', secret[0]?.problem ?? { key: 'legacy.text' })).toMatch(/line1_password line ends with spaces/);
+    expect(formatMessage('en', secret[0]!.problem)).toMatch(/line1_password line ends with spaces/);
     expect(JSON.stringify(secret)).not.toContain('hunter2');
   });
 
