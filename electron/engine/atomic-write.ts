@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { storageError } from './storage-errors';
+import { logSwallowed } from './engine-log';
 
 const TEMP_SUFFIX = '.tmp';
 
@@ -24,7 +25,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     await fs.rename(tmp, file);
     await syncFolder(path.dirname(file));
   } catch (error) {
-    await fs.rm(tmp, { force: true }).catch(() => {});
+    await fs.rm(tmp, { force: true }).catch((rmError: unknown) => logSwallowed('storage', 'remove temporary file', rmError, { file: tmp }));
     throw storageError(error, path.basename(file), file) ?? error;
   }
 }

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { PhonebenchError } from '../../shared/api/result';
 import { msg, type Message } from '../../shared/i18n/message';
+import { logSwallowed } from './engine-log';
 
 /** The fix for a privileged port, in this operating system's terms. */
 export function privilegedPortFix(platform: NodeJS.Platform, port: number): Message {
@@ -68,7 +69,10 @@ export async function bindError(e: unknown, address: string, port: number, servi
     case 'EPERM':
       return new PhonebenchError('port-privileged', msg('bind.privileged', { service, port }), privilegedPortFix(process.platform, port));
     case 'EADDRINUSE': {
-      const owner = await findUdpPortOwner(port).catch(() => undefined);
+      const owner = await findUdpPortOwner(port).catch((error: unknown) => {
+        logSwallowed('bind', 'find the process holding the port', error, { port });
+        return undefined;
+      });
       const holder = USUAL_HOLDERS[service];
       return owner
         ? new PhonebenchError('port-in-use', msg('bind.inUseBy', { port, address, owner }), msg('bind.inUseBy.fix', { owner, holder }))

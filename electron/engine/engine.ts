@@ -11,6 +11,7 @@ import {
 import { err, ok, PhonebenchError, type Result } from '../../shared/api/result';
 import { msg } from '../../shared/i18n/message';
 import { createAppDomain } from './app-domain';
+import { attachEngineLog, EngineLog, engineLogFile } from './engine-log';
 import type { Domain, EngineContext } from './context';
 import { EventBus } from './event-bus';
 import { createFirmwareDomain } from './firmware/firmware-domain';
@@ -39,6 +40,8 @@ export class Engine {
   private constructor(
     readonly ctx: EngineContext,
     private readonly services: Map<string, ServiceStatus>,
+    readonly log: EngineLog,
+    private readonly detachLog: () => void,
   ) {}
 
   static async create(options: EngineOptions): Promise<Engine> {
@@ -57,13 +60,15 @@ export class Engine {
       },
     };
 
-    const engine = new Engine(ctx, services);
+    // Errors the engine keeps going through (logSwallowed) land in logs/engine.jsonl, never nowhere.
+    const log = new EngineLog(engineLogFile(options.dataDir));
+    const engine = new Engine(ctx, services, log, attachEngineLog(log));
     // The serial domain's service lets the migration demo open its virtual phone's console as a session.
     // The TFTP page's service lets a migration name it when it holds the port the migration wants.
     const serial = createSerialDomain(ctx);
     const tftp = createTftpDomain(ctx);
     const domains = [
-      createAppDomain(ctx, () => engine.status()),
+      createAppDomain(ctx, () => engine.status(), log),
       createFirmwareDomain(ctx),
       tftp,
       serial,
@@ -113,6 +118,7 @@ export class Engine {
       platform: `${process.platform}-${process.arch}`,
       dataDir: this.ctx.dataDir,
       services: [...this.services.values()],
+      logFile: this.log.file,
     };
     const notice = this.ctx.settings.notice;
     return notice === undefined ? status : { ...status, settingsNotice: notice };
@@ -121,7 +127,11 @@ export class Engine {
   /** Idempotent: releases every port, socket and file the domains hold; every caller waits for the same close. */
   close(): Promise<void> {
     this.closed = true;
-    this.closing ??= Promise.allSettled([...this.domains].reverse().map((domain) => domain.close())).then(() => undefined);
+    this.closing ??= Promise.allSettled([...this.domains].reverse().map((domain) => domain.close())).then(async () => {
+      // What the domains logged while closing is written before the engine says it is closed.
+      this.detachLog();
+      await this.log.flush();
+    });
     return this.closing;
   }
 

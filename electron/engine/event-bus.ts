@@ -1,4 +1,5 @@
 type Listener<M, K extends keyof M = keyof M> = (name: K, payload: M[K]) => void;
+import { logSwallowed } from './engine-log';
 
 /** A typed fan-out of engine events to every host that listens. */
 export class EventBus<M extends object> {
@@ -8,8 +9,9 @@ export class EventBus<M extends object> {
     for (const listener of [...this.listeners]) {
       try {
         (listener as Listener<M, K>)(name, payload);
-      } catch {
-        // A failing listener must not stop the others or the emitter.
+      } catch (error) {
+        // A failing listener must not stop the others or the emitter; the log keeps what it threw.
+        logSwallowed('events', 'deliver event', error, { event: String(name) });
       }
     }
   }

@@ -20,6 +20,8 @@ export interface AppStatus {
   services: ServiceStatus[];
   /** Set when the settings file was corrupt and moved aside at start. */
   settingsNotice?: string;
+  /** The engine log (JSON lines): errors the engine kept going through. */
+  logFile?: string;
 }
 
 export const LANGUAGES = ['en', 'ja'] as const;

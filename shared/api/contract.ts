@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appRequests, type AppEvents } from './app';
 import type { RequestDef } from './define';
+import { engineLogRequests } from './engine-log';
 import { firmwareRequests, type FirmwareEvents } from './firmware';
 import { migrateRequests, type MigrateEvents } from './migrate';
 import { planRequests, type PlanEvents } from './plan';
@@ -12,6 +13,7 @@ import { tftpRequests, type TftpEvents } from './tftp';
 /** Every request the engine answers, by name. Each domain owns its own file. */
 export const requests = {
   ...appRequests,
+  ...engineLogRequests,
   ...tftpRequests,
   ...firmwareRequests,
   ...serialRequests,

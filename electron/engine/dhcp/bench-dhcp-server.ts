@@ -19,6 +19,7 @@ import {
   type DhcpOption,
   type DhcpPacket,
 } from './codec';
+import { logSwallowed } from '../engine-log';
 import { DEFAULT_DHCP_LIMITS, DhcpRequestLimiter, type DhcpLimiterStats, type DhcpLimits } from './request-limiter';
 
 export interface BenchDhcpOptions {
@@ -138,8 +139,9 @@ export class BenchDhcpServer {
     for (const listener of [...this.listeners]) {
       try {
         listener(event);
-      } catch {
+      } catch (error) {
         // Listeners must not break the server.
+        logSwallowed('dhcp', 'deliver DHCP event', error, { kind: event.kind });
       }
     }
   }

@@ -7,6 +7,7 @@ import { msg } from '../../../shared/i18n/message';
 import type { Domain, EngineContext } from '../context';
 import { importLimitsFromSettings } from './import-limits';
 import { FirmwareLibrary } from './library-store';
+import { logSwallowed } from '../engine-log';
 
 /** The library lives in `<dataDir>/library/`. */
 export function libraryRoot(dataDir: string): string {
@@ -45,7 +46,7 @@ export function createFirmwareDomain(
   library = new FirmwareLibrary(libraryRoot(ctx.dataDir), () => importLimitsFromSettings(ctx.settings.get().firmwareImport)),
 ): Domain<typeof firmwareRequests> {
   // Staging left by a crash goes at start; a failure here is retried by the first list or import.
-  const swept = library.sweep().catch(() => undefined);
+  const swept = library.sweep().catch((error: unknown) => logSwallowed('firmware', 'sweep staging left by a crash', error));
   const changed = (ids: string[]): void => ctx.events.emit('firmware:library-changed', { ids });
   const running = new Map<AbortController, Promise<unknown>>();
   return {

@@ -21,6 +21,7 @@ import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits';
 import { exportBundle } from './bundle-export';
 import { ImportStop } from './import-stop';
 import { sniffFile } from './source-format';
+import { logSwallowed } from '../engine-log';
 
 const MANIFEST = 'manifest.json';
 const FILES = 'files';
@@ -60,8 +61,9 @@ export class FirmwareLibrary {
     for (const id of ids) {
       try {
         manifests.push(await this.get(id));
-      } catch {
+      } catch (error) {
         // Unreadable bundles are reported by get(); the list shows what can be used.
+        logSwallowed('firmware', 'read bundle for the list', error, { bundle: id });
       }
     }
     return manifests.sort((a, b) => b.importedAt.localeCompare(a.importedAt) || a.id.localeCompare(b.id));

@@ -7,6 +7,7 @@ import type { SerialService } from '../serial/serial-domain';
 import { linkedStreamPair } from '../serial/stream-link';
 import type { DemoConsoleEnd } from './demo-phone';
 import { trackFolder } from '../leftovers';
+import { logSwallowed } from '../engine-log';
 
 /** 'auto': a socat PTY pair where socat is on PATH, else in-process; 'in-process' forces the latter. */
 export type DemoConsoleMode = 'auto' | 'in-process';
@@ -69,7 +70,7 @@ async function openPtyConsole(serial: SerialService, dataDir: string, socat: str
   const untrack = trackFolder(dir);
   let pair: PtyPair | undefined;
   const cleanup = async () => {
-    await pair?.close().catch(() => {});
+    await pair?.close().catch((error: unknown) => logSwallowed('migrate', 'end the demo console socat', error));
     await fs.rm(dir, { recursive: true, force: true });
     untrack();
   };
@@ -85,7 +86,7 @@ async function openPtyConsole(serial: SerialService, dataDir: string, socat: str
       async close() {
         if (closed) return;
         closed = true;
-        await serial.close(session.id).catch(() => {});
+        await serial.close(session.id).catch((error: unknown) => logSwallowed('migrate', 'close the demo console session', error, { session: session.id }));
         await cleanup();
       },
     };
@@ -107,7 +108,7 @@ async function openInProcessConsole(serial: SerialService): Promise<DemoConsole>
       async close() {
         if (closed) return;
         closed = true;
-        await serial.close(session.id).catch(() => {});
+        await serial.close(session.id).catch((error: unknown) => logSwallowed('migrate', 'close the demo console session', error, { session: session.id }));
         phone.destroy();
         technician.destroy();
       },

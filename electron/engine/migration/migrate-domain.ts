@@ -29,6 +29,7 @@ import { PlanChoiceError } from './plan-choice-error';
 import { collectReport, renderReport } from './report';
 import { MigrationRunner } from './runner';
 import type { RunnerPlan } from './runner-plan';
+import { logSwallowed } from '../engine-log';
 
 export interface MigrateDeps {
   library: Pick<FirmwareLibrary, 'list' | 'get' | 'filePath'>;
@@ -73,8 +74,8 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
     a.released = true;
     for (const u of a.unsubscribe.splice(0)) u();
     // The phone's end of the console first, then the technician's session, socat and its folder.
-    await a.demo?.stop().catch(() => {});
-    await a.console?.close().catch(() => {});
+    await a.demo?.stop().catch((error: unknown) => logSwallowed('migrate', 'stop the virtual phone', error));
+    await a.console?.close().catch((error: unknown) => logSwallowed('migrate', 'close the demo console', error));
     await Promise.allSettled([a.tftp.close(), a.dhcp?.close()]);
   }
 
@@ -328,15 +329,15 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
       } catch (error) {
         if (!demoConsole) throw error;
         // A console that cannot be opened on the phone's side must not cost the demo: run it without.
-        await demoConsole.close().catch(() => {});
+        await demoConsole.close().catch((error: unknown) => logSwallowed('migrate', 'close the demo console', error));
         delete a.console;
         runner.consoleAttached({ kind: 'none', detail: `the phone's end did not open: ${messageOf(error)}` });
         a.demo = await startDemoPhone(demo);
       }
       // Stopped (or the engine closed) while the phone was starting: release missed them, close them here.
       if (a.released) {
-        await a.demo.stop().catch(() => {});
-        await a.console?.close().catch(() => {});
+        await a.demo.stop().catch((error: unknown) => logSwallowed('migrate', 'stop the virtual phone', error));
+        await a.console?.close().catch((error: unknown) => logSwallowed('migrate', 'close the demo console', error));
       }
     }
     return runner.status();
@@ -362,7 +363,10 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
   /** The target bundle's files first, then any other bundle's, so a multi-hop plan finds its stopovers. */
   async function collectFiles(bundleId: string, own: { name: string; sha256: string }[]) {
     const byName = new Map<string, BundleFile & { sha256: string; bundleId: string; bundleName: string }>();
-    const others = await library.list().catch(() => []);
+    const others = await library.list().catch((error: unknown) => {
+      logSwallowed('migrate', 'list other bundles for stopover files', error);
+      return [];
+    });
     const ownName = others.find((m) => m.id === bundleId)?.source.name ?? bundleId;
     for (const f of own) byName.set(f.name, { name: f.name, path: library.filePath(bundleId, f.name), sha256: f.sha256, bundleId, bundleName: ownName });
     for (const m of others) {
@@ -376,7 +380,10 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
 
   async function saveReport(runner: MigrationRunner): Promise<void> {
     const r = renderReport(collectReport(runner, appVersion()), 'json');
-    await writeFileAtomic(path.join(ctx.dataDir, 'reports', r.fileName), r.content).catch(() => {});
+    // The migration's outcome does not depend on its report being saved; a failure is logged, not lost.
+    await writeFileAtomic(path.join(ctx.dataDir, 'reports', r.fileName), r.content).catch((error: unknown) =>
+      logSwallowed('migrate', 'save report', error, { file: r.fileName, migration: runner.status().id }),
+    );
   }
 
   async function stop(): Promise<MigrationStatus | null> {

@@ -28,6 +28,7 @@ import { RefusedLog, type RefusedRecord } from './refused-log';
 import { sameTftpName, type RunnerPlan } from './runner-plan';
 import { Timeline } from './timeline';
 import { consoleAttachedText, inferenceText, ipSourceText } from './timeline-texts';
+import { logSwallowed } from '../engine-log';
 
 /** What the runner is told at start; the fields it reports back keep their status names and types. */
 export interface RunnerOptions
@@ -515,8 +516,9 @@ export class MigrationRunner {
     for (const l of [...this.listeners]) {
       try {
         l(update);
-      } catch {
+      } catch (error) {
         // A listener must not break the runner.
+        logSwallowed('migrate', 'deliver runner update', error, { migration: this.o.id });
       }
     }
   }

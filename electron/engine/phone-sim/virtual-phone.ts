@@ -6,6 +6,7 @@ import { describeFlash, flashBootEra, flashVersion, initialFlash } from './flash
 import { loaderBoot } from './loader-hunt';
 import { os79xxBoot } from './os79xx-boot';
 import { PHONE_MESSAGES, type PhoneMessage } from './phone-messages';
+import { logSwallowed } from '../engine-log';
 
 export type { FetchQuirks, FetchResult, FileFetcher } from './boot-context';
 
@@ -244,8 +245,9 @@ export class VirtualPhone {
     for (const listener of [...this.listeners]) {
       try {
         listener(event);
-      } catch {
+      } catch (error) {
         // an observer's failure never stops the phone
+        logSwallowed('sim', 'deliver phone event', error, { simId: this.id, kind: body.kind });
       }
     }
   }

@@ -6,6 +6,7 @@ import { ByteBatcher } from './byte-batcher';
 import type { ConsoleLog } from './console-log';
 import type { LinkOpener, SerialLink } from './serial-link';
 import { ReplayBuffer } from './replay-buffer';
+import { logSwallowed } from '../engine-log';
 
 export interface SessionListener {
   data(batch: Buffer, session: SerialSession): void;
@@ -199,7 +200,7 @@ export class SerialSession {
         .then((present) => {
           if (!present && generation === this.generation) this.lost('the device is gone (unplugged?)');
         })
-        .catch(() => {})
+        .catch((error: unknown) => logSwallowed('serial', 'check the device is present', error, { path: this.path }))
         .finally(() => {
           this.polling = false;
         });
@@ -258,7 +259,8 @@ export class SerialSession {
     try {
       if (!(await this.options.present(this.path))) throw new Error('not there yet');
       link = await this.options.open(this.path, this.settings);
-    } catch {
+    } catch (error) {
+      logSwallowed('serial', 'reconnect', error, { path: this.path, attempt });
       if (generation === this.generation) this.scheduleReconnect(attempt + 1);
       return;
     }
@@ -268,7 +270,7 @@ export class SerialSession {
       return;
     }
     this.attach(link, 'reconnected');
-    await this.applyLines().catch(() => {});
+    await this.applyLines().catch((error: unknown) => logSwallowed('serial', 'restore line settings after reconnect', error, { path: this.path }));
   }
 
   /** The Reconnect button: drop the port if open and open it again now. */

@@ -3,6 +3,7 @@ import type { NegotiatedOptions, TftpClientAddress } from '../../../shared/api/t
 import { absoluteBlock, wireBlock, type RolloverTo } from './block-numbers';
 import { decodePacket, encodePacket, OPCODES, TFTP_ERROR, type TftpPacket } from './codec';
 import type { FileContent } from './file-source';
+import { logSwallowed } from '../engine-log';
 
 /** What every transfer needs from the server. */
 export interface TransferSetup {
@@ -217,7 +218,7 @@ export class ReadTransfer extends TransferBase {
     this.setup.onProgress(this.progressBytes(), this.acked);
     if (this.acked >= this.lastBlock) {
       this.finish({ ok: true, bytes: this.content.size, blocks: this.lastBlock, retransmits: this.retransmits });
-      void this.content.close().catch(() => {});
+      void this.content.close().catch((error: unknown) => logSwallowed('tftp', 'close served file', error));
       return;
     }
     this.sendWindow();
@@ -234,12 +235,12 @@ export class ReadTransfer extends TransferBase {
 
   override abort(reason: string): void {
     super.abort(reason);
-    void this.content.close().catch(() => {});
+    void this.content.close().catch((error: unknown) => logSwallowed('tftp', 'close served file', error));
   }
 
   protected override fail(reason: string, tftpCode?: number): void {
     super.fail(reason, tftpCode);
-    void this.content.close().catch(() => {});
+    void this.content.close().catch((error: unknown) => logSwallowed('tftp', 'close served file', error));
   }
 
   /** Sends blocks acked+1 .. acked+window; reads are serialised so ACKs arriving meanwhile queue up. */

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppStatus, ServiceStatus } from '../../../shared/api/app';
+import type { EngineLogView } from '../../../shared/api/engine-log';
 import type { AppError } from '../../../shared/api/result';
 import { useClient, useEvent } from '../api/client-context';
 import { ErrorView } from '../components/error-view';
@@ -11,13 +12,15 @@ export function StatusPage() {
   const { t, say } = useI18n();
   const [status, setStatus] = useState<AppStatus>();
   const [error, setError] = useState<AppError>();
+  const [log, setLog] = useState<EngineLogView>();
 
   const refresh = useCallback(async () => {
-    const result = await client.request('app:status', {});
+    const [result, logged] = await Promise.all([client.request('app:status', {}), client.request('app:log', { limit: 10 })]);
     if (result.ok) {
       setStatus(result.value);
       setError(undefined);
     } else setError(result.error);
+    if (logged.ok) setLog(logged.value);
   }, [client]);
 
   useEffect(() => {
@@ -78,6 +81,38 @@ export function StatusPage() {
                       <td>{service.detail ? say(service.detail) : ''}</td>
                     </tr>
                   ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      ) : null}
+      {log ? (
+        <>
+          <h2>{t('app.status.log')}</h2>
+          <p>
+            {t('app.status.logFile')} <code data-testid="status-log-file">{log.file}</code>
+          </p>
+          {log.entries.length === 0 ? (
+            <p>{t('app.status.logEmpty')}</p>
+          ) : (
+            <table data-testid="status-log">
+              <thead>
+                <tr>
+                  <th>{t('app.status.logWhen')}</th>
+                  <th>{t('app.status.logWhere')}</th>
+                  <th>{t('app.status.logWhat')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...log.entries].reverse().map((entry, i) => (
+                  <tr key={`${entry.at}-${i}`}>
+                    <td>{entry.at.replace('T', ' ').slice(0, 19)}</td>
+                    <td>{entry.area}</td>
+                    <td>
+                      {entry.action}: <code>{entry.detail}</code>
+                    </td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           )}
