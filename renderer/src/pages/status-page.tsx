@@ -9,7 +9,7 @@ import { useI18n } from '../i18n/i18n';
 /** The engine's version, data folder and services, live. The pattern every page follows. */
 export function StatusPage() {
   const client = useClient();
-  const { t } = useI18n();
+  const { t, say } = useI18n();
   const [status, setStatus] = useState<AppStatus>();
   const [error, setError] = useState<AppError>();
   const [log, setLog] = useState<EngineLogView>();
@@ -80,7 +80,7 @@ export function StatusPage() {
                       <td>
                         <span className={`badge state-${service.state}`}>{t(`app.state.${service.state}`)}</span>
                       </td>
-                      <td>{service.detail ?? ''}</td>
+                      <td>{service.detail ? say(service.detail) : ''}</td>
                     </tr>
                   ))}
               </tbody>
