@@ -19,13 +19,21 @@ export function describeFlash(app: string | undefined, loader: string | undefine
   return flash;
 }
 
-/** Power-on flash for a firmware label: the application, and a loader for loader-era releases. */
+/** Loader ids the domain reference names (section 2, UAL row and the 8.12 package). */
+const KNOWN_SIP_LOADERS: ReadonlySet<string> = new Set(['P003-07-4-00', 'P003-8-12-00']);
+
+/**
+ * Power-on flash for a firmware label: the application, and a loader for loader-era releases. A SIP release
+ * whose loader name no source gives gets a loader marked as the simulator's, never a made-up id; for SCCP 6.x on
+ * the loader keeps the load's own name, as the SCCP package's .sbn does (inferred).
+ */
 export function initialFlash(v: FirmwareVersion | undefined): SimFlash {
   if (v === undefined) return { signed: false };
   const app = imageIdFor(v);
-  // SIP 7.x on ships with a named loader; for SCCP 6.x on the loader keeps the load's own name (inferred).
-  const loader = bootEra(v) === 'loader' ? (loaderIdFor(v) ?? app) : undefined;
-  return describeFlash(app, loader);
+  if (bootEra(v) !== 'loader') return describeFlash(app, undefined);
+  if (v.protocol !== 'SIP') return describeFlash(app, app);
+  const named = loaderIdFor(v);
+  return describeFlash(app, named !== undefined && KNOWN_SIP_LOADERS.has(named) ? named : `[sim] loader of ${formatFirmware(v)}, name unknown`);
 }
 
 /** The running application's version; undefined for an empty flash or an id that is not an image name. */
