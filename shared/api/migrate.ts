@@ -99,7 +99,7 @@ export interface MigrationConsole {
   /** The serial session showing it (serial:sessions, the Console page). */
   sessionId?: string;
   path?: string;
-  label?: string;
+  label?: Message;
   /** Why a PTY was not used, or why there is no console. */
   detail?: string;
 }

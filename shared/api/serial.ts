@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Message } from '../i18n/message';
 import { request } from './define';
 
 /**
@@ -130,7 +131,7 @@ export interface SessionInfo {
   /** Set when the log files could not be written (disk full, removed): the console goes on, unlogged. */
   logError?: string;
   /** A name to show instead of the bare path, e.g. "Virtual phone console (demo)"; absent for ports opened by hand. */
-  label?: string;
+  label?: Message;
 }
 
 /** One thing a console showed, kept by the engine so a page that comes back can show it again. */

@@ -1,6 +1,6 @@
 import { StreamingHintMatcher, type HintMatch } from '../../../shared/cisco/hints';
 import { PhonebenchError } from '../../../shared/api/result';
-import { msg } from '../../../shared/i18n/message';
+import { msg, type Message } from '../../../shared/i18n/message';
 import type { LineSettings, SessionInfo, SessionState } from '../../../shared/api/serial';
 import { ByteBatcher } from './byte-batcher';
 import type { ConsoleLog } from './console-log';
@@ -30,7 +30,7 @@ export interface SessionOptions {
   /** Bytes of recent traffic kept for serial:replay. */
   replayMaxBytes?: number;
   /** Shown instead of the path (virtual ports). */
-  label?: string;
+  label?: Message;
 }
 
 /** A prompt such as "Password: " at the end of what the phone printed. */

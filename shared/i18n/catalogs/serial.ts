@@ -2,6 +2,7 @@ import type { DomainCatalog } from '../catalog-types';
 
 /** What the serial consoles say. */
 const en = {
+  'serial.demoConsoleLabel': 'Virtual phone console (demo)',
   'serial.latin1Range': 'latin1 data holds a character above 255.',
   'serial.latin1Range.fix': "Send it as 'utf8' or 'base64'.",
   'serial.badBase64': 'The data is not valid base64.',
@@ -42,6 +43,7 @@ const en = {
 export const serialCatalog: DomainCatalog<typeof en> = {
   en,
   ja: {
+    'serial.demoConsoleLabel': '仮想電話機のコンソール (デモ)',
     'serial.latin1Range': 'latin1 のデータに 255 を超える文字があります。',
     'serial.latin1Range.fix': "'utf8' か 'base64' で送ってください。",
     'serial.badBase64': 'データが正しい base64 ではありません。',
