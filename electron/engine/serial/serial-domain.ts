@@ -79,7 +79,7 @@ export function createSerialDomain(ctx: EngineContext, options: SerialDomainOpti
     ctx.reportService({
       name: 'serial',
       state: 'running',
-      detail: live.length === 0 ? 'no console open' : `${live.length} console(s), ${connected} connected`,
+      detail: live.length === 0 ? msg('service.serial.none') : msg('service.serial.count', { count: live.length, connected }),
     });
   };
 
