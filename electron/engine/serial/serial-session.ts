@@ -221,8 +221,8 @@ export class SerialSession {
     this.link = undefined;
     if (!link) return;
     link.removeAllListeners();
-    link.on('error', () => {});
-    if (link.isOpen) link.close(() => {});
+    link.on('error', (error: Error) => logSwallowed('serial', 'error on a port being closed', error, { path: this.path }));
+    if (link.isOpen) link.close((error) => error && logSwallowed('serial', 'close port', error, { path: this.path }));
   }
 
   private lost(reason: string): void {
@@ -406,8 +406,15 @@ export class SerialSession {
     this.link = undefined;
     if (link) {
       link.removeAllListeners();
-      link.on('error', () => {});
-      if (link.isOpen) await new Promise<void>((resolve) => link.close(() => resolve()));
+      link.on('error', (error: Error) => logSwallowed('serial', 'error on a lost port', error, { path: this.path }));
+      if (link.isOpen) {
+        await new Promise<void>((resolve) =>
+          link.close((error) => {
+            if (error) logSwallowed('serial', 'close lost port', error, { path: this.path });
+            resolve();
+          }),
+        );
+      }
     }
     this.batcher.flush();
     this.flushSent();
