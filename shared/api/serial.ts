@@ -93,7 +93,7 @@ const noParams = z.object({});
 export interface PortInfo {
   path: string;
   /** One line for the port picker, e.g. "FTDI USB serial (A10K3XYZ)". */
-  description: string;
+  description: Message;
   manufacturer?: string;
   serialNumber?: string;
   vendorId?: string;
@@ -107,7 +107,9 @@ export interface PortList {
   /** 'driver': the serialport driver's list; 'scan': the file-system fallback. */
   source: 'driver' | 'scan';
   /** Why the fallback was used, when it was. */
-  notice?: string;
+  notice?: Message;
+  /** The operating system's own words for why the driver failed, when it did (e.g. "spawn udevadm ENOENT"). */
+  reason?: string;
 }
 
 export const SESSION_STATES = ['connecting', 'connected', 'unplugged', 'reconnecting', 'closed'] as const;
