@@ -17,7 +17,7 @@ import { docShot } from './screenshots';
  * sentence, a missing key). PHONEBENCH_SCREENSHOTS=1 writes docs/screenshots/ja-migrate-*.png.
  */
 
-const ja = { ...appTexts.ja, ...migrateTexts.ja };
+const ja: Record<string, string> = { ...appTexts.ja, ...migrateTexts.ja };
 const say = (key: string): string => {
   const text = ja[key];
   if (text === undefined) throw new Error(`no Japanese text for ${key}`);
