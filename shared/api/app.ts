@@ -19,7 +19,7 @@ export interface AppStatus {
   dataDir: string;
   services: ServiceStatus[];
   /** Set when the settings file was corrupt and moved aside at start. */
-  settingsNotice?: string;
+  settingsNotice?: Message;
   /** The engine log (JSON lines): errors the engine kept going through. */
   logFile?: string;
 }

@@ -19,7 +19,7 @@ export const statusCommand: CliCommand = {
       io.stdout(`Phonebench ${status.version} (${status.platform})\n`);
       io.stdout(`Data directory: ${status.dataDir}\n`);
       if (status.logFile) io.stdout(`Engine log: ${status.logFile}\n`);
-      if (status.settingsNotice) io.stdout(`Notice: ${status.settingsNotice}\n`);
+      if (status.settingsNotice) io.stdout(`Notice: ${formatMessage('en', status.settingsNotice)}\n`);
       for (const service of status.services) {
         io.stdout(`  ${service.name.padEnd(10)} ${service.state}${service.detail ? `  ${formatMessage('en', service.detail)}` : ''}\n`);
       }

@@ -56,7 +56,7 @@ export function StatusPage() {
           </dl>
           {status.settingsNotice ? (
             <p role="status" className="notice">
-              <strong>{t('app.settings.corrupt')}:</strong> {status.settingsNotice}
+              <strong>{t('app.settings.corrupt')}:</strong> {say(status.settingsNotice)}
             </p>
           ) : null}
           <h2>{t('app.status.services')}</h2>

@@ -11,6 +11,7 @@ const en = {
   'service.migrate.none': 'no migration yet',
   'service.migrate.running': 'migrating {mac} on {address}:{port}',
   'service.migrate.ended': '{state}: {mac}',
+  'settings.movedAside': 'The settings file was unreadable and has been moved to {path}; defaults are in use.',
 } as const;
 
 export const servicesCatalog: DomainCatalog<typeof en> = {
@@ -25,5 +26,6 @@ export const servicesCatalog: DomainCatalog<typeof en> = {
     'service.migrate.none': 'まだ移行はありません',
     'service.migrate.running': '{mac} を {address}:{port} で移行中',
     'service.migrate.ended': '{state}: {mac}',
+    'settings.movedAside': '設定ファイルが読めなかったため {path} に移し、既定値を使っています。',
   },
 };
