@@ -3,6 +3,7 @@ import path from 'node:path';
 import { settingsPatchSchema, settingsSchema, type Settings } from '../../shared/api/app';
 import type { z } from 'zod';
 import { sweepAtomicTemps, writeFileAtomic } from './atomic-write';
+import { msg, type Message } from '../../shared/i18n/message';
 
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
@@ -12,7 +13,7 @@ export class SettingsStore {
     readonly file: string,
     private current: Settings,
     /** Set when the file was unreadable at load. */
-    readonly notice: string | undefined,
+    readonly notice: Message | undefined,
   ) {}
 
   static async load(dataDir: string): Promise<SettingsStore> {
@@ -34,7 +35,7 @@ export class SettingsStore {
 
     const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     await fs.rename(file, aside);
-    const notice = `The settings file was unreadable and has been moved to ${aside}; defaults are in use.`;
+    const notice = msg('settings.movedAside', { path: aside });
     return new SettingsStore(file, settingsSchema.parse({}), notice);
   }
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { Settings } from '../../shared/api/app';
-import { useClient, useConnectionState, useEvent } from './api/client-context';
+import { useClient, useConnectionState, useEvent, useReconnected } from './api/client-context';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { ConsolePage } from './pages/console-page';
 import { FirmwarePage } from './pages/firmware-page';
@@ -29,6 +29,11 @@ export function App() {
     });
   }, [client]);
   useEvent('settings:changed', setSettings);
+  useReconnected(() => {
+    void client.request('settings:get', {}).then((result) => {
+      if (result.ok) setSettings(result.value);
+    });
+  });
 
   useEffect(() => {
     const onHash = () => setPage(pageFromHash());

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Message } from '../i18n/message';
 import { request } from './define';
 
 export const SERVICE_STATES = ['stopped', 'starting', 'running', 'stopping', 'failed'] as const;
@@ -8,7 +9,7 @@ export interface ServiceStatus {
   name: string;
   state: ServiceState;
   /** One line on what the service is doing, e.g. "listening on 127.0.0.1:6969". */
-  detail?: string;
+  detail?: Message;
 }
 
 export interface AppStatus {
@@ -18,7 +19,7 @@ export interface AppStatus {
   dataDir: string;
   services: ServiceStatus[];
   /** Set when the settings file was corrupt and moved aside at start. */
-  settingsNotice?: string;
+  settingsNotice?: Message;
   /** The engine log (JSON lines): errors the engine kept going through. */
   logFile?: string;
 }

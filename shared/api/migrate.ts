@@ -17,7 +17,7 @@ export interface MigrateInterface {
   /** A default route leaves through this interface: it is probably a live network, not a bench cable. */
   defaultGateway?: string;
   /** Why this interface looks like a live network; empty when it looks like a bench cable. */
-  warnings: string[];
+  warnings: Message[];
 }
 
 export const MIGRATION_STATES = [
@@ -99,7 +99,7 @@ export interface MigrationConsole {
   /** The serial session showing it (serial:sessions, the Console page). */
   sessionId?: string;
   path?: string;
-  label?: string;
+  label?: Message;
   /** Why a PTY was not used, or why there is no console. */
   detail?: string;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Message } from '../i18n/message';
 import { request } from './define';
 
 /**
@@ -92,7 +93,7 @@ const noParams = z.object({});
 export interface PortInfo {
   path: string;
   /** One line for the port picker, e.g. "FTDI USB serial (A10K3XYZ)". */
-  description: string;
+  description: Message;
   manufacturer?: string;
   serialNumber?: string;
   vendorId?: string;
@@ -106,7 +107,9 @@ export interface PortList {
   /** 'driver': the serialport driver's list; 'scan': the file-system fallback. */
   source: 'driver' | 'scan';
   /** Why the fallback was used, when it was. */
-  notice?: string;
+  notice?: Message;
+  /** The operating system's own words for why the driver failed, when it did (e.g. "spawn udevadm ENOENT"). */
+  reason?: string;
 }
 
 export const SESSION_STATES = ['connecting', 'connected', 'unplugged', 'reconnecting', 'closed'] as const;
@@ -130,7 +133,7 @@ export interface SessionInfo {
   /** Set when the log files could not be written (disk full, removed): the console goes on, unlogged. */
   logError?: string;
   /** A name to show instead of the bare path, e.g. "Virtual phone console (demo)"; absent for ports opened by hand. */
-  label?: string;
+  label?: Message;
 }
 
 /** One thing a console showed, kept by the engine so a page that comes back can show it again. */

@@ -9,6 +9,7 @@ import { migrateCatalog } from './catalogs/migrate';
 import { migrateOutcomeCatalog } from './catalogs/migrate-outcome';
 import { planCatalog } from './catalogs/plan';
 import { serialCatalog } from './catalogs/serial';
+import { servicesCatalog } from './catalogs/services';
 import { simCatalog } from './catalogs/sim';
 import { storageCatalog } from './catalogs/storage';
 import { tftpCatalog } from './catalogs/tftp';
@@ -32,6 +33,7 @@ export const MESSAGE_CATALOGS = [
   webLimitsCatalog,
   firmwareCatalog,
   migrateCatalog,
+  servicesCatalog,
   lintCatalog,
   planCatalog,
   hintsCatalog,

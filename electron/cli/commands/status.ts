@@ -1,3 +1,4 @@
+import { formatMessage } from '../../../shared/i18n/format';
 import { COMMON_OPTIONS, EXIT_OK, parseFlags, type CliCommand } from '../command';
 import { reportError, resolveDataDir, withEngine } from '../engine-command';
 
@@ -18,9 +19,9 @@ export const statusCommand: CliCommand = {
       io.stdout(`Phonebench ${status.version} (${status.platform})\n`);
       io.stdout(`Data directory: ${status.dataDir}\n`);
       if (status.logFile) io.stdout(`Engine log: ${status.logFile}\n`);
-      if (status.settingsNotice) io.stdout(`Notice: ${status.settingsNotice}\n`);
+      if (status.settingsNotice) io.stdout(`Notice: ${formatMessage('en', status.settingsNotice)}\n`);
       for (const service of status.services) {
-        io.stdout(`  ${service.name.padEnd(10)} ${service.state}${service.detail ? `  ${service.detail}` : ''}\n`);
+        io.stdout(`  ${service.name.padEnd(10)} ${service.state}${service.detail ? `  ${formatMessage('en', service.detail)}` : ''}\n`);
       }
       return EXIT_OK;
     }, io);

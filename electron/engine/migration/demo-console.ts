@@ -8,11 +8,12 @@ import { linkedStreamPair } from '../serial/stream-link';
 import type { DemoConsoleEnd } from './demo-phone';
 import { trackFolder } from '../leftovers';
 import { logSwallowed } from '../engine-log';
+import { msg } from '../../../shared/i18n/message';
 
 /** 'auto': a socat PTY pair where socat is on PATH, else in-process; 'in-process' forces the latter. */
 export type DemoConsoleMode = 'auto' | 'in-process';
 
-export const DEMO_CONSOLE_LABEL = 'Virtual phone console (demo)';
+export const DEMO_CONSOLE_LABEL = msg('serial.demoConsoleLabel');
 /** The in-process port's name in serial:sessions (no device has it). */
 export const DEMO_VIRTUAL_PORT = 'virtual:phone-console-demo';
 

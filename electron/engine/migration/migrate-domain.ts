@@ -1,4 +1,4 @@
-import { msg } from '../../../shared/i18n/message';
+import { msg, type Message } from '../../../shared/i18n/message';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { BorrowedFile, MigrationConsole, MigratePreview, MigrateStartParams, MigrationStatus } from '../../../shared/api/migrate';
@@ -66,9 +66,9 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
   let active: Active | undefined;
   let starting = false;
 
-  const report = (detail: string, state: 'running' | 'stopped' | 'failed' = 'running') =>
+  const report = (detail: Message, state: 'running' | 'stopped' | 'failed' = 'running') =>
     ctx.reportService({ name: 'migrate', state, detail });
-  report('no migration yet', 'stopped');
+  report(msg('service.migrate.none'), 'stopped');
 
   async function release(a: Active): Promise<void> {
     a.released = true;
@@ -286,14 +286,14 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
       runner.onUpdate((u) => {
         if (!u.state || !runner.isFinal() || saved) return;
         saved = true;
-        report(`${u.state.state}: ${u.state.mac}`, u.state.state === 'failed' ? 'failed' : 'stopped');
+        report(msg('service.migrate.ended', { state: u.state.state, mac: u.state.mac }), u.state.state === 'failed' ? 'failed' : 'stopped');
         void saveReport(runner);
       }),
     );
     const a: Active = { runner, tftp, unsubscribe, ...(dhcp ? { dhcp } : {}) };
     active = a;
 
-    report(`migrating ${mac} on ${bound.address}:${bound.port}`);
+    report(msg('service.migrate.running', { mac, address: bound.address, port: bound.port }));
 
     if (params.demo && from) {
       const settle = (outcome: SimOutcome) => {

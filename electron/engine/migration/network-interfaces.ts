@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import type { MigrateInterface } from '../../../shared/api/migrate';
+import { msg, type Message } from '../../../shared/i18n/message';
 
 /**
  * Default routes, keyed by interface name (Linux /proc/net/route, macOS `netstat -rn`) or by the interface's own
@@ -74,13 +75,8 @@ export async function listInterfaces(
     for (const info of infos ?? []) {
       if (info.family !== 'IPv4') continue;
       const gateway = routes.get(name) ?? routes.get(info.address);
-      const warnings: string[] = [];
-      if (gateway !== undefined) {
-        warnings.push(
-          `A default route leaves through ${name} (gateway ${gateway}): this looks like a live network. ` +
-            'Phones there that boot from the site TFTP server are not touched, but use a separate cable or switch for the phone you migrate.',
-        );
-      }
+      const warnings: Message[] = [];
+      if (gateway !== undefined) warnings.push(msg('migrate.liveNetwork', { name, gateway }));
       const entry: MigrateInterface = { name, address: info.address, netmask: info.netmask, internal: info.internal, warnings };
       if (gateway !== undefined) entry.defaultGateway = gateway;
       out.push(entry);

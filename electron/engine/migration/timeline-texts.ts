@@ -25,7 +25,7 @@ export function inferenceText(inference: ListenInference): Message {
 }
 
 /** Which console the demo's virtual phone got. */
-export function consoleAttachedText(info: MigrationConsole, name: string): Message {
+export function consoleAttachedText(info: MigrationConsole, name: string | Message): Message {
   return info.kind === 'pty'
     ? msg('migrate.t.consolePty', { name, path: info.path ?? '' })
     : info.kind === 'in-process'

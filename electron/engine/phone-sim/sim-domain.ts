@@ -13,7 +13,7 @@ export function createSimDomain(ctx: EngineContext, tuning: SimTuning = {}): Dom
 
   const report = (): void => {
     const n = sessions.size;
-    ctx.reportService({ name: 'sim', state: n > 0 ? 'running' : 'stopped', detail: `${n} virtual phone(s)` });
+    ctx.reportService({ name: 'sim', state: n > 0 ? 'running' : 'stopped', detail: msg('service.sim.count', { count: n }) });
   };
   report();
 

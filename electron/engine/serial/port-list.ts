@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { PortInfo, PortList } from '../../../shared/api/serial';
+import { msg, type Message } from '../../../shared/i18n/message';
 
 /** What the serialport driver's list() returns, as far as we use it. Untrusted: every field optional. */
 export interface DriverPort {
@@ -45,9 +46,10 @@ export function defaultPortListDeps(): PortListDeps {
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' && value.length < 512 ? value.trim() : undefined;
 
-function describe(port: Omit<PortInfo, 'description'>, fallback: string): string {
+function describe(port: Omit<PortInfo, 'description'>, fallback: Message): Message {
   const maker = port.manufacturer ?? fallback;
-  return port.serialNumber ? `${maker} (${port.serialNumber})` : maker;
+  if (port.serialNumber) return msg('serial.port.withSerial', { maker, serial: port.serialNumber });
+  return typeof maker === 'string' ? msg('serial.port.named', { name: maker }) : maker;
 }
 
 function fromDriver(raw: unknown): PortInfo[] {
@@ -66,19 +68,20 @@ function fromDriver(raw: unknown): PortInfo[] {
     if (serialNumber) base.serialNumber = serialNumber;
     if (vendorId) base.vendorId = vendorId;
     if (productId) base.productId = productId;
-    ports.push({ ...base, description: text(entry.friendlyName) ?? describe(base, kindOf(portPath)) });
+    const friendly = text(entry.friendlyName);
+    ports.push({ ...base, description: friendly ? msg('serial.port.named', { name: friendly }) : describe(base, kindOf(portPath)) });
   }
   return ports;
 }
 
-function kindOf(portPath: string): string {
+function kindOf(portPath: string): Message {
   const name = path.basename(portPath);
-  if (/^ttyUSB\d+$/.test(name)) return 'USB serial adapter';
-  if (/^ttyACM\d+$/.test(name)) return 'USB modem-class serial device';
-  if (/^ttyS\d+$/.test(name)) return 'Built-in serial port';
-  if (/^cu\./.test(name)) return 'Serial device';
-  if (/^COM\d+$/i.test(name)) return 'COM port';
-  return 'Serial port';
+  if (/^ttyUSB\d+$/.test(name)) return msg('serial.kind.usb');
+  if (/^ttyACM\d+$/.test(name)) return msg('serial.kind.acm');
+  if (/^ttyS\d+$/.test(name)) return msg('serial.kind.builtIn');
+  if (/^cu\./.test(name)) return msg('serial.kind.device');
+  if (/^COM\d+$/i.test(name)) return msg('serial.kind.com');
+  return msg('serial.kind.other');
 }
 
 async function readdirSafe(dir: string): Promise<string[]> {
@@ -166,7 +169,7 @@ async function scanMac(deps: PortListDeps): Promise<PortInfo[]> {
   const names = (await readdirSafe(deps.devDir)).filter((name) => name.startsWith('cu.'));
   return names.slice(0, 256).map((name) => {
     const portPath = path.join(deps.devDir, name);
-    return { path: portPath, description: `${kindOf(portPath)} ${name.slice(3)}` };
+    return { path: portPath, description: msg('serial.port.macDevice', { kind: kindOf(portPath), name: name.slice(3) }) };
   });
 }
 
@@ -194,15 +197,17 @@ function sortPorts(ports: PortInfo[]): PortInfo[] {
 
 /** Lists serial ports; never throws. Falls back to scanning the file system when the driver fails. */
 export async function listPorts(deps: PortListDeps = defaultPortListDeps()): Promise<PortList> {
-  let notice: string;
+  let notice: Message;
+  let driverReason: string | undefined;
   try {
     const ports = fromDriver(await deps.driverList());
     if (ports.length > 0 || deps.platform === 'win32') return { ports: sortPorts(ports), source: 'driver' };
-    notice = 'The serial driver listed no ports; showing a scan of the device directory.';
+    notice = msg('serial.scan.noPorts');
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    notice = `The serial driver could not list ports (${reason.slice(0, 200)}); showing a scan of the device directory.`;
+    driverReason = (error instanceof Error ? error.message : String(error)).slice(0, 200);
+    notice = msg('serial.scan.driverFailed', { reason: driverReason });
   }
+  const why = driverReason === undefined ? {} : { reason: driverReason };
   try {
     let ports: PortInfo[];
     switch (deps.platform) {
@@ -215,9 +220,9 @@ export async function listPorts(deps: PortListDeps = defaultPortListDeps()): Pro
       default:
         ports = await scanLinux(deps);
     }
-    return { ports: sortPorts(ports), source: 'scan', notice };
+    return { ports: sortPorts(ports), source: 'scan', notice, ...why };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ports: [], source: 'scan', notice: `${notice} The scan failed too (${reason.slice(0, 200)}).` };
+    return { ports: [], source: 'scan', notice: msg('serial.scan.failedToo', { notice, reason: reason.slice(0, 200) }), ...why };
   }
 }

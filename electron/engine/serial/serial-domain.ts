@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { assertNever, PhonebenchError } from '../../../shared/api/result';
-import { msg } from '../../../shared/i18n/message';
+import { msg, type Message } from '../../../shared/i18n/message';
 import {
   DEFAULT_LINE_SETTINGS,
   MAX_WRITE_BYTES,
@@ -53,12 +53,12 @@ export type SerialOpenParams = z.output<typeof serialOpenSchema>;
 /** What other engine domains may do with consoles (wired in engine.ts); the same sessions, logs and events. */
 export interface SerialService {
   /** Opens a port exactly as serial:open does. */
-  open(params: SerialOpenParams, label?: string): Promise<SessionInfo>;
+  open(params: SerialOpenParams, label?: Message): Promise<SessionInfo>;
   /**
    * Opens an in-process virtual port over one end of a stream pair. It shows in serial:sessions under `label`,
    * cannot be reopened once its other end closes, and has no control lines.
    */
-  openVirtual(name: string, label: string, stream: Duplex): Promise<SessionInfo>;
+  openVirtual(name: string, label: Message, stream: Duplex): Promise<SessionInfo>;
   /** Closes a session (flushes its logs); a session already gone is fine. */
   close(sessionId: string): Promise<void>;
 }
@@ -79,7 +79,7 @@ export function createSerialDomain(ctx: EngineContext, options: SerialDomainOpti
     ctx.reportService({
       name: 'serial',
       state: 'running',
-      detail: live.length === 0 ? 'no console open' : `${live.length} console(s), ${connected} connected`,
+      detail: live.length === 0 ? msg('service.serial.none') : msg('service.serial.count', { count: live.length, connected }),
     });
   };
 

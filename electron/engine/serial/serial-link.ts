@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { PhonebenchError } from '../../../shared/api/result';
 import { msg } from '../../../shared/i18n/message';
 import type { LineSettings } from '../../../shared/api/serial';
+import { logSwallowed } from '../engine-log';
 
 /** The part of a serialport SerialPort a session uses; tests may hand in their own. */
 export interface SerialLink {
@@ -75,8 +76,8 @@ export const openSerialLink: LinkOpener = async (path, settings) => {
   } catch (error) {
     throw openFailure(path, error);
   }
-  // Never let an 'error' without a listener crash the engine.
-  port.on('error', () => {});
+  // Never let an 'error' without a listener crash the engine; the session adds its own, the log keeps the rest.
+  port.on('error', (error: Error) => logSwallowed('serial', 'port error', error, { path }));
   await new Promise<void>((resolve, reject) => {
     port.open((error) => (error ? reject(openFailure(path, error)) : resolve()));
   });

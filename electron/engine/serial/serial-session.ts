@@ -1,6 +1,6 @@
 import { StreamingHintMatcher, type HintMatch } from '../../../shared/cisco/hints';
 import { PhonebenchError } from '../../../shared/api/result';
-import { msg } from '../../../shared/i18n/message';
+import { msg, type Message } from '../../../shared/i18n/message';
 import type { LineSettings, SessionInfo, SessionState } from '../../../shared/api/serial';
 import { ByteBatcher } from './byte-batcher';
 import type { ConsoleLog } from './console-log';
@@ -30,7 +30,7 @@ export interface SessionOptions {
   /** Bytes of recent traffic kept for serial:replay. */
   replayMaxBytes?: number;
   /** Shown instead of the path (virtual ports). */
-  label?: string;
+  label?: Message;
 }
 
 /** A prompt such as "Password: " at the end of what the phone printed. */
@@ -221,8 +221,8 @@ export class SerialSession {
     this.link = undefined;
     if (!link) return;
     link.removeAllListeners();
-    link.on('error', () => {});
-    if (link.isOpen) link.close(() => {});
+    link.on('error', (error: Error) => logSwallowed('serial', 'error on a port being closed', error, { path: this.path }));
+    if (link.isOpen) link.close((error) => error && logSwallowed('serial', 'close port', error, { path: this.path }));
   }
 
   private lost(reason: string): void {
@@ -406,8 +406,15 @@ export class SerialSession {
     this.link = undefined;
     if (link) {
       link.removeAllListeners();
-      link.on('error', () => {});
-      if (link.isOpen) await new Promise<void>((resolve) => link.close(() => resolve()));
+      link.on('error', (error: Error) => logSwallowed('serial', 'error on a lost port', error, { path: this.path }));
+      if (link.isOpen) {
+        await new Promise<void>((resolve) =>
+          link.close((error) => {
+            if (error) logSwallowed('serial', 'close lost port', error, { path: this.path });
+            resolve();
+          }),
+        );
+      }
     }
     this.batcher.flush();
     this.flushSent();

@@ -1,4 +1,6 @@
 import type { tftpRequests } from '../../../shared/api/tftp';
+import { PhonebenchError } from '../../../shared/api/result';
+import { msg } from '../../../shared/i18n/message';
 import type { Domain, EngineContext } from '../context';
 import { listIpv4Interfaces, TftpService } from './tftp-service';
 
@@ -17,7 +19,7 @@ export function createTftpDomain(ctx: EngineContext): TftpDomain {
     const s = service.status();
     ctx.reportService(
       s.state === 'running'
-        ? { name: 'tftp', state: 'running', detail: `listening on ${s.address}:${s.port}, root ${s.root}` }
+        ? { name: 'tftp', state: 'running', detail: msg('service.tftp.listening', { address: s.address ?? '', port: s.port ?? '', root: s.root ?? '' }) }
         : { name: 'tftp', state: 'stopped' },
     );
   };
@@ -27,13 +29,13 @@ export function createTftpDomain(ctx: EngineContext): TftpDomain {
     service,
     handlers: {
       'tftp:start': async (params) => {
-        ctx.reportService({ name: 'tftp', state: 'starting', detail: `${params.address}:${params.port}` });
+        ctx.reportService({ name: 'tftp', state: 'starting', detail: msg('service.tftp.starting', { address: params.address, port: params.port }) });
         try {
           const status = await service.start(params);
           report();
           return status;
         } catch (e) {
-          ctx.reportService({ name: 'tftp', state: 'failed', detail: e instanceof Error ? e.message : String(e) });
+          ctx.reportService({ name: 'tftp', state: 'failed', detail: e instanceof PhonebenchError ? e.detail : msg('service.tftp.failed', { reason: e instanceof Error ? e.message : String(e) }) });
           throw e;
         }
       },

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BundleManifest, BundleSummary, FirmwareEvents } from '../../../shared/api/firmware';
 import type { AppError } from '../../../shared/api/result';
-import { useClient, useEvent } from '../api/client-context';
+import { useClient, useEvent, useReconnected } from '../api/client-context';
 import { pathForImport } from '../api/upload';
 import { BundleDetail } from '../components/firmware/bundle-detail';
 import { BundleTable } from '../components/firmware/bundle-table';
@@ -34,6 +34,8 @@ export function FirmwarePage() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  // What changed while the socket was down never arrived as events: ask again.
+  useReconnected(() => void refresh());
 
   const onChanged = useCallback(() => {
     void refresh();

@@ -19,6 +19,24 @@ const DEMO_MAC = '00:0E:84:C0:60:A6';
 const DEMO_FROM_FOR_SIP = ['SCCP 8.1(2)', 'SCCP 5.0(1.1)', 'SCCP 3.1'];
 const DEMO_FROM_FOR_SCCP = ['SIP 8.12', 'SIP 7.4', 'SIP 4.4', 'SCCP 5.0(1.1)'];
 
+/**
+ * The step buttons stay on screen however long a step is (1366x768 laptops): fixed to the bottom of the window,
+ * beside the 12rem sidebar; `.content` scrolls with the page, so sticky would not hold.
+ */
+const ACTIONS_STYLE = {
+  display: 'flex',
+  gap: '0.5rem',
+  position: 'fixed',
+  left: '12rem',
+  right: 0,
+  bottom: 0,
+  margin: 0,
+  padding: '0.6rem 1.5rem',
+  background: 'var(--bg)',
+  borderTop: '1px solid var(--line)',
+  zIndex: 2,
+} as const;
+
 /** The one-click migration wizard: phone, target, network, plan, migrate, report. */
 export function MigratePage() {
   const { t } = useI18n();
@@ -180,7 +198,7 @@ export function MigratePage() {
   };
 
   return (
-    <section aria-labelledby="migrate-heading" ref={top}>
+    <section aria-labelledby="migrate-heading" ref={top} style={{ paddingBottom: '4rem' }}>
       <h1 id="migrate-heading">{t('migrate.heading')}</h1>
       <p>{t('migrate.intro')}</p>
       <p>
@@ -208,7 +226,7 @@ export function MigratePage() {
         </p>
       ) : null}
       {renderStep()}
-      <p className="wizard-actions" data-testid="migrate-actions" style={{ display: 'flex', gap: '0.5rem', position: 'sticky', bottom: 0, margin: 0, padding: '0.6rem 0', background: 'var(--bg)', borderTop: '1px solid var(--line)', zIndex: 2 }}>
+      <p className="wizard-actions" data-testid="migrate-actions" style={ACTIONS_STYLE}>
         {step !== 'phone' && step !== 'report' ? (
           <button type="button" onClick={() => setStep(previousStep(step))} disabled={step === 'migrate' && status !== undefined && !canGoOn}>
             {t('migrate.back')}

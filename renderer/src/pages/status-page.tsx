@@ -2,14 +2,14 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppStatus, ServiceStatus } from '../../../shared/api/app';
 import type { EngineLogView } from '../../../shared/api/engine-log';
 import type { AppError } from '../../../shared/api/result';
-import { useClient, useEvent } from '../api/client-context';
+import { useClient, useEvent, useReconnected } from '../api/client-context';
 import { ErrorView } from '../components/error-view';
 import { useI18n } from '../i18n/i18n';
 
 /** The engine's version, data folder and services, live. The pattern every page follows. */
 export function StatusPage() {
   const client = useClient();
-  const { t } = useI18n();
+  const { t, say } = useI18n();
   const [status, setStatus] = useState<AppStatus>();
   const [error, setError] = useState<AppError>();
   const [log, setLog] = useState<EngineLogView>();
@@ -26,6 +26,8 @@ export function StatusPage() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  // What changed while the socket was down never arrived as events: ask again.
+  useReconnected(() => void refresh());
 
   const onService = useCallback((service: ServiceStatus) => {
     setStatus((current) =>
@@ -54,7 +56,7 @@ export function StatusPage() {
           </dl>
           {status.settingsNotice ? (
             <p role="status" className="notice">
-              <strong>{t('app.settings.corrupt')}:</strong> {status.settingsNotice}
+              <strong>{t('app.settings.corrupt')}:</strong> {say(status.settingsNotice)}
             </p>
           ) : null}
           <h2>{t('app.status.services')}</h2>
@@ -78,7 +80,7 @@ export function StatusPage() {
                       <td>
                         <span className={`badge state-${service.state}`}>{t(`app.state.${service.state}`)}</span>
                       </td>
-                      <td>{service.detail ?? ''}</td>
+                      <td>{service.detail ? say(service.detail) : ''}</td>
                     </tr>
                   ))}
               </tbody>

@@ -75,6 +75,8 @@ const en = {
   'migrate.t.consoleNone': 'The virtual phone has no console: {detail}.',
   'migrate.consoleNone.unknown': 'none attached',
   'migrate.provenance': '{source} ({section})',
+  'migrate.liveNetwork':
+    'A default route leaves through {name} (gateway {gateway}): this looks like a live network. Phones there that boot from the site TFTP server are not touched, but use a separate cable or switch for the phone you migrate.',
   'migrate.provenanceWhy': '{source} ({section}): {reason}',
   'migrate.keypad.unlockPassword': 'Press Settings, choose "Unlock Config" and enter the phone password (factory default: cisco).',
   'migrate.keypad.unlockStars': 'Press Settings, then type **# to unlock the settings (the padlock opens). Type it once: **#** reboots the phone.',
@@ -163,6 +165,8 @@ export const migrateCatalog: DomainCatalog<typeof en> = {
     'migrate.t.consoleNone': '仮想電話機にはコンソールがありません: {detail}。',
     'migrate.consoleNone.unknown': '接続されていません',
     'migrate.provenance': '{source} ({section})',
+    'migrate.liveNetwork':
+      'デフォルトルートが {name} (ゲートウェイ {gateway}) を通っています。稼働中のネットワークのようです。そこでサイトの TFTP サーバーから起動する電話機には影響しませんが、移行する電話機には別のケーブルかスイッチを使ってください。',
     'migrate.provenanceWhy': '{source} ({section}): {reason}',
     'migrate.keypad.unlockPassword': '[設定] (Settings) を押し、「Unlock Config」を選んで電話機のパスワードを入力します (工場出荷時: cisco)。',
     'migrate.keypad.unlockStars': '[設定] (Settings) を押し、**# と入力して設定のロックを解除します (錠前のアイコンが開きます)。入力は 1 回だけにしてください。**#** と続けると電話機が再起動します。',

@@ -23,7 +23,8 @@ async function serveFreshRenderer(dir: string): Promise<{ url: string; child: Ch
   );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error('phonebench serve printed no URL in 30 s')), 30_000);
+    // Bounded generously: on a loaded machine the first start compiles the engine.
+    const timer = setTimeout(() => reject(new Error('phonebench serve printed no URL in 90 s')), 90_000);
     child.stdout?.on('data', (chunk) => {
       out += String(chunk);
       const line = out.split('\n').find((l) => l.startsWith('{'));

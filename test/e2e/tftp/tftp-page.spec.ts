@@ -96,3 +96,37 @@ test('refusals from another address end as refused rows, and the table and log s
   await page.getByTestId('tftp-stop').click();
   await expect(status).toContainText('stopped');
 });
+
+test('after the WebSocket drops and comes back, the page asks the engine again for what it missed', async ({ page, app }) => {
+  let blocked = false;
+  let live: { close(): Promise<void> } | undefined;
+  await page.routeWebSocket(/\/api\?token=/, (ws) => {
+    if (blocked) {
+      void ws.close();
+      return;
+    }
+    ws.connectToServer();
+    live = ws;
+  });
+  await page.goto(`${app.url}#/tftp`);
+  await page.getByTestId('tftp-address').selectOption('127.0.0.1');
+  await page.getByTestId('tftp-port').fill('0');
+  await page.getByTestId('tftp-root').fill(root);
+  await page.getByTestId('tftp-phone').fill('127.0.0.1');
+  await page.getByTestId('tftp-start').click();
+  const status = page.getByTestId('tftp-status');
+  await expect(status).toContainText('running');
+  const port = Number(/:(\d+)/.exec((await status.locator('code').first().textContent()) ?? '')?.[1]);
+
+  // The socket drops; while it is down a second phone is refused, so its event never reaches the page.
+  blocked = true;
+  await live?.close();
+  await expect(page.getByTestId('connection-notice')).toHaveAttribute('data-state', /closed|connecting/);
+  expect((await tftpGet({ port, filename: 'SIPDefault.cnf', localAddress: '127.0.0.2' })).ok).toBe(false);
+  blocked = false;
+
+  await expect(page.getByTestId('connection-notice')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByTestId('tftp-transfers').locator('tr[data-state="refused"][data-client="127.0.0.2"]', { hasText: 'SIPDefault.cnf' })).toHaveCount(1);
+  await page.getByTestId('tftp-stop').click();
+  await expect(status).toContainText('stopped');
+});

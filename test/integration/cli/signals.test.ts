@@ -201,17 +201,21 @@ describe('when a command does not stop in time, or a second signal comes', () =>
     expect(leftovers).toEqual([]);
   });
 
-  it('migrate --demo exits at once on a second signal, with its code, leaving nothing', async () => {
+  it('migrate --demo on two signals back to back leaves nothing', async () => {
     const dataDir = path.join(dir, 'migrate-data');
     const p = spawnCli(['migrate', '--demo', '--data-dir', dataDir, '--mac', MAC, '--to-bundle', bundles.sccp812!, '--from', 'SIP 8.12'], GRACE);
     const withSocat = socatOrSay();
     await p.waitFor(withSocat ? /console: socat PTY pair/ : /Serving on 127\.0\.0\.1:\d+/, 'the migration to run');
     const socat = withSocat ? childrenNamed(p.child.pid!, 'socat') : [];
-    // Back to back: the second comes while the first stop is still ending socat and closing the server.
+    // Back to back: the second usually comes while the first stop is still ending socat and closing the server,
+    // and ends the process at once (143). On a loaded machine this test can be descheduled between the two
+    // kills long enough for the clean stop to finish first; then the process is already on its way out. Either
+    // way nothing may be left (the exact handling of a second signal is in test/unit/electron/cli/stop-signals).
     p.child.kill('SIGINT');
-    expect(await stop(p, 'SIGTERM')).toEqual({ code: 143, signal: null });
+    const ended = await stop(p, 'SIGTERM');
     expect(p.err()).toContain('stopping (SIGINT)');
-    expect(p.err()).toContain('SIGTERM again');
+    if (ended.code === 143) expect(p.err()).toMatch(/SIGTERM( again)?; exiting now/);
+    else expect([{ code: 1, signal: null }, { code: null, signal: 'SIGTERM' }]).toContainEqual(ended);
     for (const pid of socat) expect(isRunning(pid)).toBe(false);
     const leftovers = existsSync(demoConsoleRoot(dataDir)) ? readdirSync(demoConsoleRoot(dataDir)) : [];
     expect(leftovers).toEqual([]);

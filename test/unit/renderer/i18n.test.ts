@@ -7,7 +7,7 @@ describe('i18n catalogues', () => {
   });
 
   it('has every key in both English and Japanese', () => {
-    for (const catalog of CATALOGS) {
+    for (const catalog of CATALOGS as readonly { en: Record<string, string>; ja: Record<string, string> }[]) {
       const en = Object.keys(catalog.en).sort();
       const ja = Object.keys(catalog.ja).sort();
       expect(ja).toEqual(en);

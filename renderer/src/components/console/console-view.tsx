@@ -52,7 +52,7 @@ interface Props {
 /** The phone console: port and line settings, an xterm terminal, controls, a status line and the hint panel. */
 export function ConsoleView({ compact = false, onHint }: Props) {
   const client = useClient();
-  const { t } = useI18n();
+  const { t, say } = useI18n();
   const [ports, setPorts] = useState<PortList>();
   const [choice, setChoice] = useState<PortChoice>({ path: '', autoReconnect: true, ...DEFAULT_LINE_SETTINGS });
   const choiceTouched = useRef(false);
@@ -424,7 +424,7 @@ export function ConsoleView({ compact = false, onHint }: Props) {
           </span>
           {session && s ? (
             <span>
-              {session.label ? `${session.label} (${session.path})` : session.path} {s.baud} {s.dataBits}
+              {session.label ? `${say(session.label)} (${session.path})` : session.path} {s.baud} {s.dataBits}
               {s.parity[0]?.toUpperCase()}
               {s.stopBits}
             </span>

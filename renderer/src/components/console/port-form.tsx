@@ -1,6 +1,6 @@
 import type { PortList } from '../../../../shared/api/serial';
 import { BAUD_PRESETS, DATA_BITS, PARITIES, STOP_BITS, type LineSettings } from '../../../../shared/api/serial';
-import { useI18n, type Translate } from '../../i18n/i18n';
+import { useI18n, type Say, type Translate } from '../../i18n/i18n';
 import { osErrorKey } from './console-format';
 
 export interface PortChoice extends LineSettings {
@@ -20,7 +20,7 @@ const OTHER = '__other__';
 
 /** Port picker with descriptions, a typed path, and every line setting (all configurable: none is confirmed). */
 export function PortForm({ value, onChange, ports, onRefresh, disabled }: Props) {
-  const { t } = useI18n();
+  const { t, say } = useI18n();
   const listed = ports?.ports ?? [];
   const isListed = listed.some((p) => p.path === value.path);
   const set = <K extends keyof PortChoice>(key: K, v: PortChoice[K]) => onChange({ ...value, [key]: v });
@@ -38,7 +38,7 @@ export function PortForm({ value, onChange, ports, onRefresh, disabled }: Props)
           >
             {listed.map((p) => (
               <option key={p.path} value={p.path}>
-                {p.path} — {p.description}
+                {p.path} — {say(p.description)}
               </option>
             ))}
             <option value={OTHER}>{t('console.port.typed')}</option>
@@ -61,7 +61,7 @@ export function PortForm({ value, onChange, ports, onRefresh, disabled }: Props)
         </button>
       </div>
       {ports && listed.length === 0 ? <p className="fix">{t('console.port.none')}</p> : null}
-      {ports?.notice ? <p className="fix" data-testid="console-port-notice">{t('console.port.notice', { notice: explainNotice(ports.notice, t) })}</p> : null}
+      {ports?.notice ? <p className="fix" data-testid="console-port-notice">{t('console.port.notice', { notice: explainNotice(ports, t, say) })}</p> : null}
       <div className="console-row">
         <label>
           {t('console.baud')}
@@ -132,7 +132,8 @@ export function PortForm({ value, onChange, ports, onRefresh, disabled }: Props)
 }
 
 /** The port list's notice with an OS error (e.g. udevadm missing) said plainly, with the fix, before the raw text. */
-function explainNotice(notice: string, t: Translate): string {
-  const key = osErrorKey(notice);
-  return key ? `${t(key)} ${t(`${key}.fix`)} (${t('console.os.said', { raw: notice })})` : notice;
+/** Why the port list is a scan: a known OS error in plain words with its fix (and the OS's own words), else the engine's message. */
+function explainNotice(ports: PortList, t: Translate, say: Say): string {
+  const key = ports.reason === undefined ? undefined : osErrorKey(ports.reason);
+  return key && ports.reason ? `${t(key)} ${t(`${key}.fix`)} (${t('console.os.said', { raw: ports.reason })})` : ports.notice ? say(ports.notice) : '';
 }

@@ -52,8 +52,8 @@ export function NetworkStep({ choices, set }: { choices: Choices; set: (patch: P
         ))}
         {chosen && chosen.warnings.length > 0 ? (
           <div role="alert" className="notice">
-            {chosen.warnings.map((w) => (
-              <p key={w}>{w}</p>
+            {chosen.warnings.map((w, i) => (
+              <p key={i}>{say(w)}</p>
             ))}
           </div>
         ) : null}

@@ -1,3 +1,4 @@
+import { en } from '../../../support/error-text';
 import { mkdtempSync, promises as fs, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,7 +29,7 @@ describe('SettingsStore', () => {
     await fs.writeFile(path.join(dir, 'settings.json'), text);
     const store = await SettingsStore.load(dir);
     expect(store.get().language).toBe('en');
-    expect(store.notice).toMatch(/moved to .*settings\.json\.corrupt-/);
+    expect(en(store.notice)).toMatch(/moved to .*settings\.json\.corrupt-/);
     const files = readdirSync(dir);
     expect(files.some((f) => f.startsWith('settings.json.corrupt-'))).toBe(true);
     expect(files).not.toContain('settings.json');

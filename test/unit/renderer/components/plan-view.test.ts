@@ -70,7 +70,7 @@ describe('PlanView', () => {
   it('the catalogue names every path and source in both languages', () => {
     for (const lang of ['en', 'ja'] as const) {
       for (const p of PATH_IDS) expect(messages[lang][`plan.path.${p}`], `${lang} ${p}`).toBeTruthy();
-      for (const s of ['doc', 'cisco', 'field', 'inferred']) expect(messages[lang][`plan.source.${s}`], `${lang} ${s}`).toBeTruthy();
+      for (const s of ['doc', 'cisco', 'field', 'inferred'] as const) expect(messages[lang][`plan.source.${s}`], `${lang} ${s}`).toBeTruthy();
     }
   });
 });

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanCreated } from '../../../../../shared/api/plan';
 import type { CliCommand } from '../../../../../electron/cli/command';
 import { runCommand, type CliRun } from '../../../../support/cli-harness';
-import { planCommand } from '../../../../../electron/cli/commands/plan';
+import { planCommand, renderChoice } from '../../../../../electron/cli/commands/plan';
+import { msg } from '../../../../../shared/i18n/message';
 
 let work: string;
 
@@ -70,6 +71,16 @@ describe('phonebench plan', () => {
     const r = await run(planCommand, '--model', '7960', '--mac', '0011223344AA', '--from', 'SIP 4.4', '--to', 'SCCP 8.1(2)', '--json');
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out)).toMatchObject({ ok: false, needsChoice: { stop: 'r2-first', protocol: 'SCCP', major: 6, candidates: [] } });
+  });
+
+  it('a choice lists the library loads that fit as --via flags', () => {
+    const text = renderChoice({
+      from: { protocol: 'SIP', major: 4, minor: 4 },
+      to: { protocol: 'SCCP', major: 8, minor: 1, maintenance: 2 },
+      choice: { stop: 'r2-first', protocol: 'SCCP', major: 6, reason: msg('planner.choice.r2First'), candidates: ['P00306000100', 'P00306000200'] },
+    });
+    expect(text).toContain('a load must be chosen (SCCP 6.x)');
+    expect(text).toContain('    --via P00306000100\n    --via P00306000200\n');
   });
 
   it('usage errors exit 2', async () => {

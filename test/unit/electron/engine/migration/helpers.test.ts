@@ -55,7 +55,7 @@ describe('route table', () => {
     expect(list.map((n) => n.name)).toEqual(['eth1', 'eth0', 'lo']);
     expect(list[0]?.warnings).toEqual([]);
     expect(list[1]).toMatchObject({ defaultGateway: '192.0.2.1' });
-    expect(list[1]?.warnings[0]).toMatch(/live network/);
+    expect(en(list[1]?.warnings[0])).toMatch(/live network/);
   });
 });
 

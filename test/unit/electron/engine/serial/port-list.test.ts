@@ -1,3 +1,4 @@
+import { en } from '../../../../support/error-text';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,7 +46,8 @@ describe('listPorts', () => {
     const { dev } = await fakeTree(root);
     const list = await listPorts(deps({ driverList: () => Promise.reject(new Error('spawn udevadm ENOENT')) }));
     expect(list.source).toBe('scan');
-    expect(list.notice).toContain('spawn udevadm ENOENT');
+    expect(en(list.notice)).toContain('spawn udevadm ENOENT');
+    expect(list.reason).toBe('spawn udevadm ENOENT');
     expect(list.ports.map((p) => path.basename(p.path))).toEqual(['ttyACM0', 'ttyUSB0', 'ttyS0', 'ttyS2', 'ttyS10']);
     const usb = list.ports.find((p) => p.path === path.join(dev, 'ttyUSB0'));
     expect(usb).toMatchObject({
@@ -53,10 +55,10 @@ describe('listPorts', () => {
       productId: '6001',
       serialNumber: 'A10K3XYZ',
       manufacturer: 'FTDI FT232R USB UART',
-      description: 'FTDI FT232R USB UART (A10K3XYZ)',
       byId: path.join(dev, 'serial', 'by-id', 'usb-FTDI_FT232R_A10K3XYZ-if00-port0'),
     });
-    expect(list.ports.find((p) => p.path.endsWith('ttyS0'))?.description).toBe('Built-in serial port');
+    expect(en(usb?.description)).toBe('FTDI FT232R USB UART (A10K3XYZ)');
+    expect(en(list.ports.find((p) => p.path.endsWith('ttyS0'))?.description)).toBe('Built-in serial port');
   });
 
   it('falls back when the driver throws synchronously or returns garbage', async () => {
@@ -79,7 +81,7 @@ describe('listPorts', () => {
         ],
       }),
     );
-    expect(list).toEqual({
+    expect({ ...list, ports: list.ports.map((p) => ({ ...p, description: en(p.description) })) }).toEqual({
       source: 'driver',
       ports: [
         { path: '/dev/ttyUSB3', manufacturer: 'Prolific', serialNumber: 'X1', vendorId: '067b', productId: '2303', description: 'Prolific (X1)' },

@@ -1,3 +1,4 @@
+import { msg } from '../../../../../shared/i18n/message';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -59,10 +60,10 @@ describe('serial service: a virtual port', () => {
       if (bytes.toString().includes('\r')) phone.write('\r\nwelcome\r\n> ');
     });
     try {
-      const info = await serial.service.openVirtual('virtual:test', 'Test virtual port', technician);
-      expect(info).toMatchObject({ path: 'virtual:test', label: 'Test virtual port', state: 'connected', autoReconnect: false });
+      const info = await serial.service.openVirtual('virtual:test', msg('serial.demoConsoleLabel'), technician);
+      expect(info).toMatchObject({ path: 'virtual:test', label: msg('serial.demoConsoleLabel'), state: 'connected', autoReconnect: false });
       const listed = await serial.handlers['serial:sessions']({});
-      expect(listed.map((s) => s.label)).toEqual(['Test virtual port']);
+      expect(listed.map((s) => s.label)).toEqual([msg('serial.demoConsoleLabel')]);
       phone.write('Password: ');
       await tick();
       await serial.handlers['serial:write']({ sessionId: info.id, data: 'secret\r', encoding: 'utf8' });
