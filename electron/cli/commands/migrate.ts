@@ -20,11 +20,13 @@ const OPTIONS = {
   'dhcp-router': { type: 'string' },
   report: { type: 'string' },
   linger: { type: 'string' },
+  via: { type: 'string', multiple: true },
 } as const;
 
 const USAGE =
   'phonebench migrate --mac MAC --model 7960|7940 --to-bundle ID --bind ADDR [--port N] [--phone-ip IP] [--from FIRMWARE] ' +
-  '[--demo (then --mac and --bind are optional)] [--dhcp-offer IP [--dhcp-router IP]] [--report FILE.html|FILE.json] [--linger SECONDS] [--json]\n' +
+  '[--via LOAD]... [--demo (then --mac and --bind are optional)] [--dhcp-offer IP [--dhcp-router IP]] [--report FILE.html|FILE.json] [--linger SECONDS] [--json]\n' +
+  '--via names a library load for a stop no source names exactly (`phonebench plan` lists the ones that fit).\n' +
   'Exit code 0 only when the phone runs the target (also when it already did: --json then says "alreadyThere": true).';
 
 type EngineLike = Parameters<Parameters<typeof withEngine>[1]>[0];
@@ -61,6 +63,7 @@ export const migrateCommand: CliCommand = {
       demo: values.demo,
       ...(values['phone-ip'] ? { phoneIp: values['phone-ip'] } : {}),
       ...(values.from ? { from: values.from } : {}),
+      ...(values.via === undefined ? {} : { via: values.via }),
       ...(values['dhcp-offer']
         ? { dhcp: { offerIp: values['dhcp-offer'], ...(values['dhcp-router'] ? { router: values['dhcp-router'] } : {}) } }
         : {}),

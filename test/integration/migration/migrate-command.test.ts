@@ -36,6 +36,18 @@ describe('phonebench migrate', () => {
     expect(c.out()).not.toMatch(/\(s\)/);
   });
 
+  it('--via carries the chosen load for a stop no source names (R2 from SIP 4.x)', async () => {
+    const ask = recordingIo();
+    expect(await runCli(['migrate', '--demo', '--data-dir', dataDir, '--to-bundle', bundles.sccp812!, '--from', 'SIP 4.4'], ask.io)).toBe(1);
+    expect(ask.err()).toMatch(/6\.3/);
+    expect(ask.err()).not.toContain('P00306000200');
+    const chosen = recordingIo();
+    const code = await runCli(['migrate', '--demo', '--data-dir', dataDir, '--to-bundle', bundles.sccp812!, '--from', 'SIP 4.4', '--via', 'P00306000200'], chosen.io);
+    // The plan now goes through the chosen 6.0(2) load, which this library lacks: the refusal names it.
+    expect(code).toBe(1);
+    expect(chosen.err()).toContain('P00306000200');
+  });
+
   it('still wants --mac for a real phone', async () => {
     const c = recordingIo();
     const code = await runCli(['migrate', '--data-dir', dataDir, '--to-bundle', bundles.sccp812!, '--bind', '127.0.0.1'], c.io);
