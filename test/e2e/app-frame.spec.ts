@@ -5,7 +5,7 @@ test.describe('the app frame in the browser', () => {
     await page.goto(`${app.url}#/status`);
     await expect(page.getByRole('heading', { name: 'Engine status' })).toBeVisible();
     await expect(page.getByTestId('status-version')).toHaveText(/^\d+\.\d+\.\d+/);
-    await expect(page.getByText(app.dataDir)).toBeVisible();
+    await expect(page.getByText(app.dataDir, { exact: true })).toBeVisible();
     await expect(page.getByText('a browser (phonebench serve)')).toBeVisible();
     for (const name of ['Migrate', 'Firmware', 'TFTP', 'Console', 'Settings']) {
       await expect(page.getByRole('navigation').getByRole('link', { name, exact: true })).toBeVisible();

@@ -287,7 +287,8 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
         if (!u.state || !runner.isFinal() || saved) return;
         saved = true;
         report(msg('service.migrate.ended', { state: u.state.state, mac: u.state.mac }), u.state.state === 'failed' ? 'failed' : 'stopped');
-        void saveReport(runner);
+        const saving = saveReport(runner).finally(() => reportsSaving.delete(saving));
+        reportsSaving.add(saving);
       }),
     );
     const a: Active = { runner, tftp, unsubscribe, ...(dhcp ? { dhcp } : {}) };
@@ -378,6 +379,9 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
     return { byName, bundleName: ownName };
   }
 
+  /** Report writes under way: close waits for them, so nothing is left half-written behind a closed engine. */
+  const reportsSaving = new Set<Promise<void>>();
+
   async function saveReport(runner: MigrationRunner): Promise<void> {
     const r = renderReport(collectReport(runner, appVersion()), 'json');
     // The migration's outcome does not depend on its report being saved; a failure is logged, not lost.
@@ -410,6 +414,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
     },
     async close() {
       await stop();
+      await Promise.all(reportsSaving);
     },
   };
 }

@@ -206,7 +206,7 @@ test.describe('the Migrate wizard with a virtual phone', () => {
     expect(await askEngine<TftpStatus>(fresh.url, 'tftp:status')).toMatchObject({ state: 'stopped', activeTransfers: 0 });
     expect(await askEngine<unknown[]>(fresh.url, 'tftp:log')).toEqual([]);
     const app = await askEngine<AppStatus>(fresh.url, 'app:status');
-    expect(app.services.filter((s) => s.name === 'migrate')).toEqual([{ name: 'migrate', state: 'stopped', detail: 'no migration yet' }]);
+    expect(app.services.filter((s) => s.name === 'migrate')).toEqual([{ name: 'migrate', state: 'stopped', detail: { key: 'service.migrate.none' } }]);
   });
 });
 

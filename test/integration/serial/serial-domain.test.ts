@@ -103,7 +103,7 @@ describe.runIf(socat)('serial console over a socat PTY pair', () => {
     expect(log).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z Protocol Application Invalid$/m);
     expect(await fs.readFile(session.rawFile, 'latin1')).toBe(`${text}cation Invalid\r\n`);
     expect(t.states.at(-1)?.state).toBe('closed');
-    expect(t.services.at(-1)).toMatchObject({ name: 'serial', detail: 'no console open' });
+    expect(t.services.at(-1)).toMatchObject({ name: 'serial', detail: { key: 'service.serial.none' } });
   });
 
   it('writes text and base64 bytes to the phone', async () => {
