@@ -5,9 +5,9 @@
  * Builds out/cli first, and writes the CLI section of docs/benchmarks.md unless --no-write.
  */
 import { spawnSync } from 'node:child_process';
-import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writeDocSection } from '../doc-section';
 
 const args = process.argv.slice(2);
 const runsFlag = args.indexOf('--runs');
@@ -85,23 +85,10 @@ async function main(): Promise<void> {
   ];
   const section = lines.join('\n');
   console.log(section);
-  if (WRITE) await writeSection(path.join(repo, 'docs/benchmarks.md'), section);
-}
-
-const START = '<!-- cli:start -->';
-const END = '<!-- cli:end -->';
-
-/** Replaces only the CLI section; other sections of the file belong to other benchmarks. */
-async function writeSection(file: string, section: string): Promise<void> {
-  const current = await fs.readFile(file, 'utf8').catch(() => '# Benchmarks\n');
-  const block = `${START}\n${section}\n${END}`;
-  const start = current.indexOf(START);
-  const end = current.indexOf(END);
-  const next = start >= 0 && end > start ? current.slice(0, start) + block + current.slice(end + END.length) : `${current.trimEnd()}\n\n${block}\n`;
-  const tmp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(tmp, next);
-  await fs.rename(tmp, file);
-  console.log(`wrote the CLI section of ${path.relative(repo, file)}`);
+  if (WRITE) {
+      await writeDocSection(path.join(repo, 'docs/benchmarks.md'), 'cli', section);
+      console.log('wrote the cli section of docs/benchmarks.md');
+    }
 }
 
 await main();

@@ -9,6 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { createWriteStream, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writeDocSection } from '../doc-section';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import tar from 'tar-stream';
@@ -126,26 +127,13 @@ async function main(): Promise<void> {
     ];
     const section = lines.join('\n');
     console.log(section);
-    if (WRITE) await writeSection(path.join(repo, 'docs/benchmarks.md'), section);
+    if (WRITE) {
+      await writeDocSection(path.join(repo, 'docs/benchmarks.md'), 'firmware', section);
+      console.log('wrote the firmware section of docs/benchmarks.md');
+    }
   } finally {
     await fs.rm(work, { recursive: true, force: true });
   }
-}
-
-const START = '<!-- firmware:start -->';
-const END = '<!-- firmware:end -->';
-
-/** Replaces only the firmware section; other sections of the file belong to others. */
-async function writeSection(file: string, section: string): Promise<void> {
-  const current = await fs.readFile(file, 'utf8').catch(() => '# Benchmarks\n');
-  const block = `${START}\n${section}\n${END}`;
-  const start = current.indexOf(START);
-  const end = current.indexOf(END);
-  const next = start >= 0 && end > start ? current.slice(0, start) + block + current.slice(end + END.length) : `${current.trimEnd()}\n\n${block}\n`;
-  const tmp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(tmp, next);
-  await fs.rename(tmp, file);
-  console.log(`wrote the firmware section of ${path.relative(repo, file)}`);
 }
 
 await main();

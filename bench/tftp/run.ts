@@ -8,6 +8,7 @@ import { createSocket } from 'node:dgram';
 import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writeDocSection } from '../doc-section';
 import { LossyRelay } from '../../test/integration/tftp/lossy-relay';
 import { startAtftpd, startFloor, startPhonebench, startTftpdHpa, type ServerUnderTest } from './peers';
 
@@ -232,9 +233,7 @@ async function main(): Promise<void> {
   console.log(`\n${section}`);
   if (write && only === '') {
     const doc = path.join(process.cwd(), 'docs', 'benchmarks.md');
-    const text = await fs.readFile(doc, 'utf8').catch(() => '# Benchmarks\n');
-    const re = /<!-- tftp:start -->[\s\S]*?<!-- tftp:end -->/;
-    await fs.writeFile(doc, re.test(text) ? text.replace(re, section) : `${text.trimEnd()}\n\n${section}\n`);
+    await writeDocSection(doc, 'tftp', section);
     console.log(`wrote ${doc}`);
   }
 }
