@@ -9,6 +9,7 @@ import type { SimInfo, SimStartParams } from '../../../shared/api/sim';
 import { maskSecretValues } from '../../../shared/cisco/config/mask-secrets';
 import { parseFirmwareLabel, type FirmwareVersion } from '../../../shared/cisco/firmware-version';
 import { normalizeMac, type PhoneModel } from '../../../shared/cisco/phone-files';
+import { logSwallowed } from '../engine-log';
 import { SimConsole } from './sim-console';
 import { tftpGet } from './tftp-client';
 import { VirtualPhone, type FileFetcher } from './virtual-phone';
@@ -152,6 +153,9 @@ function openSerial(path: string): Promise<SerialPort> {
       if (error) {
         reject(new PhonebenchError('serial-unavailable', msg('sim.consoleOpenFailed', { path, reason: error.message }), msg('sim.consoleOpenFailed.fix')));
       } else {
+        // A line still queued when the phone closes its console, or a device that vanished, fails its write (EBADF,
+        // EIO); without a listener that error would end the process. The phone carries on without its console.
+        port.on('error', (failure) => logSwallowed('sim', 'console write', failure, { path }));
         resolve(port);
       }
     });
