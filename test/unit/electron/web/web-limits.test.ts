@@ -48,7 +48,7 @@ function closed(ws: WebSocket): Promise<number> {
 
 /** Polls (bounded by count, not by a timed assertion) until the host holds nothing. */
 async function drained(): Promise<void> {
-  for (let i = 0; i < 400; i += 1) {
+  for (let i = 0; i < 2000; i += 1) {
     const s = host.stats();
     if (s.connections === 0 && s.inFlight === 0 && s.uploads === 0) return;
     await new Promise((r) => setTimeout(r, 10));
