@@ -71,4 +71,14 @@ export const test = base.extend<object, { app: ServedApp }>({
   ],
 });
 
+/** One server and data folder per test: the library holds only what that test put in it. */
+export const freshTest = base.extend<{ fresh: ServedApp }>({
+  // eslint-disable-next-line no-empty-pattern
+  fresh: async ({}, use) => {
+    const served = await startServe();
+    await use(served);
+    await served.stop();
+  },
+});
+
 export { expect } from '@playwright/test';

@@ -7,7 +7,7 @@ import type { AppStatus } from '../../../shared/api/app';
 import type { MigrationStatus, TimelineEntry } from '../../../shared/api/migrate';
 import type { TftpStatus } from '../../../shared/api/tftp';
 import { buildBundleFixtures } from '../../fixtures/firmware-fixtures';
-import { expect, startServe, test as base, type ServedApp } from '../serve-fixture';
+import { expect, freshTest, type ServedApp } from '../serve-fixture';
 import { askEngine } from './engine-socket';
 import { docShot } from './screenshots';
 import { SECOND_PHONE_ADDRESS, secondPhoneAsks } from './second-phone';
@@ -26,15 +26,8 @@ const OTHER_MAC = '000E84C060A7';
 const LOADER = 'P003-8-12-00.bin';
 const APPLICATION = 'P0S3-8-12-00.sb2';
 
-// Each test gets its own server and data directory: the library holds only what the test uploaded.
-const test = base.extend<{ fresh: ServedApp }>({
-  // eslint-disable-next-line no-empty-pattern
-  fresh: async ({}, use) => {
-    const served = await startServe();
-    await use(served);
-    await served.stop();
-  },
-});
+// Each test gets its own server and data directory (freshTest).
+const test = freshTest;
 
 let work: string;
 let bundles: Awaited<ReturnType<typeof buildBundleFixtures>>;

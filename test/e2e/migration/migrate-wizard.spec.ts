@@ -1,10 +1,8 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { libraryRoot } from '../../../electron/engine/firmware/firmware-domain';
-import { FirmwareLibrary } from '../../../electron/engine/firmware/library-store';
-import { buildBundleFixtures } from '../../fixtures/firmware-fixtures';
 import { expect, test } from '../serve-fixture';
+import { importBundles } from './library-seed';
 
 /** The Migrate wizard in Chromium against `phonebench serve`: the virtual-phone demo, the steps, a refused plan. */
 
@@ -18,20 +16,9 @@ test.afterAll(async () => {
   await fs.rm(work, { recursive: true, force: true });
 });
 
-/** The served app's library, filled from the test side (the engine reads it from disk on every list). */
-async function importBundles(dataDir: string, keys: string[]): Promise<void> {
-  const bundles = await buildBundleFixtures(path.join(work, `bundles-${keys.join('-')}`));
-  const library = new FirmwareLibrary(libraryRoot(dataDir));
-  const have = new Set((await library.list()).map((m) => m.source.name));
-  for (const key of keys) {
-    const file = bundles[key]!.file;
-    if (!have.has(path.basename(file))) await library.import(file);
-  }
-}
-
 test.describe('the Migrate page', () => {
   test('the virtual-phone demo runs to success, shows the timeline, and exports the report', async ({ page, app }) => {
-    await importBundles(app.dataDir, ['sip812']);
+    await importBundles(work, app.dataDir, ['sip812']);
     await page.goto(`${app.url}#/migrate`);
     await expect(page.getByRole('heading', { name: 'Migrate a phone' })).toBeVisible();
     await page.getByRole('button', { name: 'Try with a virtual phone' }).click();
@@ -53,7 +40,7 @@ test.describe('the Migrate page', () => {
   });
 
   test('walks the steps: MAC checked, bundle, network with keypad steps, plan', async ({ page, app }) => {
-    await importBundles(app.dataDir, ['sip812']);
+    await importBundles(work, app.dataDir, ['sip812']);
     await page.goto(`${app.url}#/migrate`);
     const next = page.getByRole('button', { name: 'Next step' });
     await page.getByLabel('MAC address').fill('00:0e:84');
@@ -78,7 +65,7 @@ test.describe('the Migrate page', () => {
   });
 
   test('a forbidden downgrade stops at the plan with the reason', async ({ page, app }) => {
-    await importBundles(app.dataDir, ['sccp3']);
+    await importBundles(work, app.dataDir, ['sccp3']);
     await page.goto(`${app.url}#/migrate`);
     const next = page.getByRole('button', { name: 'Next step' });
     await page.getByLabel('MAC address').fill('000E84C060A6');

@@ -8,7 +8,7 @@ import { MESSAGE_CATALOGS } from '../../../shared/i18n/catalog';
 import { messages as appTexts } from '../../../renderer/src/i18n/app';
 import { messages as migrateTexts } from '../../../renderer/src/i18n/migrate';
 import { buildBundleFixtures } from '../../fixtures/firmware-fixtures';
-import { expect, startServe, test as base, type ServedApp } from '../serve-fixture';
+import { expect, freshTest } from '../serve-fixture';
 import { askEngine } from './engine-socket';
 import { docShot } from './screenshots';
 
@@ -62,14 +62,8 @@ async function step(page: Page, shot: string, fullPage = false): Promise<void> {
   await docShot(page, shot, { fullPage });
 }
 
-const test = base.extend<{ fresh: ServedApp }>({
-  // eslint-disable-next-line no-empty-pattern
-  fresh: async ({}, use) => {
-    const served = await startServe();
-    await use(served);
-    await served.stop();
-  },
-});
+// Each test gets its own server and data directory (freshTest).
+const test = freshTest;
 
 let work: string;
 

@@ -2,10 +2,8 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { libraryRoot } from '../../../electron/engine/firmware/firmware-domain';
-import { FirmwareLibrary } from '../../../electron/engine/firmware/library-store';
-import { buildBundleFixtures } from '../../fixtures/firmware-fixtures';
 import { expect, test } from '../serve-fixture';
+import { importBundles } from './library-seed';
 
 /**
  * The wizard on a 1366x768 laptop screen: every step opens at its top with its main button on screen, the
@@ -23,16 +21,6 @@ test.afterAll(async () => {
   await fs.rm(work, { recursive: true, force: true });
 });
 
-async function importBundles(dataDir: string, keys: string[]): Promise<void> {
-  const bundles = await buildBundleFixtures(path.join(work, `bundles-${keys.join('-')}`));
-  const library = new FirmwareLibrary(libraryRoot(dataDir));
-  const have = new Set((await library.list()).map((m) => m.source.name));
-  for (const key of keys) {
-    const file = bundles[key]!.file;
-    if (!have.has(path.basename(file))) await library.import(file);
-  }
-}
-
 /** Goes on from the bottom of the page, as a technician who scrolled down to the button does. */
 async function nextFromBottom(page: Page): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
@@ -46,7 +34,7 @@ async function expectOpenedAtTop(page: Page, main: string): Promise<void> {
 }
 
 test('each step opens at its top with its main button on screen; fields are checked as typed', async ({ page, app }) => {
-  await importBundles(app.dataDir, ['sip812', 'sip812Broken']);
+  await importBundles(work, app.dataDir, ['sip812', 'sip812Broken']);
   await page.goto(`${app.url}#/migrate`);
   const next = page.getByRole('button', { name: 'Next step' });
   await expect(next).toBeInViewport();
@@ -102,7 +90,7 @@ test('each step opens at its top with its main button on screen; fields are chec
 });
 
 test('after a demo, Start runs the demo again (no raw schema error), and a real phone starts from the first step', async ({ page, app }) => {
-  await importBundles(app.dataDir, ['sip812']);
+  await importBundles(work, app.dataDir, ['sip812']);
   await page.goto(`${app.url}#/migrate`);
   await page.getByRole('button', { name: 'Try with a virtual phone' }).click();
   const state = page.getByTestId('migrate-state');
