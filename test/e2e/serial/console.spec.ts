@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { SerialPort } from 'serialport';
 import { haveSocat, SocatPair } from '../../integration/serial/socat-pair';
 
@@ -47,6 +47,23 @@ test.describe('the Console page against a socat PTY', () => {
   let served: { url: string; child: ChildProcess };
   let phone: SerialPort | undefined;
 
+  /** The phone's end of the cable: opened, remembered for cleanup, its errors (an unplug) expected. */
+  async function openFarEnd(devicePath: string): Promise<SerialPort> {
+    const far = new SerialPort({ path: devicePath, baudRate: 9600, autoOpen: false });
+    phone = far;
+    far.on('error', () => {});
+    await new Promise<void>((resolve, reject) => far.open((e) => (e ? reject(e) : resolve())));
+    return far;
+  }
+
+  /** Connects the Console page to a device path typed by hand. */
+  async function connectTypedPath(page: Page, devicePath: string): Promise<void> {
+    await page.getByTestId('console-port').selectOption('__other__');
+    await page.getByTestId('console-port-path').fill(devicePath);
+    await page.getByTestId('console-connect').click();
+    await expect(page.getByTestId('console-state')).toHaveAttribute('data-state', 'connected');
+  }
+
   test.beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'pb-e2e-console-'));
     pair = new SocatPair(dir);
@@ -69,15 +86,8 @@ test.describe('the Console page against a socat PTY', () => {
   test('connects to a typed path, shows output and hints, sends keys, survives an unplug', async ({ page }) => {
     await page.goto(`${served.url}#/console`);
     await expect(page.getByRole('heading', { name: 'Phone console' })).toBeVisible();
-    await page.getByTestId('console-port').selectOption('__other__');
-    await page.getByTestId('console-port-path').fill(pair.a);
-    await page.getByTestId('console-connect').click();
-    await expect(page.getByTestId('console-state')).toHaveAttribute('data-state', 'connected');
-
-    const far = new SerialPort({ path: pair.b, baudRate: 9600, autoOpen: false });
-    phone = far;
-    far.on('error', () => {});
-    await new Promise<void>((resolve, reject) => far.open((e) => (e ? reject(e) : resolve())));
+    await connectTypedPath(page, pair.a);
+    const far = await openFarEnd(pair.b);
     const got: Buffer[] = [];
     far.on('data', (b: Buffer) => got.push(b));
 
@@ -104,10 +114,7 @@ test.describe('the Console page against a socat PTY', () => {
 
     // The far end of the new cable: the old one went with the unplug.
     await new Promise<void>((resolve) => far.close(() => resolve()));
-    const far2 = new SerialPort({ path: pair.b, baudRate: 9600, autoOpen: false });
-    phone = far2;
-    far2.on('error', () => {});
-    await new Promise<void>((resolve, reject) => far2.open((e) => (e ? reject(e) : resolve())));
+    const far2 = await openFarEnd(pair.b);
     await page.getByTestId('console-hex').check();
     far2.write('SIP');
     await expect(page.getByTestId('console-terminal')).toContainText('53 49 50');
@@ -132,15 +139,8 @@ test.describe('the Console page against a socat PTY', () => {
     if (previous?.isOpen) await new Promise<void>((resolve) => previous.close(() => resolve()));
     await pair.start().catch(() => {});
     await page.goto(`${served.url}#/console`);
-    await page.getByTestId('console-port').selectOption('__other__');
-    await page.getByTestId('console-port-path').fill(pair.a);
-    await page.getByTestId('console-connect').click();
-    await expect(page.getByTestId('console-state')).toHaveAttribute('data-state', 'connected');
-
-    const far = new SerialPort({ path: pair.b, baudRate: 9600, autoOpen: false });
-    phone = far;
-    far.on('error', () => {});
-    await new Promise<void>((resolve, reject) => far.open((e) => (e ? reject(e) : resolve())));
+    await connectTypedPath(page, pair.a);
+    const far = await openFarEnd(pair.b);
     far.write('Loading OS79XX.TXT\r\nW210 TFTP Error : buffer full\r\nSIP Phone> ');
     const terminal = page.getByTestId('console-terminal');
     await expect(terminal).toContainText('Loading OS79XX.TXT');

@@ -2,11 +2,26 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { tftpGet } from '../../integration/tftp/test-client';
+import type { Page } from '@playwright/test';
 import { expect, test } from '../serve-fixture';
 
 /** The TFTP page in Chromium against `phonebench serve`: start locked to one phone, watch a transfer, read the log, stop. */
 
 let root: string;
+
+/** Starts the page's server on 127.0.0.1, any port, for the phone at 127.0.0.1; answers the port it took. */
+async function startForPhone(page: Page): Promise<number> {
+  await page.getByTestId('tftp-address').selectOption('127.0.0.1');
+  await page.getByTestId('tftp-port').fill('0');
+  await page.getByTestId('tftp-root').fill(root);
+  await page.getByTestId('tftp-phone').fill('127.0.0.1');
+  await page.getByTestId('tftp-start').click();
+  const status = page.getByTestId('tftp-status');
+  await expect(status).toContainText('running');
+  const port = Number(/:(\d+)/.exec((await status.locator('code').first().textContent()) ?? '')?.[1]);
+  expect(port).toBeGreaterThan(0);
+  return port;
+}
 
 test.beforeAll(async () => {
   root = await fs.mkdtemp(path.join(os.tmpdir(), 'pb-e2e-tftp-'));
@@ -23,17 +38,8 @@ test('starts the TFTP server for one phone, shows the transfer and the log, stop
   await expect(page.getByRole('heading', { name: 'TFTP server' })).toBeVisible();
   await expect(page.getByTestId('tftp-status')).toContainText('stopped');
 
-  await page.getByTestId('tftp-address').selectOption('127.0.0.1');
-  await page.getByTestId('tftp-port').fill('0');
-  await page.getByTestId('tftp-root').fill(root);
-  await page.getByTestId('tftp-phone').fill('127.0.0.1');
-  await page.getByTestId('tftp-start').click();
-
+  const port = await startForPhone(page);
   const status = page.getByTestId('tftp-status');
-  await expect(status).toContainText('running');
-  const where = await status.locator('code').first().textContent();
-  const port = Number(/:(\d+)/.exec(where ?? '')?.[1]);
-  expect(port).toBeGreaterThan(0);
 
   const got = await tftpGet({ port, filename: 'sipdefault.cnf' });
   expect(got.ok && got.data.toString()).toContain('image_version');
@@ -54,14 +60,8 @@ test('starts the TFTP server for one phone, shows the transfer and the log, stop
 
 test('refusals from another address end as refused rows, and the table and log survive navigation', async ({ page, app }) => {
   await page.goto(`${app.url}#/tftp`);
-  await page.getByTestId('tftp-address').selectOption('127.0.0.1');
-  await page.getByTestId('tftp-port').fill('0');
-  await page.getByTestId('tftp-root').fill(root);
-  await page.getByTestId('tftp-phone').fill('127.0.0.1');
-  await page.getByTestId('tftp-start').click();
+  const port = await startForPhone(page);
   const status = page.getByTestId('tftp-status');
-  await expect(status).toContainText('running');
-  const port = Number(/:(\d+)/.exec((await status.locator('code').first().textContent()) ?? '')?.[1]);
 
   // The phone this server serves, then a second client on another loopback address, then a bad path.
   expect((await tftpGet({ port, filename: 'OS79XX.TXT' })).ok).toBe(true);
@@ -109,14 +109,8 @@ test('after the WebSocket drops and comes back, the page asks the engine again f
     live = ws;
   });
   await page.goto(`${app.url}#/tftp`);
-  await page.getByTestId('tftp-address').selectOption('127.0.0.1');
-  await page.getByTestId('tftp-port').fill('0');
-  await page.getByTestId('tftp-root').fill(root);
-  await page.getByTestId('tftp-phone').fill('127.0.0.1');
-  await page.getByTestId('tftp-start').click();
+  const port = await startForPhone(page);
   const status = page.getByTestId('tftp-status');
-  await expect(status).toContainText('running');
-  const port = Number(/:(\d+)/.exec((await status.locator('code').first().textContent()) ?? '')?.[1]);
 
   // The socket drops; while it is down a second phone is refused, so its event never reaches the page.
   blocked = true;
