@@ -1,14 +1,18 @@
 import { Engine } from '../../engine/engine';
-import { COMMON_OPTIONS, EXIT_OK, parseFlags, UsageError, type CliCommand } from '../command';
+import { isIpv4 } from '../../engine/dhcp/codec';
+import { COMMON_OPTIONS, EXIT_OK, EXIT_USAGE, parseFlags, UsageError, type CliCommand } from '../command';
 import { reportError, resolveDataDir } from '../engine-command';
 
 const USAGE =
   'phonebench tftp serve --root DIR [--bind ADDR] [--port N] [--allow IP]... [--all-phones] [--upload DIR] [--any-address] [--data-dir DIR] [--json]';
 
+/** Where the server listens when --bind is not given: safe, and said to be unreachable by phones. */
+const LOOPBACK = '127.0.0.1';
+
 const OPTIONS = {
   ...COMMON_OPTIONS,
   root: { type: 'string' },
-  bind: { type: 'string', default: '127.0.0.1' },
+  bind: { type: 'string' },
   port: { type: 'string', default: '69' },
   allow: { type: 'string', multiple: true },
   'all-phones': { type: 'boolean', default: false },
@@ -31,6 +35,18 @@ export const tftpCommand: CliCommand = {
     if (allow.length === 0 && !values['all-phones']) {
       throw new UsageError("name the phone with --allow IP, or pass --all-phones to answer every phone on the network");
     }
+    const bad = allow.find((ip) => !isIpv4(ip));
+    if (bad !== undefined) {
+      io.stderr(`phonebench tftp: --allow ${shown(bad)} is not an IPv4 address.\n`);
+      io.stderr("  fix: give the phone's address as four numbers, e.g. --allow 192.168.1.50 (the phone shows it under Settings > Network Configuration > IP Address); repeat --allow for each phone.\n");
+      return EXIT_USAGE;
+    }
+    const bind = values.bind ?? LOOPBACK;
+    if (values.bind === undefined) {
+      // Said on stderr, so --json output stays one JSON object per line.
+      io.stderr(`phonebench tftp: no --bind given: listening on ${LOOPBACK} (loopback), which no phone can reach; only this computer can test it.\n`);
+      io.stderr("  fix: add --bind with this computer's address on the phone's network, e.g. --bind 192.168.1.10 ('ip -4 addr' or 'ipconfig' lists them).\n");
+    }
     const engine = await Engine.create({ dataDir: resolveDataDir(values['data-dir'], io.env), host: 'cli' });
     const unlisten = engine.listen((name, payload) => {
       if (values.json && name === 'tftp:transfer') io.stdout(`${JSON.stringify(payload)}\n`);
@@ -38,7 +54,7 @@ export const tftpCommand: CliCommand = {
     });
     try {
       const started = await engine.request('tftp:start', {
-        address: values.bind,
+        address: bind,
         port,
         root: values.root,
         allow,
@@ -55,3 +71,9 @@ export const tftpCommand: CliCommand = {
     }
   },
 };
+
+/** The technician's text as typed, with control, C1 and bidi characters written as escapes (it goes to a terminal). */
+function shown(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return `'${text.slice(0, 100).replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
+}
