@@ -1,4 +1,5 @@
 import { Engine } from '../../engine/engine';
+import { escapeTerminalText } from '../../../shared/text/terminal-text';
 import { isIpv4 } from '../../engine/dhcp/codec';
 import { COMMON_OPTIONS, EXIT_OK, EXIT_USAGE, parseFlags, UsageError, type CliCommand } from '../command';
 import { reportError, resolveDataDir } from '../engine-command';
@@ -37,7 +38,7 @@ export const tftpCommand: CliCommand = {
     }
     const bad = allow.find((ip) => !isIpv4(ip));
     if (bad !== undefined) {
-      io.stderr(`phonebench tftp: --allow ${shown(bad)} is not an IPv4 address.\n`);
+      io.stderr(`phonebench tftp: --allow '${escapeTerminalText(bad.slice(0, 100))}' is not an IPv4 address.\n`);
       io.stderr("  fix: give the phone's address as four numbers, e.g. --allow 192.168.1.50 (the phone shows it under Settings > Network Configuration > IP Address); repeat --allow for each phone.\n");
       return EXIT_USAGE;
     }
@@ -72,8 +73,3 @@ export const tftpCommand: CliCommand = {
   },
 };
 
-/** The technician's text as typed, with control, C1 and bidi characters written as escapes (it goes to a terminal). */
-function shown(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return `'${text.slice(0, 100).replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
-}

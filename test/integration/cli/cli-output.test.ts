@@ -106,7 +106,7 @@ describe('phonebench tftp serve', () => {
   it('a bad --allow gets a fix line, shown escaped', async () => {
     const p = spawnCli(['tftp', 'serve', '--root', root, '--allow', 'phone\u001b[31m', '--port', '0', '--data-dir', dataDir]);
     expect(await ended(p)).toEqual({ code: 2, signal: null });
-    expect(p.err()).toContain("--allow 'phone\\u001b[31m' is not an IPv4 address");
+    expect(p.err()).toContain("--allow 'phone\\x1b[31m' is not an IPv4 address");
     expect(p.err()).toMatch(/\n {2}fix: give the phone's address as four numbers, e\.g\. --allow 192\.168\.1\.50/);
     expect(p.err()).not.toContain('\u001b');
   });
