@@ -1,6 +1,7 @@
 import { Engine } from '../../engine/engine';
 import { COMMON_OPTIONS, EXIT_OK, parseFlags, UsageError, type CliCommand } from '../command';
 import { reportError, resolveDataDir } from '../engine-command';
+import { escapeTerminalText } from '../../../shared/text/terminal-text';
 
 const USAGE =
   'phonebench tftp serve --root DIR [--bind ADDR] [--port N] [--allow IP]... [--all-phones] [--upload DIR] [--any-address] [--data-dir DIR] [--json]';
@@ -34,7 +35,7 @@ export const tftpCommand: CliCommand = {
     const engine = await Engine.create({ dataDir: resolveDataDir(values['data-dir'], io.env), host: 'cli' });
     const unlisten = engine.listen((name, payload) => {
       if (values.json && name === 'tftp:transfer') io.stdout(`${JSON.stringify(payload)}\n`);
-      if (!values.json && name === 'tftp:log') io.stdout(`${(payload as { text: string }).text}\n`);
+      if (!values.json && name === 'tftp:log') io.stdout(`${escapeTerminalText((payload as { text: string }).text)}\n`);
     });
     try {
       const started = await engine.request('tftp:start', {
