@@ -63,9 +63,24 @@ export async function main(): Promise<void> {
   // The last net: whatever a command prints, no control sequence reaches the terminal (LF and TAB stay).
   // `console` is a serial terminal: the phone's bytes pass as minicom would pass them.
   const net = argv[0] === 'console' ? (text: string) => text : escapeTerminalOutput;
+  // A reader that went away (`phonebench migrate --demo | head`) stops the command quietly, as a signal would.
+  let stdoutGone = false;
+  let stderrGone = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    stdoutGone = true;
+    if (error.code !== 'EPIPE' && !stderrGone) process.stderr.write(`phonebench: standard output failed (${error.code ?? 'error'}); stopping.\n`);
+    stop?.stopQuietly('standard output closed');
+  });
+  process.stderr.on('error', () => {
+    stderrGone = true;
+  });
   const io: CliIo = {
-    stdout: (text) => process.stdout.write(net(text)),
-    stderr: (text) => process.stderr.write(net(text)),
+    stdout: (text) => {
+      if (!stdoutGone) process.stdout.write(net(text));
+    },
+    stderr: (text) => {
+      if (!stderrGone) process.stderr.write(net(text));
+    },
     stdin: process.stdin,
     env: process.env,
     interrupted: stop?.interrupted ?? new Promise<void>(() => {}),
