@@ -59,9 +59,24 @@ export async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const quick = argv.length === 0 || ['--help', '-h', 'help', '--version', '-v'].includes(argv[0] ?? '');
   const stop = quick ? undefined : await import('./process-stop').then((m) => m.listenForProcessStop());
+  // A reader that went away (`phonebench migrate --demo | head`) stops the command quietly, as a signal would.
+  let stdoutGone = false;
+  let stderrGone = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    stdoutGone = true;
+    if (error.code !== 'EPIPE' && !stderrGone) process.stderr.write(`phonebench: standard output failed (${error.code ?? 'error'}); stopping.\n`);
+    stop?.stopQuietly('standard output closed');
+  });
+  process.stderr.on('error', () => {
+    stderrGone = true;
+  });
   const io: CliIo = {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: (text) => {
+      if (!stdoutGone) process.stdout.write(text);
+    },
+    stderr: (text) => {
+      if (!stderrGone) process.stderr.write(text);
+    },
     stdin: process.stdin,
     env: process.env,
     interrupted: stop?.interrupted ?? new Promise<void>(() => {}),
