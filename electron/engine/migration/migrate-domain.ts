@@ -1,4 +1,5 @@
 import { msg, type Message } from '../../../shared/i18n/message';
+import { refusalFix } from '../../../shared/cisco/planner/refusal-fix';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { BorrowedFile, MigrationConsole, MigratePreview, MigrateStartParams, MigrationStatus } from '../../../shared/api/migrate';
@@ -126,7 +127,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
       const via = params.via ? { via: params.via } : {};
       const outcome = plan({ model: params.model, mac, from, to, context: 'bench', library: { files: [...files.byName.keys()] }, ...via });
       if (!outcome.ok && outcome.choice) throw new PlanChoiceError(outcome.choice);
-      if (!outcome.ok) throw new PhonebenchError('plan-refused', outcome.reason, msg('migrate.rule', { rule: outcome.rule }));
+      if (!outcome.ok) throw new PhonebenchError('plan-refused', outcome.reason, refusalFix(outcome));
       planned = outcome.plan;
       const adapted = toRunnerPlan(outcome.plan);
       if (!adapted.ok) throw new PhonebenchError('plan-refused', adapted.reason);
