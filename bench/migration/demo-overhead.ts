@@ -9,6 +9,7 @@ import type { Events } from '../../shared/api/contract';
 import type { MigrationStatus, TimelineEntry } from '../../shared/api/migrate';
 import type { EngineContext } from '../../electron/engine/context';
 import { EventBus } from '../../electron/engine/event-bus';
+import { EngineLog } from '../../electron/engine/engine-log';
 import { libraryRoot } from '../../electron/engine/firmware/firmware-domain';
 import { FirmwareLibrary } from '../../electron/engine/firmware/library-store';
 import { createMigrateDomain } from '../../electron/engine/migration/migrate-domain';
@@ -54,7 +55,7 @@ try {
   const fixtures = await buildBundleFixtures(path.join(dir, 'fixtures'));
   const dataDir = path.join(dir, 'data');
   const bundleId = (await new FirmwareLibrary(libraryRoot(dataDir)).import(fixtures['sip812']!.file)).id;
-  const ctx: EngineContext = { dataDir, host: 'cli', settings: await SettingsStore.load(dataDir), events: new EventBus<Events>(), reportService: () => {} };
+  const ctx: EngineContext = { log: new EngineLog(path.join(dataDir, 'logs', 'engine.jsonl')), dataDir, host: 'cli', settings: await SettingsStore.load(dataDir), events: new EventBus<Events>(), reportService: () => {} };
   await demo(ctx, bundleId, 0); // warm-up: module loading and first-time caches stay out of the figures
   const zero: number[] = [];
   const full: number[] = [];

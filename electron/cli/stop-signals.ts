@@ -4,7 +4,9 @@ import { constants } from 'node:os';
 export interface StopRequest {
   interrupted: Promise<void>;
   signal: AbortSignal;
-  /** The command has returned: no deadline any more; a signal from now on exits at once. */
+  /** Stops the command as a signal would, without saying so (stdout's reader went away: `| head`). */
+  stopQuietly(why: string): void;
+  /** The command has returned: no deadline any more; a signal from now on exits at once. Says the closing line. */
   dispose(): void;
 }
 
@@ -44,6 +46,15 @@ export function listenForStop(options: StopOptions): StopRequest {
     options.exit(signalExitCode(name));
   };
   let done = false;
+  /** The signal that stopped the command, for its closing line. */
+  let stoppedBy: StopSignal | undefined;
+  const begin = (name: StopSignal, why: string) => {
+    controller.abort(why);
+    resolveInterrupted();
+    timer = setTimeout(() => forceExit(name, `did not stop within ${options.graceMs / 1000} s`), options.graceMs);
+    // A command that finishes in time lets the process end without waiting for the deadline.
+    timer.unref();
+  };
   const onSignal = (name: StopSignal) => {
     if (done) {
       forceExit(name, name);
@@ -54,21 +65,24 @@ export function listenForStop(options: StopOptions): StopRequest {
       return;
     }
     options.stderr(`\nphonebench: stopping (${name}); send it again to quit at once.\n`);
-    controller.abort(name);
-    resolveInterrupted();
-    timer = setTimeout(() => forceExit(name, `did not stop within ${options.graceMs / 1000} s`), options.graceMs);
-    // A command that finishes in time lets the process end without waiting for the deadline.
-    timer.unref();
+    stoppedBy = name;
+    begin(name, name);
   };
   const handlers = SIGNALS.map((name) => [name, () => onSignal(name)] as const);
   for (const [name, handler] of handlers) options.target.on(name, handler);
   return {
     interrupted,
     signal: controller.signal,
+    stopQuietly(why) {
+      if (done || controller.signal.aborted) return;
+      begin('SIGTERM', why);
+    },
     dispose() {
       // The handlers stay: signal listeners keep nothing alive, and the default action would skip the cleanup.
+      if (done) return;
       done = true;
       if (timer) clearTimeout(timer);
+      if (stoppedBy) options.stderr(`phonebench: stopped (${stoppedBy}); everything it opened is closed.\n`);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { AppStatus, ServiceStatus } from '../../shared/api/app';
 import type { Events, EventName, ParsedParamsOf, RequestName, ValueOf } from '../../shared/api/contract';
 import type { AnyRequestDefs } from '../../shared/api/define';
+import type { EngineLog } from './engine-log';
 import type { EventBus } from './event-bus';
 import type { SettingsStore } from './settings-store';
 
@@ -10,6 +11,8 @@ export interface EngineContext {
   host: AppStatus['host'];
   settings: SettingsStore;
   events: EventBus<Events>;
+  /** This engine's log (logs/engine.jsonl): where swallowed errors and throwing listeners are written. */
+  log: EngineLog;
   /** Report a service's state; it shows in app:status and as a 'service:state' event. */
   reportService(status: ServiceStatus): void;
 }

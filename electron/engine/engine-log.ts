@@ -1,6 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { EngineLogEntry } from '../../shared/api/engine-log';
+import { escapeTerminalText } from '../../shared/text/terminal-text';
+import { errorDetail, type LogContext, type SwallowLog } from './kit/log';
 
 export interface EngineLogOptions {
   /** The file is rotated when a write would take it past this size. */
@@ -24,7 +26,7 @@ export function engineLogFile(dataDir: string): string {
  * One JSON-lines log in the data folder, rotated by size. `write` only queues (the hot paths never wait on the
  * disk); one flush at a time appends what is queued. A failing disk never throws into the caller.
  */
-export class EngineLog {
+export class EngineLog implements SwallowLog {
   private readonly options: EngineLogOptions;
   private pending: string[] = [];
   private dropped = 0;
@@ -40,7 +42,7 @@ export class EngineLog {
   }
 
   write(entry: Omit<EngineLogEntry, 'at'> & { at?: string }): void {
-    const full: EngineLogEntry = { at: entry.at ?? new Date().toISOString(), ...entry } as EngineLogEntry;
+    const full = escapeEntry({ at: entry.at ?? new Date().toISOString(), ...entry } as EngineLogEntry);
     this.recentEntries.push(full);
     if (this.recentEntries.length > this.options.recentCount) this.recentEntries.shift();
     this.pending.push(`${JSON.stringify(full)}\n`);
@@ -49,6 +51,14 @@ export class EngineLog {
       this.dropped++;
     }
     this.flushing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.drain());
+  }
+
+  /**
+   * An error the code deliberately does not let through (a cleanup that failed, a best-effort save, a throwing
+   * listener): it goes to this log with where and what, instead of vanishing.
+   */
+  swallowed(area: string, action: string, error: unknown, context?: LogContext): void {
+    this.write({ level: 'warn', area, action, detail: errorDetail(error).slice(0, 2000), ...(context ? { context } : {}) });
   }
 
   /** The last entries, oldest first. */
@@ -124,6 +134,20 @@ export class EngineLog {
   }
 }
 
+/**
+ * JSON escapes C0 but leaves C1, DEL, U+2028/2029 and bidi controls raw, and `less`/`cat` show the text: every
+ * string of an entry is escaped visibly before it is kept or written.
+ */
+function escapeEntry(entry: EngineLogEntry): EngineLogEntry {
+  const out: EngineLogEntry = { ...entry, area: escapeTerminalText(entry.area), action: escapeTerminalText(entry.action), detail: escapeTerminalText(entry.detail) };
+  if (entry.context) {
+    out.context = Object.fromEntries(
+      Object.entries(entry.context).map(([k, v]) => [escapeTerminalText(k), typeof v === 'string' ? escapeTerminalText(v) : v]),
+    );
+  }
+  return out;
+}
+
 const open = new Set<EngineLog>();
 
 /** Makes `log` receive what `logSwallowed` reports (the engine does this for its own log). */
@@ -137,7 +161,5 @@ export function attachEngineLog(log: EngineLog): () => void {
  * the engine log with where and what, instead of vanishing.
  */
 export function logSwallowed(area: string, action: string, error: unknown, context?: EngineLogEntry['context']): void {
-  if (open.size === 0) return;
-  const detail = error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
-  for (const log of open) log.write({ level: 'warn', area, action, detail: detail.slice(0, 2000), ...(context ? { context } : {}) });
+  for (const log of open) log.swallowed(area, action, error, context);
 }

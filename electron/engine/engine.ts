@@ -49,7 +49,10 @@ export class Engine {
     const settings = await SettingsStore.load(options.dataDir);
     const events = new EventBus<Events>();
     const services = new Map<string, ServiceStatus>();
+    // Errors the engine keeps going through land in logs/engine.jsonl, never nowhere; one log per engine.
+    const log = new EngineLog(engineLogFile(options.dataDir));
     const ctx: EngineContext = {
+      log,
       dataDir: options.dataDir,
       host: options.host,
       settings,
@@ -60,8 +63,6 @@ export class Engine {
       },
     };
 
-    // Errors the engine keeps going through (logSwallowed) land in logs/engine.jsonl, never nowhere.
-    const log = new EngineLog(engineLogFile(options.dataDir));
     const engine = new Engine(ctx, services, log, attachEngineLog(log));
     // The serial domain's service lets the migration demo open its virtual phone's console as a session.
     // The TFTP page's service lets a migration name it when it holds the port the migration wants.

@@ -20,6 +20,8 @@ export const TOOLS = {
   script: { program: 'script', install: 'apt-get install -y bsdutils' },
   setpriv: { program: 'setpriv', install: 'apt-get install -y util-linux' },
   chromium: { program: 'chromium', install: 'apt-get install -y chromium' },
+  /** With root: a raw socket sends a datagram from source port 0 (test/support/udp-port-zero.ts). */
+  python3: { program: 'python3', install: 'apt-get install -y python3' },
   /** Root: mounting a tmpfs, binding port 69, creating network namespaces. */
   root: { program: undefined, install: 'run the tests as root (as .ci/run does in its container)' },
   /** Root, iproute2 and a kernel that lets us create a network namespace. */

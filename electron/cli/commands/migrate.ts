@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { MigrationStatus, TimelineEntry } from '../../../shared/api/migrate';
 import { formatMessage } from '../../../shared/i18n/format';
+import type { Message } from '../../../shared/i18n/message';
 import { writeFileAtomic } from '../../engine/atomic-write';
 import { COMMON_OPTIONS, EXIT_FAILED, EXIT_OK, parseFlags, plural, UsageError, type CliCommand, type CliIo } from '../command';
 import { reportError, resolveDataDir, withEngine } from '../engine-command';
+import { escapeTerminalText } from '../../../shared/text/terminal-text';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -91,7 +93,7 @@ async function runMigration(
     if (name === 'migrate:timeline') {
       const e = payload as TimelineEntry;
       counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
-      io.stdout(json ? `${JSON.stringify({ timeline: e })}\n` : `${formatEntry(e)}\n`);
+      io.stdout(json ? `${JSON.stringify({ timeline: withText(e) })}\n` : `${formatEntry(e)}\n`);
     } else if (name === 'migrate:state') {
       const s = payload as MigrationStatus;
       if (FINAL.has(s.state)) finish(s);
@@ -128,7 +130,7 @@ async function runMigration(
         if (!json) io.stdout(`Report written to ${path.resolve(reportFile)}\n`);
       }
     }
-    if (json) io.stdout(`${JSON.stringify({ ok: status?.state === 'succeeded', alreadyThere: false, status })}\n`);
+    if (json) io.stdout(`${JSON.stringify({ ok: status?.state === 'succeeded', alreadyThere: false, status: status && withText(status) })}\n`);
     else io.stdout(`${countLine(counts)}\n`);
     if (!json && status) io.stdout(`${status.state === 'succeeded' ? 'Done' : 'Not done'}: ${status.message ? formatMessage('en', status.message) : status.state}${status.fix ? `\n  fix: ${formatMessage('en', status.fix)}` : ''}\n`);
     return status?.state === 'succeeded' ? EXIT_OK : EXIT_FAILED;
@@ -137,13 +139,29 @@ async function runMigration(
   }
 }
 
-/** "3 requests, 3 files served, 1 request refused": what the timeline counted. */
+/**
+ * "3 requests, 3 files served, 1 request refused": what the timeline counted. A request still in flight when
+ * the run ended (no served, not-found or failed line for it) is not counted as a request answered: it is named.
+ */
 export function countLine(counts: ReadonlyMap<TimelineEntry['kind'], number>): string {
   const n = (kind: TimelineEntry['kind']) => counts.get(kind) ?? 0;
-  const parts = [plural(n('request'), 'request'), `${plural(n('served'), 'file')} served`];
+  const answered = n('served') + n('not-found') + n('failed');
+  const inFlight = Math.max(0, n('request') - answered);
+  const parts = [plural(n('request') - inFlight, 'request'), `${plural(n('served'), 'file')} served`];
   if (n('refused') > 0) parts.push(`${plural(n('refused'), 'request')} refused`);
   if (n('not-found') > 0) parts.push(`${plural(n('not-found'), 'file')} not found`);
+  if (n('failed') > 0) parts.push(`${plural(n('failed'), 'transfer')} failed`);
+  if (inFlight > 0) parts.push(`${plural(inFlight, 'request')} still in flight when it ended (not counted)`);
   return parts.join(', ');
+}
+
+/** JSON lines carry the English text beside each message key, so a script needs no catalogue. */
+function withText<T extends { message?: Message | undefined; fix?: Message | undefined }>(value: T): T & { text?: string; fixText?: string } {
+  return {
+    ...value,
+    ...(value.message ? { text: formatMessage('en', value.message) } : {}),
+    ...(value.fix ? { fixText: formatMessage('en', value.fix) } : {}),
+  };
 }
 
 /** A locally administered address (02:...), so it is never a real phone's. */
@@ -155,5 +173,6 @@ function madeUpMac(): string {
 
 function formatEntry(e: TimelineEntry): string {
   const time = e.at.slice(11, 19);
-  return `${time} ${e.kind.padEnd(9)} ${formatMessage('en', e.message)}${e.fix ? `\n${' '.repeat(19)}fix: ${formatMessage('en', e.fix)}` : ''}`;
+  const say = (m: TimelineEntry['message']) => escapeTerminalText(formatMessage('en', m));
+  return `${time} ${e.kind.padEnd(9)} ${say(e.message)}${e.fix ? `\n${' '.repeat(19)}fix: ${say(e.fix)}` : ''}`;
 }

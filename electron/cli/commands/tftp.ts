@@ -1,14 +1,19 @@
 import { Engine } from '../../engine/engine';
-import { COMMON_OPTIONS, EXIT_OK, parseFlags, UsageError, type CliCommand } from '../command';
+import { escapeTerminalText } from '../../../shared/text/terminal-text';
+import { isIpv4 } from '../../engine/dhcp/codec';
+import { COMMON_OPTIONS, EXIT_OK, EXIT_USAGE, parseFlags, UsageError, type CliCommand } from '../command';
 import { reportError, resolveDataDir } from '../engine-command';
 
 const USAGE =
   'phonebench tftp serve --root DIR [--bind ADDR] [--port N] [--allow IP]... [--all-phones] [--upload DIR] [--any-address] [--data-dir DIR] [--json]';
 
+/** Where the server listens when --bind is not given: safe, and said to be unreachable by phones. */
+const LOOPBACK = '127.0.0.1';
+
 const OPTIONS = {
   ...COMMON_OPTIONS,
   root: { type: 'string' },
-  bind: { type: 'string', default: '127.0.0.1' },
+  bind: { type: 'string' },
   port: { type: 'string', default: '69' },
   allow: { type: 'string', multiple: true },
   'all-phones': { type: 'boolean', default: false },
@@ -31,14 +36,26 @@ export const tftpCommand: CliCommand = {
     if (allow.length === 0 && !values['all-phones']) {
       throw new UsageError("name the phone with --allow IP, or pass --all-phones to answer every phone on the network");
     }
+    const bad = allow.find((ip) => !isIpv4(ip));
+    if (bad !== undefined) {
+      io.stderr(`phonebench tftp: --allow '${escapeTerminalText(bad.slice(0, 100))}' is not an IPv4 address.\n`);
+      io.stderr("  fix: give the phone's address as four numbers, e.g. --allow 192.168.1.50 (the phone shows it under Settings > Network Configuration > IP Address); repeat --allow for each phone.\n");
+      return EXIT_USAGE;
+    }
+    const bind = values.bind ?? LOOPBACK;
+    if (values.bind === undefined) {
+      // Said on stderr, so --json output stays one JSON object per line.
+      io.stderr(`phonebench tftp: no --bind given: listening on ${LOOPBACK} (loopback), which no phone can reach; only this computer can test it.\n`);
+      io.stderr("  fix: add --bind with this computer's address on the phone's network, e.g. --bind 192.168.1.10 ('ip -4 addr' or 'ipconfig' lists them).\n");
+    }
     const engine = await Engine.create({ dataDir: resolveDataDir(values['data-dir'], io.env), host: 'cli' });
     const unlisten = engine.listen((name, payload) => {
       if (values.json && name === 'tftp:transfer') io.stdout(`${JSON.stringify(payload)}\n`);
-      if (!values.json && name === 'tftp:log') io.stdout(`${(payload as { text: string }).text}\n`);
+      if (!values.json && name === 'tftp:log') io.stdout(`${escapeTerminalText((payload as { text: string }).text)}\n`);
     });
     try {
       const started = await engine.request('tftp:start', {
-        address: values.bind,
+        address: bind,
         port,
         root: values.root,
         allow,
@@ -55,3 +72,4 @@ export const tftpCommand: CliCommand = {
     }
   },
 };
+

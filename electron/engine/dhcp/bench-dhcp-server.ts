@@ -20,6 +20,7 @@ import {
   type DhcpPacket,
 } from './codec';
 import { logSwallowed } from '../engine-log';
+import { sendDatagram } from '../udp-send';
 import { DEFAULT_DHCP_LIMITS, DhcpRequestLimiter, type DhcpLimiterStats, type DhcpLimits } from './request-limiter';
 
 export interface BenchDhcpOptions {
@@ -243,7 +244,7 @@ export class BenchDhcpServer {
     };
     const unicast = type !== 'nak' && request.ciaddr !== '0.0.0.0';
     const to = unicast ? request.ciaddr : o.broadcastAddress;
-    this.socket.send(encodeDhcp(packet), o.clientPort, to);
+    sendDatagram(this.socket, encodeDhcp(packet), { port: o.clientPort, address: to }, 'dhcp');
   }
 }
 

@@ -1,5 +1,5 @@
+import { refusalFix } from '../../../shared/cisco/planner/rule-fix';
 import { msg, type Message } from '../../../shared/i18n/message';
-import { refusalFix } from '../../../shared/cisco/planner/refusal-fix';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { BorrowedFile, MigrationConsole, MigratePreview, MigrateStartParams, MigrationStatus } from '../../../shared/api/migrate';

@@ -3,8 +3,8 @@ import { PhonebenchError } from '../../../shared/api/result';
 import { lintConfigFile } from '../../../shared/cisco/lint/lint-config-file';
 import { KNOWN_FIRMWARE } from '../../../shared/cisco/planner/known-firmware';
 import { planMigration } from '../../../shared/cisco/planner/plan-migration';
-import { refusalFix } from '../../../shared/cisco/planner/refusal-fix';
 import { resolveFirmware } from '../../../shared/cisco/planner/resolve-firmware';
+import { refusalFix } from '../../../shared/cisco/planner/rule-fix';
 import { msg } from '../../../shared/i18n/message';
 import type { Domain, EngineContext } from '../context';
 

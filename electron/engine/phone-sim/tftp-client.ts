@@ -2,6 +2,7 @@ import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
 import { lookup } from 'node:dns/promises';
 import { isIPv4 } from 'node:net';
 import { decodePacket, encodePacket, TFTP_ERROR, TftpDecodeError, type TftpPacket } from '../tftp/codec';
+import { isSendablePort, sendDatagram } from '../udp-send';
 
 /**
  * The virtual phone's TFTP client (RFC 1350 reads, with blksize/tsize options per RFC 2347-2349). One socket
@@ -115,7 +116,7 @@ class ReadTransfer {
   private send(packet: Buffer, port: number): void {
     if (this.done) return;
     this.lastSent = packet;
-    this.socket.send(packet, port, this.options.host);
+    sendDatagram(this.socket, packet, { port, address: this.options.host }, 'phone-sim');
     this.arm();
   }
 
@@ -137,12 +138,13 @@ class ReadTransfer {
   }
 
   private onMessage(msg: Buffer, from: RemoteInfo): void {
-    if (this.done || from.address !== this.options.host) return;
+    // Port 0 cannot be answered or adopted as the server's TID: such a datagram is dropped.
+    if (this.done || from.address !== this.options.host || !isSendablePort(from.port)) return;
     if (this.serverPort === undefined) {
       this.serverPort = from.port;
     } else if (from.port !== this.serverPort) {
       // Another transfer's packet: tell its sender, carry on with ours (RFC 1350 section 4).
-      this.socket.send(encodePacket({ op: 'ERROR', code: TFTP_ERROR.unknownTid, message: 'Unknown transfer ID' }), from.port, from.address);
+      sendDatagram(this.socket, encodePacket({ op: 'ERROR', code: TFTP_ERROR.unknownTid, message: 'Unknown transfer ID' }), from, 'phone-sim');
       return;
     }
     let packet: TftpPacket;
@@ -216,7 +218,7 @@ class ReadTransfer {
       // A repeat of the last block means our ACK was lost: ACK it again (never resend on a duplicate ACK).
       const previous = (this.expected + 0xffff) & 0xffff;
       if (block === previous && this.blocks > 0) {
-        this.socket.send(encodePacket({ op: 'ACK', block }), this.serverPort ?? this.options.port, this.options.host);
+        sendDatagram(this.socket, encodePacket({ op: 'ACK', block }), { port: this.serverPort ?? this.options.port, address: this.options.host }, 'phone-sim');
       }
       return;
     }
@@ -265,7 +267,7 @@ class ReadTransfer {
       this.resolve(result);
     };
     if (farewell !== undefined && this.serverPort !== undefined) {
-      this.socket.send(farewell, this.serverPort, this.options.host, close);
+      sendDatagram(this.socket, farewell, { port: this.serverPort, address: this.options.host }, 'phone-sim', close);
     } else {
       close();
     }

@@ -1,7 +1,8 @@
-import { constants as fsConstants, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { MatchKind } from '../../../shared/api/tftp';
 import { checkRequestedName, confirmInsideRoot } from './path-guard';
+import { openRegularFile } from '../safe-open';
 
 /** Random access to the bytes being served. */
 export interface FileContent {
@@ -82,10 +83,13 @@ export class DirectorySource implements FileSource {
   }
 }
 
-/** Opens a regular file for positioned reads (never through a symlink): what every on-disk source serves. */
+/**
+ * Opens a regular file for positioned reads (never through a symlink, never blocking on a FIFO swapped in
+ * after the check): what every on-disk source serves.
+ */
 export async function openFileContent(realPath: string): Promise<FileContent> {
-  const handle = await fs.open(realPath, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0));
-  const { size } = await handle.stat();
+  const { handle, stat } = await openRegularFile(realPath, { noFollow: true });
+  const { size } = stat;
   return {
     size,
     async read(position, length) {

@@ -6,6 +6,7 @@ import { PhonebenchError } from '../../../shared/api/result';
 import { msg } from '../../../shared/i18n/message';
 import type { NegotiatedOptions, RefusalReason, TftpClientAddress, TftpEvent } from '../../../shared/api/tftp';
 import { bindError } from '../bind-errors';
+import { isSendablePort, sendDatagram } from '../udp-send';
 import type { RolloverTo } from './block-numbers';
 import { decodePacket, encodePacket, TFTP_ERROR, type TftpPacket } from './codec';
 import { bufferContent, type FileContent, type FileSource, type ResolvedFile } from './file-source';
@@ -164,7 +165,7 @@ export class TftpServer extends EventEmitter {
 
   private reply(rinfo: TftpClientAddress, code: number, message: string): void {
     if (this.closing) return;
-    this.socket.send(encodePacket({ op: 'ERROR', code, message }), rinfo.port, rinfo.address);
+    sendDatagram(this.socket, encodePacket({ op: 'ERROR', code, message }), rinfo, 'tftp');
   }
 
   private refuse(meta: TransferMeta, reason: RefusalReason, detail: string, code: number, message: string): void {
@@ -182,6 +183,8 @@ export class TftpServer extends EventEmitter {
       return; // Not TFTP, or broken: nothing useful to answer.
     }
     if (packet.op !== 'RRQ' && packet.op !== 'WRQ') return;
+    // Port 0 is no address to answer (a forged or broken header): nothing can be sent back, so nothing starts.
+    if (!isSendablePort(rinfo.port)) return;
     const client = { address: rinfo.address, port: rinfo.port };
     const key = `${client.address}:${client.port}`;
     const direction = packet.op === 'RRQ' ? 'read' : 'write';
@@ -421,10 +424,14 @@ export class TftpServer extends EventEmitter {
         await new Promise<void>((resolve, reject) => {
           socket.once('error', reject);
           socket.bind({ address: this.options.address, port, exclusive: true }, () => {
-            socket.connect(peer.port, peer.address, () => {
-              socket.off('error', reject);
-              resolve();
-            });
+            try {
+              socket.connect(peer.port, peer.address, () => {
+                socket.off('error', reject);
+                resolve();
+              });
+            } catch (e) {
+              reject(e instanceof Error ? e : new Error(String(e))); // A bad peer port throws here, in a callback.
+            }
           });
         });
         return socket;

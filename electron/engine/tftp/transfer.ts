@@ -4,6 +4,7 @@ import { absoluteBlock, wireBlock, type RolloverTo } from './block-numbers';
 import { decodePacket, encodePacket, OPCODES, TFTP_ERROR, type TftpPacket } from './codec';
 import type { FileContent } from './file-source';
 import { logSwallowed } from '../engine-log';
+import { sendDatagram } from '../udp-send';
 
 /** What every transfer needs from the server. */
 export interface TransferSetup {
@@ -58,11 +59,11 @@ export abstract class TransferBase {
   protected sendRaw(buf: Buffer | Buffer[], track = true): void {
     if (this.ended) return;
     if (!track) {
-      this.setup.socket.send(buf);
+      sendDatagram(this.setup.socket, buf, undefined, 'tftp');
       return;
     }
     this.inFlight += 1;
-    this.setup.socket.send(buf, this.sent);
+    sendDatagram(this.setup.socket, buf, undefined, 'tftp', this.sent);
   }
 
   /** (Re)starts the retransmission clock. One timer per transfer, moved by a deadline, not re-created per packet. */

@@ -9,6 +9,7 @@ import { planMigration } from '../../../shared/cisco/planner/plan-migration';
 import type { PlanInput } from '../../../shared/cisco/planner/plan-types';
 import type { EngineContext } from '../../../electron/engine/context';
 import { EventBus } from '../../../electron/engine/event-bus';
+import { EngineLog } from '../../../electron/engine/engine-log';
 import { libraryRoot } from '../../../electron/engine/firmware/firmware-domain';
 import { FirmwareLibrary } from '../../../electron/engine/firmware/library-store';
 import { createMigrateDomain } from '../../../electron/engine/migration/migrate-domain';
@@ -27,7 +28,7 @@ beforeAll(async () => {
   const fixtures = await buildBundleFixtures(path.join(dir, 'fixtures'));
   const dataDir = path.join(dir, 'data');
   bundleId = (await new FirmwareLibrary(libraryRoot(dataDir)).import(fixtures.sip812!.file)).id;
-  ctx = { dataDir, host: 'cli', settings: await SettingsStore.load(dataDir), events: new EventBus<Events>(), reportService: () => {} };
+  ctx = { log: new EngineLog(path.join(dataDir, 'logs', 'engine.jsonl')), dataDir, host: 'cli', settings: await SettingsStore.load(dataDir), events: new EventBus<Events>(), reportService: () => {} };
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -84,5 +84,9 @@ describe('phonebench migrate', () => {
       '3 requests, 2 files served, 2 requests refused, 2 files not found',
     );
     expect(countLine(new Map())).toBe('0 requests, 0 files served');
+    // Issue 19: a request with no answer yet (stopped mid-transfer) is named, not counted as a request answered.
+    expect(countLine(new Map([['request', 3], ['served', 1], ['not-found', 1]]))).toBe(
+      '2 requests, 1 file served, 1 file not found, 1 request still in flight when it ended (not counted)',
+    );
   });
 });

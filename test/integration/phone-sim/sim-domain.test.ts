@@ -11,6 +11,7 @@ import type { Events } from '../../../shared/api/contract';
 import type { SimEvent } from '../../../shared/api/sim';
 import type { EngineContext } from '../../../electron/engine/context';
 import { EventBus } from '../../../electron/engine/event-bus';
+import { EngineLog } from '../../../electron/engine/engine-log';
 import { createSimDomain } from '../../../electron/engine/phone-sim/sim-domain';
 import type { SettingsStore } from '../../../electron/engine/settings-store';
 import { SocatPair, until } from '../serial/socat-pair';
@@ -28,6 +29,7 @@ function context(): { ctx: EngineContext; events: SimEvent[]; services: ServiceS
     if (name === 'sim:event') events.push(payload as SimEvent);
   });
   const ctx: EngineContext = {
+    log: new EngineLog(path.join(tmpdir(), 'logs', 'engine.jsonl')),
     dataDir: tmpdir(),
     host: 'cli',
     settings: {} as SettingsStore, // the sim domain reads no settings

@@ -11,6 +11,7 @@ import { PhonebenchError } from '../../../shared/api/result';
 import type { SerialDataEvent, SerialHintEvent, SerialStateEvent, SessionInfo } from '../../../shared/api/serial';
 import type { EngineContext } from '../../../electron/engine/context';
 import { EventBus } from '../../../electron/engine/event-bus';
+import { EngineLog } from '../../../electron/engine/engine-log';
 import { createSerialDomain } from '../../../electron/engine/serial/serial-domain';
 import type { SettingsStore } from '../../../electron/engine/settings-store';
 import { haveSocat, SocatPair, until } from './socat-pair';
@@ -30,6 +31,7 @@ function harness(dataDir: string) {
     if (name === 'serial:hint') hints.push(payload as SerialHintEvent);
   });
   const ctx: EngineContext = {
+    log: new EngineLog(path.join(dataDir, 'logs', 'engine.jsonl')),
     dataDir,
     host: 'cli',
     settings: {} as SettingsStore,

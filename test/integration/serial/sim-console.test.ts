@@ -7,6 +7,7 @@ import type { Events } from '../../../shared/api/contract';
 import type { SerialDataEvent, SerialHintEvent, SessionInfo } from '../../../shared/api/serial';
 import type { EngineContext } from '../../../electron/engine/context';
 import { EventBus } from '../../../electron/engine/event-bus';
+import { EngineLog } from '../../../electron/engine/engine-log';
 import { openSimSession, type SimSession } from '../../../electron/engine/phone-sim/sim-session';
 import { createSerialDomain } from '../../../electron/engine/serial/serial-domain';
 import type { SettingsStore } from '../../../electron/engine/settings-store';
@@ -47,7 +48,7 @@ describe.runIf(haveSocat("the console against the virtual phone's console"))("th
       if (name === 'serial:data') data.push(payload as SerialDataEvent);
       if (name === 'serial:hint') hints.push(payload as SerialHintEvent);
     });
-    const ctx: EngineContext = { dataDir: path.join(dir, 'data'), host: 'cli', settings: {} as SettingsStore, events, reportService: () => {} };
+    const ctx: EngineContext = { log: new EngineLog(path.join(dir, 'data', 'logs', 'engine.jsonl')), dataDir: path.join(dir, 'data'), host: 'cli', settings: {} as SettingsStore, events, reportService: () => {} };
     const domain = createSerialDomain(ctx);
     const text = () => Buffer.concat(data.map((d) => Buffer.from(d.data, 'base64'))).toString('latin1');
     try {

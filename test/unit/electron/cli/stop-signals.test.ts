@@ -63,3 +63,26 @@ describe('listenForStop', () => {
     expect(signalExitCode('SIGTERM')).toBe(143);
   });
 });
+
+describe('listenForStop, issue 19', () => {
+  it('a command stopped by a signal ends with a closing line once it returned', async () => {
+    const t = setup();
+    t.target.emit('SIGINT');
+    await t.stop.interrupted;
+    expect(t.said.join('')).not.toContain('stopped (SIGINT)');
+    t.stop.dispose();
+    t.stop.dispose();
+    expect(t.said.filter((s) => s.includes('phonebench: stopped (SIGINT); everything it opened is closed.'))).toHaveLength(1);
+  });
+
+  it('stopQuietly (a closed stdout) stops the command without a word, under the same deadline', async () => {
+    vi.useFakeTimers();
+    const t = setup(1500);
+    t.stop.stopQuietly('standard output closed');
+    await t.stop.interrupted;
+    expect(t.stop.signal.aborted).toBe(true);
+    expect(t.said).toEqual([]);
+    vi.advanceTimersByTime(1500);
+    expect(t.exits).toEqual([signalExitCode('SIGTERM')]);
+  });
+});

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Events } from '../../../../../shared/api/contract';
 import type { EngineContext } from '../../../../../electron/engine/context';
 import { EventBus } from '../../../../../electron/engine/event-bus';
+import { EngineLog } from '../../../../../electron/engine/engine-log';
 import { DEMO_CONSOLE_LABEL, DEMO_VIRTUAL_PORT, demoConsoleRoot, openDemoConsole } from '../../../../../electron/engine/migration/demo-console';
 import { createSerialDomain } from '../../../../../electron/engine/serial/serial-domain';
 import { SettingsStore } from '../../../../../electron/engine/settings-store';
@@ -14,7 +15,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function serialDomain() {
   const dataDir = mkdtempSync(path.join(dir, 'data-'));
-  const ctx: EngineContext = { dataDir, host: 'cli', settings: await SettingsStore.load(dataDir), events: new EventBus<Events>(), reportService: () => {} };
+  const ctx: EngineContext = { log: new EngineLog(path.join(dataDir, 'logs', 'engine.jsonl')), dataDir, host: 'cli', settings: await SettingsStore.load(dataDir), events: new EventBus<Events>(), reportService: () => {} };
   return { dataDir, serial: createSerialDomain(ctx) };
 }
 

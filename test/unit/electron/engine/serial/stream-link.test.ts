@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Events } from '../../../../../shared/api/contract';
 import type { EngineContext } from '../../../../../electron/engine/context';
 import { EventBus } from '../../../../../electron/engine/event-bus';
+import { EngineLog } from '../../../../../electron/engine/engine-log';
 import { findSocat } from '../../../../../electron/engine/serial/pty-pair';
 import { createSerialDomain } from '../../../../../electron/engine/serial/serial-domain';
 import { SettingsStore } from '../../../../../electron/engine/settings-store';
@@ -52,7 +53,7 @@ describe('linkedStreamPair and StreamLink', () => {
 describe('serial service: a virtual port', () => {
   it('is listed with its label, logs like any port, keeps a password typed at the prompt out of the log, and closes', async () => {
     const dataDir = mkdtempSync(path.join(dir, 'data-'));
-    const ctx: EngineContext = { dataDir, host: 'cli', settings: await SettingsStore.load(dataDir), events: new EventBus<Events>(), reportService: () => {} };
+    const ctx: EngineContext = { log: new EngineLog(path.join(dataDir, 'logs', 'engine.jsonl')), dataDir, host: 'cli', settings: await SettingsStore.load(dataDir), events: new EventBus<Events>(), reportService: () => {} };
     const serial = createSerialDomain(ctx);
     const [phone, technician] = linkedStreamPair();
     // A peer that answers at once, before the write returns: the password decision must not depend on timing.

@@ -1,7 +1,7 @@
 import { msg, type Message } from '../../i18n/message';
 
-/** Fixes for refusal rules, in words a technician can act on (never the rule's name). */
-const RULE_FIX: Readonly<Record<string, Message | undefined>> = {
+/** What the technician can do about each refusal rule of the planner, in words (never the rule's id). */
+const RULE_FIX: Record<string, Message> = {
   'signed-no-downgrade': msg('planner.fix.signedNoDowngrade'),
   'mgcp-out-of-scope': msg('planner.fix.mgcp'),
   'unknown-start': msg('planner.fix.unknownStart'),
@@ -13,9 +13,14 @@ const RULE_FIX: Readonly<Record<string, Message | undefined>> = {
   'needs-choice': msg('planner.fix.chooseLoad'),
 };
 
-/** The fix for a refused plan: by the reason where one rule has several (an unknown target vs start), else the rule. */
-export function refusalFix(refused: { rule: string; reason: Message }): Message | undefined {
+/** The fix for a refusal; a rule without its own fix gets the general one, so no id reaches the technician. */
+export function ruleFix(rule: string): Message {
+  return RULE_FIX[rule] ?? msg('planner.fix.otherRefusal');
+}
+
+/** The fix for a refused plan: by its reason where one rule has several (an unknown target, a --via load), else by rule. */
+export function refusalFix(refused: { rule: string; reason: Message }): Message {
   if (refused.reason.key === 'planner.refuse.unknownTarget') return msg('planner.fix.unknownTarget');
   if (refused.reason.key === 'planner.refuse.viaNotInLibrary') return msg('planner.fix.viaNotInLibrary');
-  return RULE_FIX[refused.rule];
+  return ruleFix(refused.rule);
 }
