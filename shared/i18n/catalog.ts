@@ -4,6 +4,7 @@ import { errorsCatalog } from './catalogs/errors';
 import { firmwareCatalog } from './catalogs/firmware';
 import { firmwareImportCatalog } from './catalogs/firmware-import';
 import { hintsCatalog } from './catalogs/hints';
+import { historyCatalog } from './catalogs/history';
 import { lintCatalog } from './catalogs/lint';
 import { lintFieldCatalog } from './catalogs/lint-field';
 import { migrateCatalog } from './catalogs/migrate';
@@ -42,6 +43,7 @@ export const MESSAGE_CATALOGS = [
   planPathsCatalog,
   hintsCatalog,
   migrateOutcomeCatalog,
+  historyCatalog,
 ] as const;
 
 type Union<T> = T extends readonly { en: infer E }[] ? E : never;
