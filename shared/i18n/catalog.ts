@@ -7,6 +7,7 @@ import { hintsCatalog } from './catalogs/hints';
 import { lintCatalog } from './catalogs/lint';
 import { migrateCatalog } from './catalogs/migrate';
 import { migrateOutcomeCatalog } from './catalogs/migrate-outcome';
+import { migrateStallCatalog } from './catalogs/migrate-stall';
 import { planCatalog } from './catalogs/plan';
 import { serialCatalog } from './catalogs/serial';
 import { servicesCatalog } from './catalogs/services';
@@ -38,6 +39,7 @@ export const MESSAGE_CATALOGS = [
   planCatalog,
   hintsCatalog,
   migrateOutcomeCatalog,
+  migrateStallCatalog,
 ] as const;
 
 type Union<T> = T extends readonly { en: infer E }[] ? E : never;
