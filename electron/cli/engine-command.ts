@@ -4,6 +4,7 @@ import { appError, PhonebenchError, type AppError } from '../../shared/api/resul
 import { formatMessage } from '../../shared/i18n/format';
 import { isMessage, msg } from '../../shared/i18n/message';
 import { EXIT_FAILED, type CliIo } from './command';
+import { escapeTerminalText } from '../../shared/text/terminal-text';
 
 export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv): string {
   return flag ?? defaultDataDir(env);
@@ -37,8 +38,8 @@ export function reportError(io: CliIo, error: AppError | unknown, json = false):
     const text = { code: shown.code, message: formatMessage('en', shown.message), ...(shown.fix ? { fix: formatMessage('en', shown.fix) } : {}), detail: shown.message };
     io.stdout(`${JSON.stringify({ ok: false, error: text })}\n`);
   } else {
-    io.stderr(`phonebench: ${formatMessage('en', shown.message)}\n`);
-    if (shown.fix) io.stderr(`  fix: ${formatMessage('en', shown.fix)}\n`);
+    io.stderr(`phonebench: ${escapeTerminalText(formatMessage('en', shown.message))}\n`);
+    if (shown.fix) io.stderr(`  fix: ${escapeTerminalText(formatMessage('en', shown.fix))}\n`);
   }
   return EXIT_FAILED;
 }

@@ -1,6 +1,7 @@
 import { appVersion } from '../engine/version';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliCommandEntry, type CliIo } from './command';
 import { COMMANDS } from './commands/index';
+import { escapeTerminalOutput } from '../../shared/text/terminal-text';
 
 export function helpText(commands: CliCommandEntry[] = COMMANDS): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -59,6 +60,9 @@ export async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const quick = argv.length === 0 || ['--help', '-h', 'help', '--version', '-v'].includes(argv[0] ?? '');
   const stop = quick ? undefined : await import('./process-stop').then((m) => m.listenForProcessStop());
+  // The last net: whatever a command prints, no control sequence reaches the terminal (LF and TAB stay).
+  // `console` is a serial terminal: the phone's bytes pass as minicom would pass them.
+  const net = argv[0] === 'console' ? (text: string) => text : escapeTerminalOutput;
   // A reader that went away (`phonebench migrate --demo | head`) stops the command quietly, as a signal would.
   let stdoutGone = false;
   let stderrGone = false;
@@ -72,10 +76,10 @@ export async function main(): Promise<void> {
   });
   const io: CliIo = {
     stdout: (text) => {
-      if (!stdoutGone) process.stdout.write(text);
+      if (!stdoutGone) process.stdout.write(net(text));
     },
     stderr: (text) => {
-      if (!stderrGone) process.stderr.write(text);
+      if (!stderrGone) process.stderr.write(net(text));
     },
     stdin: process.stdin,
     env: process.env,

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { EngineLogEntry } from '../../shared/api/engine-log';
+import { escapeTerminalText } from '../../shared/text/terminal-text';
 import { errorDetail, type LogContext, type SwallowLog } from './kit/log';
 
 export interface EngineLogOptions {
@@ -41,7 +42,7 @@ export class EngineLog implements SwallowLog {
   }
 
   write(entry: Omit<EngineLogEntry, 'at'> & { at?: string }): void {
-    const full: EngineLogEntry = { at: entry.at ?? new Date().toISOString(), ...entry } as EngineLogEntry;
+    const full = escapeEntry({ at: entry.at ?? new Date().toISOString(), ...entry } as EngineLogEntry);
     this.recentEntries.push(full);
     if (this.recentEntries.length > this.options.recentCount) this.recentEntries.shift();
     this.pending.push(`${JSON.stringify(full)}\n`);
@@ -131,6 +132,20 @@ export class EngineLog implements SwallowLog {
     await fs.rename(this.file, rotated(1));
     this.size = 0;
   }
+}
+
+/**
+ * JSON escapes C0 but leaves C1, DEL, U+2028/2029 and bidi controls raw, and `less`/`cat` show the text: every
+ * string of an entry is escaped visibly before it is kept or written.
+ */
+function escapeEntry(entry: EngineLogEntry): EngineLogEntry {
+  const out: EngineLogEntry = { ...entry, area: escapeTerminalText(entry.area), action: escapeTerminalText(entry.action), detail: escapeTerminalText(entry.detail) };
+  if (entry.context) {
+    out.context = Object.fromEntries(
+      Object.entries(entry.context).map(([k, v]) => [escapeTerminalText(k), typeof v === 'string' ? escapeTerminalText(v) : v]),
+    );
+  }
+  return out;
 }
 
 const open = new Set<EngineLog>();

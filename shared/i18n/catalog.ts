@@ -4,6 +4,7 @@ import { errorsCatalog } from './catalogs/errors';
 import { firmwareCatalog } from './catalogs/firmware';
 import { firmwareImportCatalog } from './catalogs/firmware-import';
 import { hintsCatalog } from './catalogs/hints';
+import { historyCatalog } from './catalogs/history';
 import { lintCatalog } from './catalogs/lint';
 import { migrateCatalog } from './catalogs/migrate';
 import { migrateOutcomeCatalog } from './catalogs/migrate-outcome';
@@ -40,6 +41,7 @@ export const MESSAGE_CATALOGS = [
   hintsCatalog,
   migrateOutcomeCatalog,
   migrateStallCatalog,
+  historyCatalog,
 ] as const;
 
 type Union<T> = T extends readonly { en: infer E }[] ? E : never;

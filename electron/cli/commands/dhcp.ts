@@ -2,6 +2,7 @@ import { normalizeMac } from '../../../shared/cisco/phone-files';
 import { BenchDhcpServer, type DhcpEvent } from '../../engine/dhcp/bench-dhcp-server';
 import { EXIT_OK, parseFlags, UsageError, type CliCommand } from '../command';
 import { reportError } from '../engine-command';
+import { escapeTerminalText } from '../../../shared/text/terminal-text';
 
 const OPTIONS = {
   mac: { type: 'string' },
@@ -55,7 +56,7 @@ export const dhcpCommand: CliCommand = {
       return reportError(io, error, values.json);
     }
     const print = (e: DhcpEvent | { kind: 'listening'; port: number }) =>
-      io.stdout(values.json ? `${JSON.stringify(e)}\n` : `${describe(e)}\n`);
+      io.stdout(values.json ? `${JSON.stringify(e)}\n` : `${escapeTerminalText(describe(e))}\n`);
     print({ kind: 'listening', port: server.port });
     server.onEvent(print);
     await io.interrupted;

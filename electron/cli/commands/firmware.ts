@@ -3,6 +3,7 @@ import type { BundleManifest, BundleSummary, ImportPhase } from '../../../shared
 import { describeBundleIssue } from '../../../shared/cisco/bundle-recognition';
 import { COMMON_OPTIONS, EXIT_OK, EXIT_USAGE, parseFlags, UsageError, type CliCommand, type CliIo } from '../command';
 import { reportError, resolveDataDir, withEngine } from '../engine-command';
+import { escapeTerminalText } from '../../../shared/text/terminal-text';
 
 const OPTIONS = { ...COMMON_OPTIONS, to: { type: 'string' } } as const;
 
@@ -78,7 +79,7 @@ async function importBundle(engine: Engine, source: string, json: boolean, io: C
     const result = await engine.request('firmware:import', { path: source });
     if (!result.ok) return reportError(io, result.error, json);
     if (json) io.stdout(`${JSON.stringify(result.value)}\n`);
-    else io.stdout(`Imported ${result.value.source.name} as ${result.value.id}\n${describeManifest(result.value)}`);
+    else io.stdout(`Imported ${escapeTerminalText(result.value.source.name)} as ${result.value.id}\n${describeManifest(result.value)}`);
     return EXIT_OK;
   } finally {
     unlisten();
@@ -110,7 +111,7 @@ async function exportBundle(engine: Engine, id: string, to: string, json: boolea
   if (json) {
     io.stdout(`${JSON.stringify(result.value)}\n`);
   } else {
-    io.stdout(`Exported to ${result.value.to}: ${result.value.written.length} written, ${result.value.unchanged.length} already there\n`);
+    io.stdout(`Exported to ${escapeTerminalText(result.value.to)}: ${result.value.written.length} written, ${result.value.unchanged.length} already there\n`);
   }
   return EXIT_OK;
 }
@@ -125,7 +126,7 @@ async function deleteBundle(engine: Engine, id: string, json: boolean, io: CliIo
 export function summaryLine(b: BundleSummary): string {
   const label = b.versionLabel ?? b.protocol ?? 'unrecognised';
   const state = b.complete ? 'complete' : `${b.issueCount} issue${b.issueCount === 1 ? '' : 's'}`;
-  return `${b.id}  ${label.padEnd(16)} ${b.kind.padEnd(18)} ${state.padEnd(10)} ${b.fileCount} files  ${b.sourceName}`;
+  return escapeTerminalText(`${b.id}  ${label.padEnd(16)} ${b.kind.padEnd(18)} ${state.padEnd(10)} ${b.fileCount} files  ${b.sourceName}`);
 }
 
 export function describeManifest(m: BundleManifest): string {
@@ -140,7 +141,8 @@ export function describeManifest(m: BundleManifest): string {
     ...m.files.map((f) => `  ${f.sha256}  ${String(f.size).padStart(10)}  ${f.name}${roleNote(m, f.name)}`),
   ];
   if (m.skipped.length > 0) lines.push('Skipped:', ...m.skipped.map((s) => `  ${s.name} (${s.reason})`));
-  return `${lines.join('\n')}\n`;
+  // Names, OS79XX.TXT's text and versions come from the archive: each line is escaped on its own.
+  return `${lines.map(escapeTerminalText).join('\n')}\n`;
 }
 
 function roleNote(m: BundleManifest, name: string): string {

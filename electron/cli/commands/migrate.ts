@@ -6,6 +6,7 @@ import type { Message } from '../../../shared/i18n/message';
 import { writeFileAtomic } from '../../engine/atomic-write';
 import { COMMON_OPTIONS, EXIT_FAILED, EXIT_OK, parseFlags, plural, UsageError, type CliCommand, type CliIo } from '../command';
 import { reportError, resolveDataDir, withEngine } from '../engine-command';
+import { escapeTerminalText } from '../../../shared/text/terminal-text';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -172,5 +173,6 @@ function madeUpMac(): string {
 
 function formatEntry(e: TimelineEntry): string {
   const time = e.at.slice(11, 19);
-  return `${time} ${e.kind.padEnd(9)} ${formatMessage('en', e.message)}${e.fix ? `\n${' '.repeat(19)}fix: ${formatMessage('en', e.fix)}` : ''}`;
+  const say = (m: TimelineEntry['message']) => escapeTerminalText(formatMessage('en', m));
+  return `${time} ${e.kind.padEnd(9)} ${say(e.message)}${e.fix ? `\n${' '.repeat(19)}fix: ${say(e.fix)}` : ''}`;
 }

@@ -51,7 +51,7 @@ export const tftpCommand: CliCommand = {
     const engine = await Engine.create({ dataDir: resolveDataDir(values['data-dir'], io.env), host: 'cli' });
     const unlisten = engine.listen((name, payload) => {
       if (values.json && name === 'tftp:transfer') io.stdout(`${JSON.stringify(payload)}\n`);
-      if (!values.json && name === 'tftp:log') io.stdout(`${(payload as { text: string }).text}\n`);
+      if (!values.json && name === 'tftp:log') io.stdout(`${escapeTerminalText((payload as { text: string }).text)}\n`);
     });
     try {
       const started = await engine.request('tftp:start', {

@@ -1,6 +1,7 @@
 import { createWriteStream, promises as fs, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { storageError } from '../storage-errors';
+import { escapeTerminalText } from '../../../shared/text/terminal-text';
 
 /** Where a session's logs go: `<dataDir>/console-logs/<start>_<port>_<id>.{log,raw}`. */
 export function consoleLogPaths(dataDir: string, portPath: string, sessionId: string, start: Date) {
@@ -84,7 +85,8 @@ export class ConsoleLog {
     if (this.closed) return;
     const prefix = this.atLineStart ? '' : '\n';
     this.atLineStart = true;
-    const clean = [...message.slice(0, 2000)].map((c) => escapeByte(c.charCodeAt(0) & 0xff)).join('');
+    // Bytes as the received text shows them; a wider character stays itself unless a terminal would act on it.
+    const clean = [...message.slice(0, 2000)].map((c) => (c.charCodeAt(0) <= 0xff ? escapeByte(c.charCodeAt(0)) : escapeTerminalText(c))).join('');
     this.log.write(`${prefix}${this.now().toISOString()} # ${clean}\n`);
   }
 

@@ -1,5 +1,6 @@
 import { assertNever } from '../../../shared/api/result';
 import type { TftpEvent, TftpLogLine } from '../../../shared/api/tftp';
+import { escapeTerminalText } from '../../../shared/text/terminal-text';
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
@@ -28,8 +29,11 @@ const MATCH_WORDS = { exact: 'exactly', 'dot-slash': "without the leading './'",
 /** One log line per event, in the style of the TFTP servers technicians know; progress makes no line. */
 export function formatTftpEvent(e: TftpEvent): TftpLogLine | undefined {
   const stamp = logTimestamp(e.at);
-  const line = (level: TftpLogLine['level'], text: string, transferId?: string): TftpLogLine =>
-    transferId === undefined ? { at: e.at, level, text: `${stamp} ${text}` } : { at: e.at, level, text: `${stamp} ${text}`, transferId };
+  // Names and details come from the wire: one line stays one line wherever it is shown (CLI, UI, a saved log).
+  const line = (level: TftpLogLine['level'], raw: string, transferId?: string): TftpLogLine => {
+    const text = `${stamp} ${escapeTerminalText(raw)}`;
+    return transferId === undefined ? { at: e.at, level, text } : { at: e.at, level, text, transferId };
+  };
   switch (e.type) {
     case 'listening':
       return line('info', `Listening on ${e.address}:${e.port}${e.root ? `, root ${e.root}` : ''}`);

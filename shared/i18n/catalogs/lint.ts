@@ -140,7 +140,7 @@ export const lintCatalog: DomainCatalog<typeof en> = {
     'lint.sipCnf.which.secret': '{key} の行',
     'lint.sipCnf.which.value': '{key} の値',
     'lint.sipCnf.bufferFull':
-      '{running} は大きな SIPDefault.cnf で「W210 TFTP Error : buffer full」になります。このファイルには image_version 以外に {count} 個のパラメータがあります ({bytes} バイト)。',
+      '{running} は大きな SIPDefault.cnf で「W210 TFTP Error : buffer full」になります。このファイルには image_version 以外に {count} 個のパラメーターがあります ({bytes} バイト)。',
     'lint.sipCnf.bufferFull.fix': '移行のこの段階では image_version だけを残し、完了後に元のファイルに戻してください。',
     'lint.field.tooLong': '{key} が {length} 文字あります。電話機が受け付けるのは {max} 文字までです。',
     'lint.field.tooLong.fix': '{key} を {max} 文字以内に短くしてください。',
@@ -175,7 +175,7 @@ export const lintCatalog: DomainCatalog<typeof en> = {
     'config.ringlist.badLine': '着信音には表示名とファイル名が必要です',
     'config.sep.badProtocol': 'deviceProtocol "{value}" は SIP でも SCCP でもありません',
     'config.sipCnf.noForm': '行が「name: value」の形になっていません',
-    'config.sipCnf.badKey': '"{key}" はパラメータ名ではありません',
+    'config.sipCnf.badKey': '"{key}" はパラメーター名ではありません',
     'config.sipCnf.unclosedQuote': '{key} の引用符で囲んだ値が閉じられていません',
   },
 };

@@ -8,6 +8,7 @@ import { Engine } from '../../../electron/engine/engine';
 import { libraryRoot } from '../../../electron/engine/firmware/firmware-domain';
 import { FirmwareLibrary } from '../../../electron/engine/firmware/library-store';
 import { buildBundleFixtures } from '../../fixtures/firmware-fixtures';
+import { formatMessage } from '../../../shared/i18n/format';
 
 /**
  * One-click migration against the virtual phone on loopback, through the whole engine: planner, firmware
@@ -96,6 +97,8 @@ describe('migrate --demo through the engine', () => {
     if (!r.ok) {
       expect(r.error.code).toBe('plan-refused');
       expect(en(r.error.message)).toMatch(/5\.0|signed/i);
+      // The fix is words in the chosen language, never the rule's id (issue 19: "対処: ルール: unknown-version").
+      expect(r.error.fix && formatMessage('ja', r.error.fix)).toBe('5.0 以降の移行先を選んでください。');
     }
     expect(served).toEqual([]);
   });

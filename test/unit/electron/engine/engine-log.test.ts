@@ -70,3 +70,16 @@ describe('EngineLog', () => {
     ]);
   });
 });
+
+describe('EngineLog text', () => {
+  it('escapes what JSON leaves raw (C1, DEL, U+2028, bidi) in every string of an entry', async () => {
+    const file = path.join(dir, 'escape', 'engine.jsonl');
+    const log = new EngineLog(file);
+    log.write({ level: 'warn', area: 'tftp', action: 'serve', detail: 'name \u009b2J\u202egpj.exe\u007f\u2028', context: { file: 'a\u001b]0;t\u0007' } });
+    await log.flush();
+    const text = readFileSync(file, 'utf8');
+    // eslint-disable-next-line no-control-regex
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e]/);
+    expect(lines(file)[0]).toEqual(expect.objectContaining({ detail: 'name \\u009b2J\\u202egpj.exe\\x7f\\u2028', context: { file: 'a\\x1b]0;t\\x07' } }));
+  });
+});
