@@ -114,7 +114,6 @@ const en = {
   'migrate.report.html': 'Export HTML',
   'migrate.report.json': 'Export JSON',
   'migrate.report.served': '{count} files sent, {refused} requests refused.',
-  'migrate.report.again': 'Migrate another phone',
   'migrate.report.refused': 'Refused requests (not this phone)',
 } as const;
 
@@ -233,7 +232,6 @@ export const messages: DomainCatalog<typeof en> = {
     'migrate.report.html': 'HTML で書き出す',
     'migrate.report.json': 'JSON で書き出す',
     'migrate.report.served': '送信 {count} ファイル、拒否 {refused} 件。',
-    'migrate.report.again': '別の電話機を移行する',
     'migrate.report.refused': '拒否した要求(この電話機以外)',
   },
 };
