@@ -1,4 +1,4 @@
-import { ruleFix } from '../../../shared/cisco/planner/rule-fix';
+import { refusalFix } from '../../../shared/cisco/planner/rule-fix';
 import { msg, type Message } from '../../../shared/i18n/message';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -131,7 +131,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
       const via = params.via ? { via: params.via } : {};
       const outcome = plan({ model: params.model, mac, from, to, context: 'bench', library: { files: [...files.byName.keys()] }, ...via });
       if (!outcome.ok && outcome.choice) throw new PlanChoiceError(outcome.choice);
-      if (!outcome.ok) throw new PhonebenchError('plan-refused', outcome.reason, ruleFix(outcome.rule));
+      if (!outcome.ok) throw new PhonebenchError('plan-refused', outcome.reason, refusalFix(outcome));
       planned = outcome.plan;
       const adapted = toRunnerPlan(outcome.plan);
       if (!adapted.ok) throw new PhonebenchError('plan-refused', adapted.reason);
