@@ -4,7 +4,8 @@ import { lintConfigFile } from '../../../shared/cisco/lint/lint-config-file';
 import { KNOWN_FIRMWARE } from '../../../shared/cisco/planner/known-firmware';
 import { planMigration } from '../../../shared/cisco/planner/plan-migration';
 import { resolveFirmware } from '../../../shared/cisco/planner/resolve-firmware';
-import { msg, type Message } from '../../../shared/i18n/message';
+import { refusalFix } from '../../../shared/cisco/planner/rule-fix';
+import { msg } from '../../../shared/i18n/message';
 import type { Domain, EngineContext } from '../context';
 
 const FIRMWARE_FIX = msg('planner.fix.badFirmware');
@@ -12,17 +13,6 @@ const FIRMWARE_FIX = msg('planner.fix.badFirmware');
 function badFirmware(text: string): PhonebenchError {
   return new PhonebenchError('bad-request', msg('planner.error.badFirmware', { text }), FIRMWARE_FIX);
 }
-
-/** Fixes for refusal rules, when the technician can do something about them. */
-const RULE_FIX: Record<string, Message | undefined> = {
-  'signed-no-downgrade': msg('planner.fix.signedNoDowngrade'),
-  'mgcp-out-of-scope': msg('planner.fix.mgcp'),
-  'unknown-start': msg('planner.fix.unknownStart'),
-  'bad-mac': msg('planner.fix.badMac'),
-  'cme-needs-sccp5': msg('planner.fix.cmeNeedsSccp5'),
-  'unknown-version': msg('planner.fix.unknownVersion'),
-  'via-unfit': msg('planner.fix.viaUnfit'),
-};
 
 export function createPlanDomain(_ctx: EngineContext): Domain<typeof planRequests> {
   return {
@@ -46,7 +36,7 @@ export function createPlanDomain(_ctx: EngineContext): Domain<typeof planRequest
           ...(p.via === undefined ? {} : { via: p.via }),
         });
         if (!outcome.ok && outcome.choice !== undefined) return { from, to, choice: outcome.choice };
-        if (!outcome.ok) throw new PhonebenchError('plan-refused', outcome.reason, RULE_FIX[outcome.rule]);
+        if (!outcome.ok) throw new PhonebenchError('plan-refused', outcome.reason, refusalFix(outcome));
         return { from, to, plan: outcome.plan };
       },
       'plan:lint': (p) => {

@@ -59,6 +59,7 @@ export class WriteTransfer extends TransferBase {
       this.fail(`upload larger than ${MAX_UPLOAD_BYTES} bytes`, TFTP_ERROR.diskFull);
       return;
     }
+    this.answered();
     this.parts.push(Buffer.from(packet.data));
     this.bytes += packet.data.length;
     this.timeoutsInARow = 0;

@@ -60,7 +60,7 @@ export const messages: DomainCatalog<typeof en> = {
     'tftp.active': '実行中の転送',
     'tftp.start': 'TFTP サーバーを起動',
     'tftp.stop': 'TFTP サーバーを停止',
-    'tftp.form.address': 'アドレス（ネットワークインターフェイス）',
+    'tftp.form.address': 'アドレス（ネットワーク インターフェイス）',
     'tftp.form.loopback': 'このコンピューターのみ',
     'tftp.form.port': 'ポート',
     'tftp.form.root': 'TFTP ルートフォルダー',

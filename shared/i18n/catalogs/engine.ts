@@ -51,7 +51,7 @@ export const engineCatalog: DomainCatalog<typeof en> = {
     'bind.holder.TFTP': '他の TFTP サーバー (例: sudo systemctl stop tftpd-hpa、または Tftpd64 を閉じる)',
     'bind.holder.DHCP': '他の DHCP サーバー (dnsmasq、Tftpd64、ISC dhcpd)、またはベンチ DHCP を使わずに電話機の IP を入力',
     'bind.noAddress': 'このコンピューターにはアドレス {address} がありません。',
-    'bind.noAddress.fix': '一覧にあるネットワークインターフェースを選び、電話機へのケーブルやアダプターがつながっているか確認してください。',
+    'bind.noAddress.fix': '一覧にあるネットワーク インターフェイスを選び、電話機へのケーブルやアダプターがつながっているか確認してください。',
     'bind.failed': '{service} が UDP {address}:{port} を開けませんでした: {detail}',
   },
 };

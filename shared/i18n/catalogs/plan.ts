@@ -12,12 +12,13 @@ const en = {
     '{from} is a signed image (5.0 or later); a phone on a signed image never goes back below 5.0, so {to} cannot be loaded.',
   'planner.refuse.cmeNeedsSccp5':
     'With CME the phone must run SCCP 5.x before converting, and from a signed 5.x image it cannot load {to} (older than 5.0). Pick SIP 5.0 or later, or plan on the bench.',
-  'planner.refuse.unknownTarget': 'Phonebench knows no exact load for {version}. Known targets: {known}.',
+  'planner.refuse.unknownTarget':
+    'Phonebench knows no exact load for {version} and the firmware library holds no complete package of it. Known targets: {known}.',
   'planner.refuse.unknownStart': '{version} is not a release Phonebench knows. Known releases: {known}.',
   'planner.refuse.unknownStartUnsigned':
     "The phone's firmware is unknown and {to} is older than 5.0, which a phone on a signed image refuses. Read Settings > Status > Firmware Versions on the phone and plan from it.",
   'planner.refuse.viaUnfit':
-    '{load} is not a load this plan can stop on: choose an SCCP 4.x load (P00304...) for "the latest SCCP 4.x", or an SCCP 6.x load (P00306...) for the R2 first hop, with its exact 12-digit name.',
+    '{load} is not a load this plan can stop on: choose an SCCP 4.x load (P00304...) for "the latest SCCP 4.x", or an SCCP 6.x load (P00306...) for the R2 first hop, with its exact 12-digit name. Loads that fit: {fits}.',
   'planner.refuse.viaTwice': '{load}: a load for that stop was already chosen; choose one load per stop.',
   'planner.choice.latestSccp4':
     'From SIP 3.x or earlier the phone first goes to the latest SCCP 4.x load (source document). No source names that load exactly: choose the SCCP 4.x load from the library.',
@@ -31,6 +32,7 @@ const en = {
   'planner.fix.unknownVersion': 'Pick one of the known releases listed.',
   'planner.fix.chooseLoad': 'Choose one of the loads listed (or import the Cisco package that holds one), then plan again.',
   'planner.fix.viaUnfit': 'Give with --via (or choose in the plan step) a load from the library that fits the stop.',
+  'planner.fix.otherRefusal': 'Check the firmware the phone runs now and the target you chose, then plan again.',
   'planner.error.badFirmware': '"{text}" is not a firmware release or image name.',
   'planner.fix.badFirmware': 'Write a label such as "SCCP 8.1(2)SR2" or "SIP 8.12", or an image id such as P0S3-07-4-00.',
   'planner.inferred.cucmSameProtocol':
@@ -113,12 +115,13 @@ export const planCatalog: DomainCatalog<typeof en> = {
       '{from} は署名付きイメージ (5.0 以降) です。署名付きイメージの電話機は 5.0 未満に戻れないため、{to} はロードできません。',
     'planner.refuse.cmeNeedsSccp5':
       'CME では変換の前に電話機を SCCP 5.x にする必要があり、署名付きの 5.x からは {to} (5.0 より古い) をロードできません。SIP 5.0 以降を選ぶか、ベンチで計画してください。',
-    'planner.refuse.unknownTarget': '{version} の正確なロード名を Phonebench は知りません。既知の移行先: {known}。',
+    'planner.refuse.unknownTarget':
+      '{version} の正確なロード名を Phonebench は知らず、ファームウェア ライブラリにもその完全なパッケージがありません。既知の移行先: {known}。',
     'planner.refuse.unknownStart': '{version} は Phonebench の知らないリリースです。既知のリリース: {known}。',
     'planner.refuse.unknownStartUnsigned':
       '電話機のファームウェアが不明で、{to} は 5.0 より古いため、署名付きイメージの電話機は受け付けません。電話機の Settings > Status > Firmware Versions を確認し、そのバージョンから計画してください。',
     'planner.refuse.viaUnfit':
-      '{load} はこの計画の経由ロードになりません。「SCCP 4.x の最新版」には SCCP 4.x のロード (P00304...)、R2 の最初の段階には SCCP 6.x のロード (P00306...) を、正確な 12 桁の名前で選んでください。',
+      '{load} はこの計画の経由ロードになりません。「SCCP 4.x の最新版」には SCCP 4.x のロード (P00304...)、R2 の最初の段階には SCCP 6.x のロード (P00306...) を、正確な 12 桁の名前で選んでください。合うロード: {fits}。',
     'planner.refuse.viaTwice': '{load}: この経由点のロードはすでに選ばれています。経由点ごとにロードは 1 つです。',
     'planner.choice.latestSccp4':
       'SIP 3.x 以前からは、まず SCCP 4.x の最新ロードに移行します (元文書)。そのロード名を正確に示す資料はないため、ライブラリから SCCP 4.x のロードを選んでください。',
@@ -132,6 +135,7 @@ export const planCatalog: DomainCatalog<typeof en> = {
     'planner.fix.unknownVersion': '一覧にある既知のリリースから選んでください。',
     'planner.fix.chooseLoad': '一覧のロードから 1 つ選んで (なければそのロードを含む Cisco パッケージを取り込んで)、もう一度計画してください。',
     'planner.fix.viaUnfit': '経由点に合うライブラリのロードを --via で指定するか、計画のステップで選んでください。',
+    'planner.fix.otherRefusal': '電話機で動いているファームウェアと選んだ移行先を確かめて、もう一度計画してください。',
     'planner.error.badFirmware': '"{text}" はファームウェアのリリースでもイメージ名でもありません。',
     'planner.fix.badFirmware': '"SCCP 8.1(2)SR2" や "SIP 8.12" のようなラベル、または P0S3-07-4-00 のようなイメージ ID を入力してください。',
     'planner.inferred.cucmSameProtocol':
@@ -157,14 +161,14 @@ export const planCatalog: DomainCatalog<typeof en> = {
       'SIP 2.x は SIPDefault.cnf が大きいと "W210 TFTP Error : buffer full" を表示します。この段階ではイメージ名だけの OS79XX.TXT と image_version だけの SIPDefault.cnf を配信し、完全な設定はこの段階の後に戻します。',
     'planner.warn.restoresFullConfig': 'この段階で、前の SIP 2.x の段階で削った SIP 設定を完全なものに戻します。',
     'planner.warn.inferred': 'この段階を直接扱う資料はありません: {reason}。',
-    'planner.warn.cmNoTftp': 'ファイルは CUCM が配信します。このコンピュータでの TFTP 作業はありません。',
+    'planner.warn.cmNoTftp': 'ファイルは CUCM が配信します。このコンピューターでの TFTP 作業はありません。',
     'planner.warn.r3NoUpgradeCode':
       '元文書どおりの R3 には {to} の upgradecode のビルドとファイル名が必要ですが、Phonebench は知らないため現場の手順で計画しました。元文書どおりに計画するには、SCCP ロードからそれらを指定してください。',
     'planner.warn.viaUnused': '選んだロード {load} はこの計画では不要なので使いません。',
     'planner.warn.alreadyThere': '電話機はすでに {to} で動いています。作業はありません。',
     'planner.warn.alternateTftp':
-      'この電話機だけに配信してください: 電話機で Settings > Network Configuration > Alternate TFTP = Yes、TFTP Server 1 = このコンピュータ に設定します。拠点の DHCP の TFTP サーバを使うと、すべての電話機が移行されます。工場出荷時リセットで Alternate TFTP は消えます。',
-    'planner.warn.cmeRouterTftp': 'CME ではルータ (tftp-server) からファイルを配信することもできます。この計画ではこのコンピュータから配信します。',
+      'この電話機だけに配信してください: 電話機で Settings > Network Configuration > Alternate TFTP = Yes、TFTP Server 1 = このコンピューター に設定します。拠点の DHCP の TFTP サーバーを使うと、すべての電話機が移行されます。工場出荷時リセットで Alternate TFTP は消えます。',
+    'planner.warn.cmeRouterTftp': 'CME ではルーター (tftp-server) からファイルを配信することもできます。この計画ではこのコンピューターから配信します。',
     'planner.warn.filesAsExtracted':
       'イメージ ファイルは Cisco のアーカイブから展開したものをそのまま使ってください。手でコピーしたり名前を変えたりすると "Image Authentication Failed" になります。',
     'planner.warn.fileMissing': '{file} がファームウェア ライブラリにありません。このファイルを含む Cisco パッケージを取り込んでください。',
@@ -178,12 +182,12 @@ export const planCatalog: DomainCatalog<typeof en> = {
       '最新の SIP ロードと SCCP ロードを TFTP ルートに展開します。{gkdefault} の upgradecode 行は次のとおりにします: {line}',
     'planner.check.r3Cfgfmt': 'TFTP ルートで {command} を実行します (cfgfmt と sip_ptag.dat は SIP ロードに含まれます)。{cfg} が作られます。',
     'planner.check.r4CopySep':
-      'これらのファイルを別の TFTP サーバにコピーする場合は、{sep} ({load} を指定) も一緒にコピーしてください。SIP の {sep} が残っていると、ローダが SIP を再インストールします。',
+      'これらのファイルを別の TFTP サーバーにコピーする場合は、{sep} ({load} を指定) も一緒にコピーしてください。SIP の {sep} が残っていると、ローダーが SIP を再インストールします。',
     'planner.check.cm.sipNeedsCucm5': '7940/7960 で SIP を使うには CUCM 5.0 以降が必要です。',
     'planner.check.cm.modelSupportsSip': 'この CUCM がこの電話機モデルの SIP をサポートしていることを確認してください (元文書 105 行目)。',
     'planner.check.cm.nameLoad':
       'CUCM で、この電話機 (Device > Phone の Phone Load Name) またはモデル (Device Defaults) のロードに {id} を指定します。',
-    'planner.check.cm.loadFilesReset': 'ロード ファイルが CUCM の TFTP サーバにあることを確認し、CUCM から電話機をリセットします。',
+    'planner.check.cm.loadFilesReset': 'ロード ファイルが CUCM の TFTP サーバーにあることを確認し、CUCM から電話機をリセットします。',
     'planner.check.cm.bulkMigrate': 'CUCM の管理画面: Bulk Administration > Phones > Migrate Phones > SCCP to SIP。',
     'planner.check.cm.findPhones': '移行する電話機を検索し、SIP 電話機のテンプレートを選び、ジョブの説明を入力します。',
     'planner.check.cm.runSubmit': 'Run Immediately (または Run Later) を選び、Submit します。',

@@ -30,6 +30,6 @@ export const tftpCatalog: DomainCatalog<typeof en> = {
     'tftp.notRunning': 'TFTP サーバーは動いていません。',
     'tftp.notRunning.fix': '先にサーバーを開始してください。',
     'tftp.anyAddress': '明示的な指示なしに、すべてのネットワーク (0.0.0.0) で待ち受けることはしません。',
-    'tftp.anyAddress.fix': '電話機がつながっているインターフェースのアドレスを選ぶか、「すべてのインターフェース」を確認してください。',
+    'tftp.anyAddress.fix': '電話機がつながっているインターフェイスのアドレスを選ぶか、「すべてのインターフェイス」を確認してください。',
   },
 };
