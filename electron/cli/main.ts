@@ -91,6 +91,8 @@ export async function main(): Promise<void> {
   const code = await runCli(argv, io);
   stop?.dispose();
   process.exitCode = code;
-  // Servers closed by the command; nothing should keep the process alive now.
-  setTimeout(() => process.exit(code), 200).unref();
+  // Servers closed by the command; nothing should keep the process alive now. After a stop, no process.exit():
+  // it would wait forever on a pool thread stuck in a system call; the loop ends by itself, or the stop's
+  // deadline (still armed) ends the process for sure.
+  if (!stop?.signal.aborted) setTimeout(() => process.exit(code), 200).unref();
 }
