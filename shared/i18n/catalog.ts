@@ -9,6 +9,7 @@ import { lintCatalog } from './catalogs/lint';
 import { lintFieldCatalog } from './catalogs/lint-field';
 import { migrateCatalog } from './catalogs/migrate';
 import { migrateOutcomeCatalog } from './catalogs/migrate-outcome';
+import { migrateStallCatalog } from './catalogs/migrate-stall';
 import { planCatalog } from './catalogs/plan';
 import { planPathsCatalog } from './catalogs/plan-paths';
 import { serialCatalog } from './catalogs/serial';
@@ -43,6 +44,7 @@ export const MESSAGE_CATALOGS = [
   planPathsCatalog,
   hintsCatalog,
   migrateOutcomeCatalog,
+  migrateStallCatalog,
   historyCatalog,
 ] as const;
 

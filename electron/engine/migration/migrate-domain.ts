@@ -29,6 +29,7 @@ import { toRunnerPlan } from './plan-adapter';
 import { PlanChoiceError } from './plan-choice-error';
 import { collectReport, renderReport } from './report';
 import { MigrationRunner } from './runner';
+import { checkAddressForBoot } from './stall-check';
 import type { RunnerPlan } from './runner-plan';
 import { logSwallowed } from '../engine-log';
 import type { HistoryService } from '../history/history-service';
@@ -194,6 +195,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
     if (params.demo && !from) {
       throw new PhonebenchError('bad-request', msg('migrate.demoNeedsFrom'), msg('migrate.demoNeedsFrom.fix'));
     }
+    checkAddressForBoot(params, from);
 
     const address = params.demo ? '127.0.0.1' : params.bindAddress;
     const port = params.demo && params.port === 69 ? 0 : params.port;
