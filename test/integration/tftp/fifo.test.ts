@@ -21,8 +21,8 @@ afterAll(async () => {
 class SwappingSource implements FileSource {
   constructor(private readonly inner: DirectorySource) {}
 
-  async resolve(requestedName: string, clientAddress: string): Promise<ResolvedFile | undefined> {
-    const found = await this.inner.resolve(requestedName, clientAddress);
+  async resolve(requestedName: string): Promise<ResolvedFile | undefined> {
+    const found = await this.inner.resolve(requestedName);
     if (found && requestedName.startsWith('swap-')) {
       const file = path.join(this.inner.root, found.name);
       await fs.rm(file);
