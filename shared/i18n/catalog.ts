@@ -7,12 +7,15 @@ import { hintsCatalog } from './catalogs/hints';
 import { lintCatalog } from './catalogs/lint';
 import { migrateCatalog } from './catalogs/migrate';
 import { migrateOutcomeCatalog } from './catalogs/migrate-outcome';
+import { osCatalog } from './catalogs/os-errors';
 import { planCatalog } from './catalogs/plan';
+import { reportCatalog } from './catalogs/report';
 import { serialCatalog } from './catalogs/serial';
 import { servicesCatalog } from './catalogs/services';
 import { simCatalog } from './catalogs/sim';
 import { storageCatalog } from './catalogs/storage';
 import { tftpCatalog } from './catalogs/tftp';
+import { tftpLogCatalog } from './catalogs/tftp-log';
 import { webCatalog } from './catalogs/web';
 import { webLimitsCatalog } from './catalogs/web-limits';
 
@@ -38,6 +41,9 @@ export const MESSAGE_CATALOGS = [
   planCatalog,
   hintsCatalog,
   migrateOutcomeCatalog,
+  reportCatalog,
+  osCatalog,
+  tftpLogCatalog,
 ] as const;
 
 type Union<T> = T extends readonly { en: infer E }[] ? E : never;

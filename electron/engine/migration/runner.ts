@@ -185,7 +185,7 @@ export class MigrationRunner {
   }
 
   private refuse(client: string, file: string, reason: string, said: Message | string = reason): void {
-    if (!this.refused.tftp(client, file, reason)) return;
+    if (!this.refused.tftp(client, file, reason, typeof said === 'string' ? undefined : said)) return;
     const os79 = file.replace(/^(\.\/)+/, '').toUpperCase() === OS79XX_TXT.toUpperCase() && this.gate.ip === undefined;
     this.log.add('refused', msg(os79 ? 'migrate.t.refusedOs79xx' : 'migrate.t.refused', { client, file, reason: said }), {
       code: os79 ? 'refused-os79xx' : 'refused',
