@@ -4,11 +4,15 @@ import { errorsCatalog } from './catalogs/errors';
 import { firmwareCatalog } from './catalogs/firmware';
 import { firmwareImportCatalog } from './catalogs/firmware-import';
 import { hintsCatalog } from './catalogs/hints';
+import { historyCatalog } from './catalogs/history';
 import { lintCatalog } from './catalogs/lint';
+import { lintFieldCatalog } from './catalogs/lint-field';
 import { migrateCatalog } from './catalogs/migrate';
 import { migrateOutcomeCatalog } from './catalogs/migrate-outcome';
+import { migrateStallCatalog } from './catalogs/migrate-stall';
 import { osCatalog } from './catalogs/os-errors';
 import { planCatalog } from './catalogs/plan';
+import { planPathsCatalog } from './catalogs/plan-paths';
 import { reportCatalog } from './catalogs/report';
 import { serialCatalog } from './catalogs/serial';
 import { servicesCatalog } from './catalogs/services';
@@ -38,9 +42,13 @@ export const MESSAGE_CATALOGS = [
   migrateCatalog,
   servicesCatalog,
   lintCatalog,
+  lintFieldCatalog,
   planCatalog,
+  planPathsCatalog,
   hintsCatalog,
   migrateOutcomeCatalog,
+  migrateStallCatalog,
+  historyCatalog,
   reportCatalog,
   osCatalog,
   tftpLogCatalog,

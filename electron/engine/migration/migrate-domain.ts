@@ -1,4 +1,4 @@
-import { ruleFix } from '../../../shared/cisco/planner/rule-fix';
+import { refusalFix } from '../../../shared/cisco/planner/rule-fix';
 import { msg, type Message } from '../../../shared/i18n/message';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -29,8 +29,10 @@ import { toRunnerPlan } from './plan-adapter';
 import { PlanChoiceError } from './plan-choice-error';
 import { collectReport, renderReport } from './report';
 import { MigrationRunner } from './runner';
+import { checkAddressForBoot } from './stall-check';
 import type { RunnerPlan } from './runner-plan';
 import { logSwallowed } from '../engine-log';
+import type { HistoryService } from '../history/history-service';
 
 export interface MigrateDeps {
   library: Pick<FirmwareLibrary, 'list' | 'get' | 'filePath'>;
@@ -43,6 +45,8 @@ export interface MigrateDeps {
   demoConsole: DemoConsoleMode;
   /** The TFTP page's server, to name it when it holds the port a migration wants. */
   tftpPage: Pick<TftpService, 'status'>;
+  /** The day's record: told once when a run ends, after its report is saved. */
+  history: Pick<HistoryService, 'recordRun'>;
 }
 
 interface Active {
@@ -127,7 +131,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
       const via = params.via ? { via: params.via } : {};
       const outcome = plan({ model: params.model, mac, from, to, context: 'bench', library: { files: [...files.byName.keys()] }, ...via });
       if (!outcome.ok && outcome.choice) throw new PlanChoiceError(outcome.choice);
-      if (!outcome.ok) throw new PhonebenchError('plan-refused', outcome.reason, ruleFix(outcome.rule));
+      if (!outcome.ok) throw new PhonebenchError('plan-refused', outcome.reason, refusalFix(outcome));
       planned = outcome.plan;
       const adapted = toRunnerPlan(outcome.plan);
       if (!adapted.ok) throw new PhonebenchError('plan-refused', adapted.reason);
@@ -191,6 +195,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
     if (params.demo && !from) {
       throw new PhonebenchError('bad-request', msg('migrate.demoNeedsFrom'), msg('migrate.demoNeedsFrom.fix'));
     }
+    checkAddressForBoot(params, from);
 
     const address = params.demo ? '127.0.0.1' : params.bindAddress;
     const port = params.demo && params.port === 69 ? 0 : params.port;
@@ -386,9 +391,11 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
   async function saveReport(runner: MigrationRunner): Promise<void> {
     const r = renderReport(collectReport(runner, appVersion()), 'json');
     // The migration's outcome does not depend on its report being saved; a failure is logged, not lost.
-    await writeFileAtomic(path.join(ctx.dataDir, 'reports', r.fileName), r.content).catch((error: unknown) =>
-      logSwallowed('migrate', 'save report', error, { file: r.fileName, migration: runner.status().id }),
+    const saved = await writeFileAtomic(path.join(ctx.dataDir, 'reports', r.fileName), r.content).then(
+      () => true,
+      (error: unknown) => logSwallowed('migrate', 'save report', error, { file: r.fileName, migration: runner.status().id }),
     );
+    await deps.history?.recordRun(runner.status(), saved ? r.fileName : undefined);
   }
 
   async function stop(): Promise<MigrationStatus | null> {

@@ -46,6 +46,8 @@ export function failureMessage(reason: string): Message {
   if (reason === 'client sent a block larger than negotiated') return msg('tftp.why.blockTooLarge');
   let m = /^upload larger than (\d+) bytes$/.exec(reason);
   if (m) return msg('tftp.why.uploadLimit', { bytes: Number(m[1]) });
+  m = /^no answer from the client within (\d+) s$/.exec(reason);
+  if (m) return msg('tftp.why.lifetime', { seconds: Number(m[1]) });
   m = /^timed out after (\d+) retries$/.exec(reason);
   if (m) return msg('tftp.why.timedOut', { retries: Number(m[1]) });
   m = /^client sent error (\d+): ([\s\S]*)$/.exec(reason);
