@@ -263,7 +263,15 @@ export class TftpServer extends EventEmitter {
       this.failed(meta, 'file not found', TFTP_ERROR.fileNotFound, startedAt);
       return;
     }
-    let content: FileContent = await found.open();
+    let content: FileContent;
+    try {
+      content = await found.open();
+    } catch (e) {
+      if (!(e instanceof PathRefusedError)) throw e;
+      this.untrack(key);
+      this.refuse(meta, 'path', e.why, TFTP_ERROR.accessViolation, 'Access violation');
+      return;
+    }
     if (meta.mode === 'netascii') {
       if (content.size > MAX_NETASCII_BYTES) {
         await content.close();
