@@ -17,6 +17,7 @@ import { reportCatalog } from './catalogs/report';
 import { serialCatalog } from './catalogs/serial';
 import { servicesCatalog } from './catalogs/services';
 import { simCatalog } from './catalogs/sim';
+import { syslogCatalog } from './catalogs/syslog';
 import { storageCatalog } from './catalogs/storage';
 import { tftpCatalog } from './catalogs/tftp';
 import { tftpLogCatalog } from './catalogs/tftp-log';
@@ -49,6 +50,7 @@ export const MESSAGE_CATALOGS = [
   migrateOutcomeCatalog,
   migrateStallCatalog,
   historyCatalog,
+  syslogCatalog,
   reportCatalog,
   osCatalog,
   tftpLogCatalog,
