@@ -8,6 +8,7 @@ import { historyCatalog } from './catalogs/history';
 import { lintCatalog } from './catalogs/lint';
 import { lintFieldCatalog } from './catalogs/lint-field';
 import { migrateCatalog } from './catalogs/migrate';
+import { migrateFieldCatalog } from './catalogs/migrate-field';
 import { migrateOutcomeCatalog } from './catalogs/migrate-outcome';
 import { migrateStallCatalog } from './catalogs/migrate-stall';
 import { planCatalog } from './catalogs/plan';
@@ -15,6 +16,7 @@ import { planPathsCatalog } from './catalogs/plan-paths';
 import { serialCatalog } from './catalogs/serial';
 import { servicesCatalog } from './catalogs/services';
 import { simCatalog } from './catalogs/sim';
+import { syslogCatalog } from './catalogs/syslog';
 import { storageCatalog } from './catalogs/storage';
 import { tftpCatalog } from './catalogs/tftp';
 import { webCatalog } from './catalogs/web';
@@ -37,6 +39,7 @@ export const MESSAGE_CATALOGS = [
   webLimitsCatalog,
   firmwareCatalog,
   migrateCatalog,
+  migrateFieldCatalog,
   servicesCatalog,
   lintCatalog,
   lintFieldCatalog,
@@ -46,6 +49,7 @@ export const MESSAGE_CATALOGS = [
   migrateOutcomeCatalog,
   migrateStallCatalog,
   historyCatalog,
+  syslogCatalog,
 ] as const;
 
 type Union<T> = T extends readonly { en: infer E }[] ? E : never;
