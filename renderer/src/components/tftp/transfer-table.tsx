@@ -7,7 +7,7 @@ import { humanBytes, percent } from './transfers-state';
  * Only a running transfer of unknown size gets a moving (indeterminate) bar; a row that ended never moves.
  */
 export function TransferTable({ rows }: { rows: TransferRow[] }) {
-  const { t, language } = useI18n();
+  const { t, say, language } = useI18n();
   const clock = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
   if (rows.length === 0) return <p>{t('tftp.transfers.none')}</p>;
   return (
@@ -52,7 +52,7 @@ export function TransferTable({ rows }: { rows: TransferRow[] }) {
                 <span className={`badge ${row.state === 'done' ? 'ok' : row.state === 'failed' || row.state === 'refused' ? 'bad' : 'warn'}`}>
                   {t(`tftp.transfer.${row.state}`)}
                 </span>
-                {row.refusal ? ` ${t(`tftp.refusal.${row.refusal}`)}` : row.detail ? ` ${row.detail}` : ''}
+                {row.why ? ` ${say(row.why)}` : row.refusal ? ` ${t(`tftp.refusal.${row.refusal}`)}` : row.detail ? ` ${row.detail}` : ''}
               </td>
             </tr>
           );
