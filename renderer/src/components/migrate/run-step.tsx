@@ -4,7 +4,9 @@ import { useI18n } from '../../i18n/i18n';
 import { ConsoleView } from '../console/console-view';
 import { ErrorView } from '../error-view';
 import { SuccessPanel } from './success-panel';
-import { FlashWarning, flashWrite, Timeline } from './run-timeline';
+import { flashWrite } from './durations';
+import { FlashWarning, Timeline } from './run-timeline';
+import { useFlashEstimate } from './use-flash-estimate';
 
 interface Props {
   status: MigrationStatus | undefined;
@@ -28,6 +30,7 @@ export function RunStep({ status, timeline, error, busy, demo, onStart, onSetupR
   const final = status !== undefined && !live;
   const neverAsked = final ? (status?.files.filter((f) => f.state === 'waiting').map((f) => f.name) ?? []) : [];
   const flashing = live ? flashWrite(timeline) : undefined;
+  const estimate = useFlashEstimate(status, timeline);
   return (
     <div className="migrate-run" style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)', gap: '1rem' }}>
       <div>
@@ -54,7 +57,7 @@ export function RunStep({ status, timeline, error, busy, demo, onStart, onSetupR
         </p>
         {status?.state === 'succeeded' && !demo ? <SuccessPanel status={status} onNextPhone={onNextPhone} /> : null}
         {demo && !live ? <p className="fix">{t('migrate.run.real.help')}</p> : null}
-        {flashing ? <FlashWarning since={flashing.at} file={flashing.file} /> : null}
+        {flashing ? <FlashWarning since={flashing.at} file={flashing.file} estimate={estimate} /> : null}
         {status ? (
           <dl className="facts" data-testid="migrate-status">
             <dt>{t('migrate.run.state')}</dt>

@@ -1,32 +1,33 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { TimelineEntry } from '../../../../shared/api/migrate';
-import { parseImageName } from '../../../../shared/cisco/image-name';
+import { formatElapsed } from './durations';
+import type { FlashEstimate } from './use-flash-estimate';
 import { useI18n } from '../../i18n/i18n';
 
-/** The newest image the phone fetched, while nothing came after it: the phone is writing it to flash. */
-export function flashWrite(timeline: TimelineEntry[]): { at: string; file: string } | undefined {
-  for (let i = timeline.length - 1; i >= 0; i--) {
-    const e = timeline[i] as TimelineEntry;
-    if (e.kind === 'console' || e.kind === 'info' || e.kind === 'hint') continue;
-    if (e.kind === 'served' && e.file && parseImageName(e.file) !== undefined) return { at: e.at, file: e.file };
-    return undefined;
-  }
-  return undefined;
-}
-
-export function FlashWarning({ since, file }: { since: string; file: string }) {
+/** The phone writing an image to flash: how long so far, how long it usually takes here, and a calm alert well past it. */
+export function FlashWarning({ since, file, estimate }: { since: string; file: string; estimate: FlashEstimate }) {
   const { t } = useI18n();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), 1000);
     return () => window.clearInterval(timer);
   }, []);
-  const seconds = Math.max(0, Math.floor((now - Date.parse(since)) / 1000));
-  const elapsed = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+  const ms = Math.max(0, now - Date.parse(since));
+  const elapsed = formatElapsed(ms);
+  const usual = estimate.usualMs !== undefined ? formatElapsed(estimate.usualMs) : undefined;
+  const quiet = estimate.quietAfterMs !== undefined && ms > estimate.quietAfterMs;
   return (
-    <p role="status" className="notice" data-testid="migrate-flash-warning">
-      <strong>{t('migrate.run.flash', { file, elapsed })}</strong>
-    </p>
+    <div role="status" className="notice" data-testid="migrate-flash-warning">
+      <p>
+        <strong>{t('migrate.run.flash', { file, elapsed })}</strong>
+      </p>
+      <p data-testid="migrate-flash-estimate" data-basis={estimate.basis}>
+        {usual ? t('bench.flash.usually', { usual, elapsed, basis: t(`bench.flash.basis.${estimate.basis}`, { count: estimate.count }) }) : t('bench.flash.basis.none', { elapsed })}
+      </p>
+      {quiet && usual ? (
+        <p data-testid="migrate-quiet">{t('bench.quiet', { elapsed, usual })}</p>
+      ) : null}
+    </div>
   );
 }
 
