@@ -1,4 +1,4 @@
-import { ruleFix } from '../../../shared/cisco/planner/rule-fix';
+import { refusalFix } from '../../../shared/cisco/planner/rule-fix';
 import { msg, type Message } from '../../../shared/i18n/message';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -29,6 +29,7 @@ import { toRunnerPlan } from './plan-adapter';
 import { PlanChoiceError } from './plan-choice-error';
 import { collectReport, renderReport } from './report';
 import { MigrationRunner } from './runner';
+import { checkAddressForBoot } from './stall-check';
 import type { RunnerPlan } from './runner-plan';
 import { logSwallowed } from '../engine-log';
 import type { HistoryService } from '../history/history-service';
@@ -130,7 +131,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
       const via = params.via ? { via: params.via } : {};
       const outcome = plan({ model: params.model, mac, from, to, context: 'bench', library: { files: [...files.byName.keys()] }, ...via });
       if (!outcome.ok && outcome.choice) throw new PlanChoiceError(outcome.choice);
-      if (!outcome.ok) throw new PhonebenchError('plan-refused', outcome.reason, ruleFix(outcome.rule));
+      if (!outcome.ok) throw new PhonebenchError('plan-refused', outcome.reason, refusalFix(outcome));
       planned = outcome.plan;
       const adapted = toRunnerPlan(outcome.plan);
       if (!adapted.ok) throw new PhonebenchError('plan-refused', adapted.reason);
@@ -194,6 +195,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
     if (params.demo && !from) {
       throw new PhonebenchError('bad-request', msg('migrate.demoNeedsFrom'), msg('migrate.demoNeedsFrom.fix'));
     }
+    checkAddressForBoot(params, from);
 
     const address = params.demo ? '127.0.0.1' : params.bindAddress;
     const port = params.demo && params.port === 69 ? 0 : params.port;
