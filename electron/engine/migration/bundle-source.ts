@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { MatchKind } from '../../../shared/api/tftp';
 import { openFileContent, type FileSource, type ResolvedFile } from '../tftp/file-source';
 import { checkRequestedName } from '../tftp/path-guard';
+import { openRegularFile } from '../safe-open';
 
 export interface BundleFile {
   /** The name the phone asks for (as in the vendor archive). */
@@ -51,7 +52,7 @@ export class BundleSource implements FileSource {
 
 export async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  for await (const chunk of (await openRegularFile(file)).handle.createReadStream()) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 
