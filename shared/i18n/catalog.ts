@@ -10,6 +10,7 @@ import { lintFieldCatalog } from './catalogs/lint-field';
 import { migrateCatalog } from './catalogs/migrate';
 import { migrateOutcomeCatalog } from './catalogs/migrate-outcome';
 import { migrateStallCatalog } from './catalogs/migrate-stall';
+import { demoCatalog } from './catalogs/demo';
 import { planCatalog } from './catalogs/plan';
 import { planPathsCatalog } from './catalogs/plan-paths';
 import { serialCatalog } from './catalogs/serial';
@@ -45,6 +46,7 @@ export const MESSAGE_CATALOGS = [
   hintsCatalog,
   migrateOutcomeCatalog,
   migrateStallCatalog,
+  demoCatalog,
   historyCatalog,
 ] as const;
 
