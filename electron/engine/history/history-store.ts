@@ -67,9 +67,22 @@ export class HistoryStore {
     private readonly options: HistoryStoreOptions = DEFAULT_HISTORY_OPTIONS,
   ) {}
 
-  /** Reads the file once (later calls answer from memory); a missing file is an empty history. */
+  /**
+   * The records, read from the file once and then answered from memory, unless the file changed size since
+   * (another Phonebench on the same data folder, the CLI beside the app, appended): then it is read again.
+   * A missing file is an empty history.
+   */
   load(): Promise<LoadedHistory> {
-    return this.serial(() => this.ensureLoaded());
+    return this.serial(async () => {
+      if (this.loaded) {
+        const size = await fs.stat(this.file).then(
+          (s) => s.size,
+          () => 0,
+        );
+        if (size !== this.bytes) this.loaded = undefined;
+      }
+      return this.ensureLoaded();
+    });
   }
 
   append(record: HistoryRecord): Promise<void> {
@@ -115,7 +128,7 @@ export class HistoryStore {
 
   private async ensureLoaded(): Promise<LoadedHistory> {
     if (this.loaded) return this.loaded;
-    const text = await this.readTail();
+    const { text, size } = await this.readTail();
     const records: HistoryRecord[] = [];
     let corrupt = 0;
     let firstCorruptLine: number | undefined;
@@ -130,18 +143,18 @@ export class HistoryStore {
         firstCorruptLine ??= index + 1;
       }
     });
-    this.bytes = Buffer.byteLength(text);
+    this.bytes = size;
     this.loaded = firstCorruptLine === undefined ? { records, corrupt } : { records, corrupt, firstCorruptLine };
     return this.loaded;
   }
 
   /** The file's text; one grown past twice its bound (written by something else) is read from its last part. */
-  private async readTail(): Promise<string> {
+  private async readTail(): Promise<{ text: string; size: number }> {
     let opened;
     try {
       opened = await openRegularFile(this.file);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { text: '', size: 0 };
       throw error;
     }
     const { handle, stat } = opened;
@@ -157,7 +170,7 @@ export class HistoryStore {
       }
       const text = buffer.subarray(0, got).toString('utf8');
       // Started mid-line: that first piece is not a record.
-      return start > 0 ? text.slice(text.indexOf('\n') + 1) : text;
+      return { text: start > 0 ? text.slice(text.indexOf('\n') + 1) : text, size: start + got };
     } finally {
       await handle.close();
     }

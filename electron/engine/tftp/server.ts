@@ -9,8 +9,8 @@ import { bindError } from '../bind-errors';
 import { isSendablePort, sendDatagram } from '../udp-send';
 import type { RolloverTo } from './block-numbers';
 import { decodePacket, encodePacket, TFTP_ERROR, type TftpPacket } from './codec';
-import { bufferContent, type FileContent, type FileSource, type ResolvedFile } from './file-source';
-import { toNetascii } from './netascii';
+import type { FileContent, FileSource, ResolvedFile } from './file-source';
+import { netasciiContent } from './netascii';
 import { negotiate, type OptionLimits } from './options';
 import { checkRequestedName, PathRefusedError } from './path-guard';
 import { ReadTransfer, type TransferBase, type TransferOutcome } from './transfer';
@@ -52,7 +52,7 @@ export const MAX_CLIENT_TIMEOUT_SECONDS = 10;
 export const DEFAULT_MAX_TRANSFERS = 64;
 export const DEFAULT_MAX_TRANSFERS_PER_CLIENT = 8;
 
-/** Netascii is converted in memory; bigger files must be fetched in octet mode. */
+/** Netascii needs a pass over the file before the first block (to know its size); bigger files go in octet mode. */
 const MAX_NETASCII_BYTES = 16 * 1024 * 1024;
 
 /** What every event about one transfer repeats. */
@@ -263,7 +263,15 @@ export class TftpServer extends EventEmitter {
       this.failed(meta, 'file not found', TFTP_ERROR.fileNotFound, startedAt);
       return;
     }
-    let content: FileContent = await found.open();
+    let content: FileContent;
+    try {
+      content = await found.open();
+    } catch (e) {
+      if (!(e instanceof PathRefusedError)) throw e;
+      this.untrack(key);
+      this.refuse(meta, 'path', e.why, TFTP_ERROR.accessViolation, 'Access violation');
+      return;
+    }
     if (meta.mode === 'netascii') {
       if (content.size > MAX_NETASCII_BYTES) {
         await content.close();
@@ -272,9 +280,12 @@ export class TftpServer extends EventEmitter {
         this.failed(meta, 'file too large for netascii mode', TFTP_ERROR.notDefined, startedAt);
         return;
       }
-      const raw = await content.read(0, content.size);
-      await content.close();
-      content = bufferContent(toNetascii(raw));
+      const raw = content;
+      // Converted as it is sent: a few 64 KiB steps held, never the file.
+      content = await netasciiContent(raw).catch(async (e: unknown) => {
+        await raw.close();
+        throw e;
+      });
     }
     const options = negotiate(requested, this.limits(), 'read', content.size);
     await this.launch(meta, startedAt, options, found.name, found.match, content.size, (setup) => new ReadTransfer(setup, content), () =>

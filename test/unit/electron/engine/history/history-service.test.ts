@@ -101,3 +101,14 @@ describe('HistoryService', () => {
     await expect(service.zip('2026-12-04')).rejects.toMatchObject({ code: 'not-found' });
   });
 });
+
+describe('HistoryStore beside another writer', () => {
+  it('sees runs another process appended to the same file since it last read', async () => {
+    const file = path.join(dir, 'e', 'runs.jsonl');
+    const app = new HistoryStore(file);
+    await app.append(record(1));
+    expect((await app.load()).records).toHaveLength(1);
+    await new HistoryStore(file).append(record(2));
+    expect((await app.load()).records.map((r) => r.id)).toEqual(['m1', 'm2']);
+  });
+});
