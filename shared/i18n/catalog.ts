@@ -16,6 +16,7 @@ import { planPathsCatalog } from './catalogs/plan-paths';
 import { serialCatalog } from './catalogs/serial';
 import { servicesCatalog } from './catalogs/services';
 import { simCatalog } from './catalogs/sim';
+import { syslogCatalog } from './catalogs/syslog';
 import { storageCatalog } from './catalogs/storage';
 import { tftpCatalog } from './catalogs/tftp';
 import { webCatalog } from './catalogs/web';
@@ -48,6 +49,7 @@ export const MESSAGE_CATALOGS = [
   migrateStallCatalog,
   demoCatalog,
   historyCatalog,
+  syslogCatalog,
 ] as const;
 
 type Union<T> = T extends readonly { en: infer E }[] ? E : never;
