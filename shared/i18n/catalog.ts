@@ -8,6 +8,7 @@ import { historyCatalog } from './catalogs/history';
 import { lintCatalog } from './catalogs/lint';
 import { lintFieldCatalog } from './catalogs/lint-field';
 import { migrateCatalog } from './catalogs/migrate';
+import { migrateFieldCatalog } from './catalogs/migrate-field';
 import { migrateOutcomeCatalog } from './catalogs/migrate-outcome';
 import { migrateStallCatalog } from './catalogs/migrate-stall';
 import { demoCatalog } from './catalogs/demo';
@@ -39,6 +40,7 @@ export const MESSAGE_CATALOGS = [
   webLimitsCatalog,
   firmwareCatalog,
   migrateCatalog,
+  migrateFieldCatalog,
   servicesCatalog,
   lintCatalog,
   lintFieldCatalog,

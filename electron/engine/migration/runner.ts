@@ -19,6 +19,7 @@ import type { DhcpEvent } from '../dhcp/bench-dhcp-server';
 import { VirtualFiles, type FileSource, type ResolvedFile } from '../tftp/file-source';
 import { PathRefusedError } from '../tftp/path-guard';
 import { BundleSource, sha256Text } from './bundle-source';
+import { CaseMatchWarnings } from './case-match';
 import { ConsoleCapture, maskConsoleText, planSecrets } from './console-capture';
 import { FileProgressBook } from './file-progress';
 import { HopCompletion } from './hop-completion';
@@ -83,6 +84,7 @@ export class MigrationRunner {
   private readonly files: FileProgressBook;
   private readonly refused: RefusedLog;
   private readonly completion = new HopCompletion();
+  private readonly caseMatches = new CaseMatchWarnings();
   private readonly consoleCapture = new ConsoleCapture();
   private secrets: string[] | undefined;
   private readonly served: ServedRecord[] = [];
@@ -304,9 +306,12 @@ export class MigrationRunner {
         });
         return;
       }
-      case 'negotiated':
+      case 'negotiated': {
         this.progress(e.served, { state: 'sending', bytes: 0, total: e.size });
+        const caseWarning = this.caseMatches.note(e.filename, e.served, e.match);
+        if (caseWarning !== undefined) this.log.add('warning', caseWarning, { code: 'case-insensitive-match', file: e.served, hop: this.hop });
         return;
+      }
       case 'progress': {
         const name = this.files.nameOf(e.filename, this.hop);
         this.progress(name, { state: 'sending', bytes: e.bytes, ...(e.totalBytes !== undefined ? { total: e.totalBytes } : {}) }, true);
