@@ -12,14 +12,17 @@ import { migrateFieldCatalog } from './catalogs/migrate-field';
 import { migrateOutcomeCatalog } from './catalogs/migrate-outcome';
 import { migrateStallCatalog } from './catalogs/migrate-stall';
 import { demoCatalog } from './catalogs/demo';
+import { osCatalog } from './catalogs/os-errors';
 import { planCatalog } from './catalogs/plan';
 import { planPathsCatalog } from './catalogs/plan-paths';
+import { reportCatalog } from './catalogs/report';
 import { serialCatalog } from './catalogs/serial';
 import { servicesCatalog } from './catalogs/services';
 import { simCatalog } from './catalogs/sim';
 import { syslogCatalog } from './catalogs/syslog';
 import { storageCatalog } from './catalogs/storage';
 import { tftpCatalog } from './catalogs/tftp';
+import { tftpLogCatalog } from './catalogs/tftp-log';
 import { webCatalog } from './catalogs/web';
 import { webLimitsCatalog } from './catalogs/web-limits';
 
@@ -52,6 +55,9 @@ export const MESSAGE_CATALOGS = [
   demoCatalog,
   historyCatalog,
   syslogCatalog,
+  reportCatalog,
+  osCatalog,
+  tftpLogCatalog,
 ] as const;
 
 type Union<T> = T extends readonly { en: infer E }[] ? E : never;

@@ -428,7 +428,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
       'migrate:timeline': () => active?.runner.timeline() ?? [],
       'migrate:report': (p) => {
         if (!active) throw new PhonebenchError('not-running', msg('migrate.noReport'), msg('migrate.noReport.fix'));
-        return renderReport(collectReport(active.runner, appVersion()), p.format);
+        return renderReport(collectReport(active.runner, appVersion(), new Date(), p.language), p.format);
       },
     },
     async close() {

@@ -31,6 +31,7 @@ import { Timeline } from './timeline';
 import { consoleAttachedText, inferenceText, ipSourceText } from './timeline-texts';
 import { logSwallowed } from '../engine-log';
 import { missingImageStall, refusedOwnStall, wrongAddressStall, type Stall } from './stall-check';
+import { refusalMessage } from '../tftp/log-message';
 
 /** What the runner is told at start; the fields it reports back keep their status names and types. */
 export interface RunnerOptions
@@ -179,7 +180,7 @@ export class MigrationRunner {
         if (this.isFinal()) throw new PathRefusedError(requestedName, 'the migration has ended');
         break;
       case 'refuse':
-        this.refuse(client, requestedName, verdict.reason);
+        this.refuse(client, requestedName, verdict.reason, verdict.said);
         throw new PathRefusedError(requestedName, 'not the phone being migrated');
       default:
         assertNever(verdict, 'gate verdict');
@@ -203,7 +204,7 @@ export class MigrationRunner {
       this.log.add('refused', msg('migrate.t.ownRefusedAfter', { file, reason: said }), { code: 'refused-own', client, file });
       return;
     }
-    if (!this.refused.tftp(client, file, reason)) return;
+    if (!this.refused.tftp(client, file, reason, typeof said === 'string' ? undefined : said)) return;
     const os79 = file.replace(/^(\.\/)+/, '').toUpperCase() === OS79XX_TXT.toUpperCase() && this.gate.ip === undefined;
     this.log.add('refused', msg(os79 ? 'migrate.t.refusedOs79xx' : 'migrate.t.refused', { client, file, reason: said }), {
       code: os79 ? 'refused-os79xx' : 'refused',
@@ -281,7 +282,7 @@ export class MigrationRunner {
           this.refuse(e.client.address, e.filename, 'another address', msg('migrate.refusedReason.otherAddress'));
           this.stall(wrongAddressStall(e.filename, e.client.address, this.o.mac, this.gate.ip));
         }
-        else this.refuse(e.client.address, e.filename, e.detail);
+        else this.refuse(e.client.address, e.filename, e.detail, refusalMessage(e.reason, e.detail));
         return;
       }
       default:
