@@ -92,6 +92,10 @@ export class Extraction {
       case 'device':
       case 'other':
         throw new PhonebenchError('archive-refused', msg('firmware.special', { where }), msg('firmware.fix.refused'));
+      case 'sparse':
+        throw new PhonebenchError('archive-refused', msg('firmware.sparse', { where }), msg('firmware.fix.refused'));
+      case 'unknown':
+        throw new PhonebenchError('archive-refused', msg('firmware.unknownType', { where }), msg('firmware.fix.refused'));
       case 'file':
         break;
       default:

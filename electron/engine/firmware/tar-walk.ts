@@ -33,7 +33,7 @@ export async function walkTar(file: string, gzip: boolean, where: string, visit:
       let opened = false;
       const entry: ArchiveEntry = {
         name: header.name,
-        type: entryType(header.type),
+        type: isGnuSparse(header) ? 'sparse' : entryType(header.type),
         encrypted: false,
         open: async () => {
           opened = true;
@@ -82,13 +82,21 @@ class TailWatch extends Transform {
   }
 }
 
+/** GNU sparse in a PAX header (formats 0.x and 1.0): the data holds a map first, not the file's bytes. */
+function isGnuSparse(header: { pax?: unknown }): boolean {
+  const pax = header.pax;
+  return typeof pax === 'object' && pax !== null && Object.keys(pax).some((key) => key.startsWith('GNU.sparse.'));
+}
+
+/** tar-stream names the type flags it knows and gives null for the rest (GNU sparse 'S', volume 'V', dumpdir 'D'...). */
 function entryType(type: string | null | undefined): EntryType {
   switch (type) {
     case 'file':
     case 'contiguous-file':
+      return 'file';
     case null:
     case undefined:
-      return 'file';
+      return 'unknown';
     case 'directory':
       return 'directory';
     case 'symlink':

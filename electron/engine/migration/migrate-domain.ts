@@ -14,7 +14,8 @@ import type { Plan, PlanInput, PlanOutcome } from '../../../shared/cisco/planner
 import { writeFileAtomic } from '../atomic-write';
 import type { Domain, EngineContext } from '../context';
 import { BenchDhcpServer } from '../dhcp/bench-dhcp-server';
-import { libraryRoot } from '../firmware/firmware-domain';
+import { DemoLibrary } from '../firmware/demo-library';
+import { libraryRoot, summarize } from '../firmware/firmware-domain';
 import { FirmwareLibrary } from '../firmware/library-store';
 import { appVersion } from '../version';
 import { TftpServer } from '../tftp/server';
@@ -30,12 +31,16 @@ import { PlanChoiceError } from './plan-choice-error';
 import { collectReport, renderReport } from './report';
 import { MigrationRunner } from './runner';
 import { checkAddressForBoot } from './stall-check';
+import { libraryFor, refuseDemoForRealPhone, type LibraryView } from './demo-bundles';
+import { refuseDemoImages } from '../tftp/demo-guard';
 import type { RunnerPlan } from './runner-plan';
 import { logSwallowed } from '../engine-log';
 import type { HistoryService } from '../history/history-service';
 
 export interface MigrateDeps {
   library: Pick<FirmwareLibrary, 'list' | 'get' | 'filePath'>;
+  /** Synthetic bundles for the virtual phone only (issue 19): built at first use in the data folder. */
+  demoLibrary: DemoLibrary;
   plan: (input: PlanInput) => PlanOutcome;
   /** How long the virtual phone takes to write flash in demo mode. */
   demoFlashWriteMs: number;
@@ -67,6 +72,7 @@ interface Active {
  */
 export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDeps> = {}): Domain<typeof migrateRequests> {
   const library = deps.library ?? new FirmwareLibrary(libraryRoot(ctx.dataDir));
+  const demoLibrary = deps.demoLibrary ?? new DemoLibrary(ctx.dataDir);
   const plan = deps.plan ?? planMigration;
   let active: Active | undefined;
   let starting = false;
@@ -104,7 +110,8 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
     if (!mac) {
       throw new PhonebenchError('bad-request', msg('migrate.badMac', { mac: params.mac }), msg('migrate.badMac.fix'));
     }
-    const manifest = await library.get(params.bundleId);
+    const { view, demoBundle } = await libraryFor(params.bundleId, library, demoLibrary);
+    const manifest = await view.get(params.bundleId);
     const to = manifest.recognition.versionLabel ? parseFirmwareLabel(manifest.recognition.versionLabel) : undefined;
     if (!to) {
       throw new PhonebenchError(
@@ -124,7 +131,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
         throw new PhonebenchError('bad-request', msg('migrate.badFrom', { text: fromText }), msg('migrate.badFrom.fix'));
       }
     }
-    const files = await collectFiles(params.bundleId, manifest.files.map((f) => ({ name: f.name, sha256: f.sha256 })));
+    const files = await collectFiles(view, params.bundleId, manifest.files.map((f) => ({ name: f.name, sha256: f.sha256 })));
     let runnerPlan: RunnerPlan | null = null;
     let planned: Plan | undefined;
     if (from) {
@@ -155,7 +162,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
       .filter((f): f is NonNullable<typeof f> => f !== undefined && f.bundleId !== params.bundleId)
       .map((f) => ({ file: f.name, bundleId: f.bundleId, bundleName: f.bundleName }));
     const incompleteBundle = !manifest.recognition.complete;
-    return { mac, to, from, files, runnerPlan, planned, borrowed, incompleteBundle };
+    return { mac, to, from, files, runnerPlan, planned, borrowed, incompleteBundle, demoBundle };
   }
 
   async function preview(params: { mac: string; model: '7940' | '7960'; bundleId: string; from?: string | undefined; via?: string[] | undefined }): Promise<MigratePreview> {
@@ -191,7 +198,8 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
   }
 
   async function begin(params: MigrateStartParams): Promise<MigrationStatus> {
-    const { mac, to, from, files, runnerPlan, borrowed, incompleteBundle } = await prepare(params);
+    const { mac, to, from, files, runnerPlan, borrowed, incompleteBundle, demoBundle } = await prepare(params);
+    if (demoBundle && !params.demo) refuseDemoForRealPhone(files.bundleName);
     if (params.demo && !from) {
       throw new PhonebenchError('bad-request', msg('migrate.demoNeedsFrom'), msg('migrate.demoNeedsFrom.fix'));
     }
@@ -233,7 +241,8 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
     const tftp = await TftpServer.start({
       address,
       port,
-      sources: [runner.source],
+      // A real phone's run never serves an image of the demo library, wherever it comes from.
+      sources: [params.demo ? runner.source : refuseDemoImages(runner.source)],
       allow: phoneIp ? [phoneIp] : null,
       maxBlksize: settings.maxBlksize,
       maxWindowsize: settings.maxWindowsize,
@@ -287,6 +296,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
     }
 
     runner.attach(tftp);
+    if (demoBundle) runner.warn(msg('demo.t.serving', { name: files.bundleName }));
     let saved = false;
     unsubscribe.push(
       runner.onUpdate((u) => {
@@ -368,7 +378,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
   }
 
   /** The target bundle's files first, then any other bundle's, so a multi-hop plan finds its stopovers. */
-  async function collectFiles(bundleId: string, own: { name: string; sha256: string }[]) {
+  async function collectFiles(library: LibraryView, bundleId: string, own: { name: string; sha256: string }[]) {
     const byName = new Map<string, BundleFile & { sha256: string; bundleId: string; bundleName: string }>();
     const others = await library.list().catch((error: unknown) => {
       logSwallowed('migrate', 'list other bundles for stopover files', error);
@@ -409,6 +419,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: Partial<MigrateDep
   return {
     handlers: {
       'migrate:interfaces': () => listInterfaces(),
+      'migrate:demo-bundles': async () => (await demoLibrary.ensure()).map(summarize),
       'migrate:keypad': (p) => keypadSteps(p.address, p.from),
       'migrate:preview': (p) => preview(p),
       'migrate:start': (p) => start(p),
