@@ -12,6 +12,7 @@ import { err, ok, PhonebenchError, type Result } from '../../shared/api/result';
 import { msg } from '../../shared/i18n/message';
 import { createAppDomain } from './app-domain';
 import { attachEngineLog, EngineLog, engineLogFile } from './engine-log';
+import { sweepDataDir } from './startup-sweep';
 import type { Domain, EngineContext } from './context';
 import { EventBus } from './event-bus';
 import { createFirmwareDomain } from './firmware/firmware-domain';
@@ -66,6 +67,8 @@ export class Engine {
     };
 
     const engine = new Engine(ctx, services, log, attachEngineLog(log));
+    // Leftovers of a crash (never-imported uploads, temporary files of atomic writes); the library sweeps its own.
+    void sweepDataDir(options.dataDir).catch((error: unknown) => log.swallowed('engine', 'sweep leftovers of a crash', error));
     // The serial domain's service lets the migration demo open its virtual phone's console as a session.
     // The TFTP page's service lets a migration name it when it holds the port the migration wants.
     const serial = createSerialDomain(ctx);
