@@ -25,6 +25,7 @@ import { createSimDomain } from './phone-sim/sim-domain';
 import { createSyslogDomain } from './syslog/syslog-domain';
 import { createTftpDomain } from './tftp/tftp-domain';
 import { appVersion } from './version';
+import { paramProblem } from './param-problem';
 
 export interface EngineOptions {
   dataDir: string;
@@ -100,13 +101,7 @@ export class Engine {
     const handler = this.handlers.get(name);
     if (!handler) return err('internal', msg('engine.noHandler', { name }));
     const parsed = requests[name].params.safeParse(rawParams ?? {});
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const problem = issue?.message ?? 'invalid';
-      return issue?.path.length
-        ? err('bad-request', msg('engine.invalidParamsAt', { name, field: issue.path.join('.'), problem }))
-        : err('bad-request', msg('engine.invalidParams', { name, problem }));
-    }
+    if (!parsed.success) return paramProblem(name, rawParams, parsed.error);
     try {
       return ok(await handler(parsed.data));
     } catch (error) {
