@@ -14,7 +14,7 @@ import { createAppDomain } from './app-domain';
 import { attachEngineLog, EngineLog, engineLogFile } from './engine-log';
 import type { Domain, EngineContext } from './context';
 import { EventBus } from './event-bus';
-import { createFirmwareDomain } from './firmware/firmware-domain';
+import { createFirmwareDomain, engineLibrary } from './firmware/firmware-domain';
 import { createMigrateDomain } from './migration/migrate-domain';
 import { createPlanDomain } from './migration/plan-domain';
 import { createSerialDomain } from './serial/serial-domain';
@@ -66,16 +66,18 @@ export class Engine {
     const engine = new Engine(ctx, services, log, attachEngineLog(log));
     // The serial domain's service lets the migration demo open its virtual phone's console as a session.
     // The TFTP page's service lets a migration name it when it holds the port the migration wants.
+    // One firmware library for the whole engine: the migration reads the bundles the Firmware page imports.
+    const library = engineLibrary(ctx);
     const serial = createSerialDomain(ctx);
     const tftp = createTftpDomain(ctx);
     const domains = [
       createAppDomain(ctx, () => engine.status(), log),
-      createFirmwareDomain(ctx),
+      createFirmwareDomain(ctx, library),
       tftp,
       serial,
       createPlanDomain(ctx),
       createSimDomain(ctx),
-      createMigrateDomain(ctx, { serial: serial.service, tftpPage: tftp.service }),
+      createMigrateDomain(ctx, { library, serial: serial.service, tftpPage: tftp.service }),
     ];
     for (const domain of domains) engine.register(domain.handlers as Record<string, AnyHandler>);
     engine.domains = domains as unknown as Domain<never>[];
