@@ -1,6 +1,7 @@
 import { appVersion } from '../engine/version';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliCommandEntry, type CliIo } from './command';
 import { COMMANDS } from './commands/index';
+import { PhonebenchError } from '../../shared/api/result';
 import { escapeTerminalOutput } from '../../shared/text/terminal-text';
 
 export function helpText(commands: CliCommandEntry[] = COMMANDS): string {
@@ -49,6 +50,8 @@ export async function runCli(argv: string[], io: CliIo, commands: CliCommandEntr
       io.stderr(`phonebench ${command.name}: ${error.message}\nUsage: ${command.usage}\n`);
       return EXIT_USAGE;
     }
+    // A known failure before the command could report it (settings that cannot be read): its words and fix, no stack.
+    if (error instanceof PhonebenchError) return (await import('./engine-command')).reportError(io, error);
     io.stderr(`phonebench ${command.name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT_FAILED;
   }
@@ -88,6 +91,8 @@ export async function main(): Promise<void> {
   const code = await runCli(argv, io);
   stop?.dispose();
   process.exitCode = code;
-  // Servers closed by the command; nothing should keep the process alive now.
-  setTimeout(() => process.exit(code), 200).unref();
+  // Servers closed by the command; nothing should keep the process alive now. After a stop, no process.exit():
+  // it would wait forever on a pool thread stuck in a system call; the loop ends by itself, or the stop's
+  // deadline (still armed) ends the process for sure.
+  if (!stop?.signal.aborted) setTimeout(() => process.exit(code), 200).unref();
 }

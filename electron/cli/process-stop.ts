@@ -1,5 +1,5 @@
 import { removeLeftoversSync } from '../engine/leftovers';
-import { listenForStop, type StopRequest } from './stop-signals';
+import { listenForStop, type StopRequest, type StopSignal } from './stop-signals';
 
 /** Within the 2 s a stop may take, with room for the process to exit. */
 export const STOP_GRACE_MS = 1500;
@@ -16,8 +16,25 @@ export function listenForProcessStop(): StopRequest {
   return listenForStop({
     graceMs: stopGraceMs(process.env),
     cleanupSync: removeLeftoversSync,
-    exit: (code) => process.exit(code),
+    exit: (code, signal) => endForSure(code, signal),
     stderr: (text) => process.stderr.write(text),
     target: process,
   });
+}
+
+/**
+ * Ends the process even when threads of libuv's pool are stuck (an open() that never returns): process.exit()
+ * would wait for them forever while tearing down, so the signal is raised again with its default action, which
+ * the kernel carries out at once. The shell sees 128 + the signal's number, as with process.exit(code).
+ */
+export function endForSure(code: number, signal: StopSignal): void {
+  process.exitCode = code;
+  process.removeAllListeners(signal);
+  try {
+    process.kill(process.pid, signal);
+  } catch {
+    // Not allowed to signal itself (never seen): the ordinary exit, which a free thread pool lets through.
+  }
+  // Windows ends the process inside kill(); elsewhere the signal arrives before this timer can run.
+  setTimeout(() => process.exit(code), 1000).unref();
 }

@@ -15,14 +15,15 @@ export interface StopOptions {
   graceMs: number;
   /** Removes what must not outlive the process (staging folders, child processes); synchronous, never throws. */
   cleanupSync: () => void;
-  exit: (code: number) => void;
+  /** Ends the process with `code` (128 + the signal's number); `signal` is the one that asked for the stop. */
+  exit: (code: number, signal: StopSignal) => void;
   stderr: (text: string) => void;
   /** The process, or a stand-in in tests. */
   target: Pick<NodeJS.EventEmitter, 'on' | 'off'>;
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
-type StopSignal = (typeof SIGNALS)[number];
+export type StopSignal = (typeof SIGNALS)[number];
 
 /** 130 for SIGINT, 143 for SIGTERM: what a shell shows for a process ended by that signal. */
 export function signalExitCode(name: StopSignal): number {
@@ -43,7 +44,7 @@ export function listenForStop(options: StopOptions): StopRequest {
   const forceExit = (name: StopSignal, why: string) => {
     options.stderr(`\nphonebench: ${why}; exiting now.\n`);
     options.cleanupSync();
-    options.exit(signalExitCode(name));
+    options.exit(signalExitCode(name), name);
   };
   let done = false;
   /** The signal that stopped the command, for its closing line. */
@@ -51,7 +52,8 @@ export function listenForStop(options: StopOptions): StopRequest {
   const begin = (name: StopSignal, why: string) => {
     controller.abort(why);
     resolveInterrupted();
-    timer = setTimeout(() => forceExit(name, `did not stop within ${options.graceMs / 1000} s`), options.graceMs);
+    const seconds = options.graceMs / 1000;
+    timer = setTimeout(() => forceExit(name, done ? `stopped, but did not end within ${seconds} s` : `did not stop within ${seconds} s`), options.graceMs);
     // A command that finishes in time lets the process end without waiting for the deadline.
     timer.unref();
   };
@@ -81,7 +83,9 @@ export function listenForStop(options: StopOptions): StopRequest {
       // The handlers stay: signal listeners keep nothing alive, and the default action would skip the cleanup.
       if (done) return;
       done = true;
-      if (timer) clearTimeout(timer);
+      // After a stop the deadline stays armed (unref'd): a process whose exit is held up (a thread of the pool
+      // stuck in a system call keeps the loop alive, and process.exit() would wait for it) is still ended.
+      if (timer && !controller.signal.aborted) clearTimeout(timer);
       if (stoppedBy) options.stderr(`phonebench: stopped (${stoppedBy}); everything it opened is closed.\n`);
     },
   };

@@ -15,6 +15,7 @@ import { attachEngineLog, EngineLog, engineLogFile } from './engine-log';
 import type { Domain, EngineContext } from './context';
 import { EventBus } from './event-bus';
 import { createFirmwareDomain, engineLibrary } from './firmware/firmware-domain';
+import { createHistoryDomain } from './history/history-domain';
 import { createMigrateDomain } from './migration/migrate-domain';
 import { createPlanDomain } from './migration/plan-domain';
 import { createSerialDomain } from './serial/serial-domain';
@@ -70,6 +71,8 @@ export class Engine {
     const library = engineLibrary(ctx);
     const serial = createSerialDomain(ctx);
     const tftp = createTftpDomain(ctx);
+    // The day's record: the migration tells it when a run ends.
+    const history = createHistoryDomain(ctx);
     const domains = [
       createAppDomain(ctx, () => engine.status(), log),
       createFirmwareDomain(ctx, library),
@@ -77,7 +80,8 @@ export class Engine {
       serial,
       createPlanDomain(ctx),
       createSimDomain(ctx),
-      createMigrateDomain(ctx, { library, serial: serial.service, tftpPage: tftp.service }),
+      history,
+      createMigrateDomain(ctx, { library, serial: serial.service, tftpPage: tftp.service, history: history.service }),
     ];
     for (const domain of domains) engine.register(domain.handlers as Record<string, AnyHandler>);
     engine.domains = domains as unknown as Domain<never>[];

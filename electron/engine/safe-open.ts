@@ -1,4 +1,5 @@
-import { constants as fsConstants, promises as fs, type Stats } from 'node:fs';
+import { close, constants as fsConstants, fstat, open, promises as fs, type Stats } from 'node:fs';
+import { promisify } from 'node:util';
 import type { FileHandle } from 'node:fs/promises';
 
 /** What a path turned out to be when it was not a regular file. */
@@ -37,8 +38,7 @@ export interface SafeOpenOptions {
  * O_NONBLOCK, so the handle reads as usual. Everything that is not a regular file is closed and refused.
  */
 export async function openRegularFile(file: string, options: SafeOpenOptions = {}): Promise<{ handle: FileHandle; stat: Stats }> {
-  const flags = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0) | (options.noFollow ? (fsConstants.O_NOFOLLOW ?? 0) : 0);
-  const handle = await fs.open(file, flags);
+  const handle = await fs.open(file, readFlags(options));
   try {
     const stat = await handle.stat();
     const kind = notRegularKind(stat);
@@ -46,6 +46,27 @@ export async function openRegularFile(file: string, options: SafeOpenOptions = {
     return { handle, stat };
   } catch (error) {
     await handle.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+function readFlags(options: SafeOpenOptions): number {
+  return fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0) | (options.noFollow ? (fsConstants.O_NOFOLLOW ?? 0) : 0);
+}
+
+/**
+ * openRegularFile for a library that wants a bare descriptor and closes it itself (yauzl.fromFd): the caller
+ * owns the number and must close it (fs.close) if the library never took it.
+ */
+export async function openRegularFd(file: string, options: SafeOpenOptions = {}): Promise<{ fd: number; stat: Stats }> {
+  const fd = await promisify(open)(file, readFlags(options));
+  try {
+    const stat = await promisify(fstat)(fd);
+    const kind = notRegularKind(stat);
+    if (kind !== undefined) throw new NotRegularFileError(file, kind);
+    return { fd, stat };
+  } catch (error) {
+    close(fd, () => undefined);
     throw error;
   }
 }

@@ -4,6 +4,11 @@ import { settingsPatchSchema, settingsSchema, type Settings } from '../../shared
 import type { z } from 'zod';
 import { sweepAtomicTemps, writeFileAtomic } from './atomic-write';
 import { msg, type Message } from '../../shared/i18n/message';
+import { PhonebenchError } from '../../shared/api/result';
+import { NotRegularFileError, readRegularFile } from './safe-open';
+
+/** Far more than any settings file; a bigger one is not ours. */
+const MAX_SETTINGS_BYTES = 1024 * 1024;
 
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
@@ -22,21 +27,20 @@ export class SettingsStore {
     await sweepAtomicTemps(file);
     let text: string;
     try {
-      text = await fs.readFile(file, 'utf8');
+      // Without blocking (a FIFO in its place would hold a thread forever) and checked on the handle.
+      text = (await readRegularFile(file, MAX_SETTINGS_BYTES)).toString('utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        return new SettingsStore(file, settingsSchema.parse({}), undefined);
-      }
-      throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return new SettingsStore(file, settingsSchema.parse({}), undefined);
+      // A folder, FIFO or device, or a file far too big: not settings; moved aside like a corrupt file.
+      if (!(error instanceof NotRegularFileError) && code !== 'EFBIG' && code !== 'EISDIR') throw unreadable(file, error);
+      return new SettingsStore(file, settingsSchema.parse({}), await moveAside(file, 'settings.notFileMovedAside'));
     }
-    const parsed = safeJson(text);
+    // Editors on Windows (Notepad) write a byte order mark: JSON.parse refuses it, a person does not see it.
+    const parsed = safeJson(text.replace(/^\uFEFF/, ''));
     const checked = parsed === undefined ? undefined : settingsSchema.safeParse(parsed);
     if (checked?.success) return new SettingsStore(file, checked.data, undefined);
-
-    const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    await fs.rename(file, aside);
-    const notice = msg('settings.movedAside', { path: aside });
-    return new SettingsStore(file, settingsSchema.parse({}), notice);
+    return new SettingsStore(file, settingsSchema.parse({}), await moveAside(file, 'settings.movedAside'));
   }
 
   get(): Settings {
@@ -54,6 +58,22 @@ export class SettingsStore {
     this.current = merged;
     return this.get();
   }
+}
+
+/** Renames what sits at settings.json aside (file or not) and says where; one that cannot be moved is an error with the fix. */
+async function moveAside(file: string, key: 'settings.movedAside' | 'settings.notFileMovedAside'): Promise<Message> {
+  const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  try {
+    await fs.rename(file, aside);
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+  return msg(key, { path: aside });
+}
+
+function unreadable(file: string, error: unknown): PhonebenchError {
+  const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+  return new PhonebenchError('io-error', msg('settings.unreadable', { path: file, code }), msg('settings.unreadable.fix', { path: file }));
 }
 
 function safeJson(text: string): unknown {

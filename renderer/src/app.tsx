@@ -4,12 +4,13 @@ import { useClient, useConnectionState, useEvent, useReconnected } from './api/c
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { ConsolePage } from './pages/console-page';
 import { FirmwarePage } from './pages/firmware-page';
+import { HistoryPage } from './pages/history-page';
 import { MigratePage } from './pages/migrate-page';
 import { SettingsPage } from './pages/settings-page';
 import { StatusPage } from './pages/status-page';
 import { TftpPage } from './pages/tftp-page';
 
-export const PAGES = ['migrate', 'firmware', 'tftp', 'console', 'settings', 'status'] as const;
+export const PAGES = ['migrate', 'history', 'firmware', 'tftp', 'console', 'settings', 'status'] as const;
 export type PageId = (typeof PAGES)[number];
 
 function pageFromHash(): PageId {
@@ -64,6 +65,8 @@ function renderPage(page: PageId, settings: Settings | undefined, setSettings: (
   switch (page) {
     case 'migrate':
       return <MigratePage />;
+    case 'history':
+      return <HistoryPage />;
     case 'firmware':
       return <FirmwarePage />;
     case 'tftp':

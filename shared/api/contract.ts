@@ -3,6 +3,7 @@ import { appRequests, type AppEvents } from './app';
 import type { RequestDef } from './define';
 import { engineLogRequests } from './engine-log';
 import { firmwareRequests, type FirmwareEvents } from './firmware';
+import { historyRequests, type HistoryEvents } from './history';
 import { migrateRequests, type MigrateEvents } from './migrate';
 import { planRequests, type PlanEvents } from './plan';
 import type { Result } from './result';
@@ -20,6 +21,7 @@ export const requests = {
   ...planRequests,
   ...migrateRequests,
   ...simRequests,
+  ...historyRequests,
 };
 
 export type Requests = typeof requests;
@@ -38,7 +40,8 @@ export interface Events
     SerialEvents,
     PlanEvents,
     MigrateEvents,
-    SimEvents {}
+    SimEvents,
+    HistoryEvents {}
 
 export type EventName = keyof Events;
 

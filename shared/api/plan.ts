@@ -24,7 +24,7 @@ export const planCreateParams = z.object({
   context: z.enum(['bench', 'cucm', 'cme']),
   libraryFiles: z.array(fileName).max(10_000).optional(),
   sipSettings: sipSettings.optional(),
-  r3: z.enum(['as-written', 'field']).optional(),
+  r3: z.enum(['as-written', 'field', 'sip7']).optional(),
   r3UpgradeCode: z
     .object({ build: z.string().regex(/^[0-9A-Fa-f]{1,12}$/), file: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/) })
     .optional(),

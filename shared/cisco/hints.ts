@@ -119,7 +119,8 @@ export const HINTS: readonly Hint[] = [
   },
   {
     id: 'file-not-found',
-    pattern: /File\s+not\s+found/i,
+    // Not for CTLSEP<MAC>.tlv: every loader-era boot asks for it first and gets "File not found" (field).
+    pattern: /(?<!CTLSEP[0-9A-Fa-f]{12}\.tlv[^\n]{0,24})File\s+not\s+found(?![^\n]{0,24}CTLSEP[0-9A-Fa-f]{12}\.tlv)/i,
     sample: 'File not found',
     title: msg('hint.fileNotFound.title'),
     cause: msg('hint.fileNotFound.cause'),
@@ -129,14 +130,25 @@ export const HINTS: readonly Hint[] = [
   },
   {
     id: 'unprovisioned',
-    // Not as a config value (`line1_name: UNPROVISIONED`): there it is only a placeholder (domain reference section 6).
-    pattern: /(?<!(?:[:=]|\b[a-z]+\d*_[a-z_]+)[ \t]*["']?)\bunprovisioned\b/i,
+    // Quiet where it is harmless: as a config value (`line1_name: UNPROVISIONED`, a placeholder) and for a line
+    // other than line 1 ("Line 2: UNPROVISIONED": a line key with no line configured). Said for line 1 and the phone.
+    pattern: /(?<!(?:\bline[ \t]*[2-6][ \t]*[:=]|\b[a-z]+\d*_[a-z_]+[ \t]*[:=])[ \t]*["']?)\bunprovisioned\b/i,
     sample: 'Unprovisioned',
     title: msg('hint.unprovisioned.title'),
     cause: msg('hint.unprovisioned.cause'),
     fix: msg('hint.unprovisioned.fix'),
     step: 'os79xx-txt',
     sources: ['doc', 'field'],
+  },
+  {
+    id: 'error-verifying-config',
+    pattern: /Error\s+verifying\s+config(?:uration)?/i,
+    sample: 'Error verifying configuration',
+    title: msg('hint.errorVerifyingConfig.title'),
+    cause: msg('hint.errorVerifyingConfig.cause'),
+    fix: msg('hint.errorVerifyingConfig.fix'),
+    step: 'tftp-root',
+    sources: ['field'],
   },
   {
     id: 'sccp-load-name-too-long',

@@ -4,10 +4,14 @@ import { errorsCatalog } from './catalogs/errors';
 import { firmwareCatalog } from './catalogs/firmware';
 import { firmwareImportCatalog } from './catalogs/firmware-import';
 import { hintsCatalog } from './catalogs/hints';
+import { historyCatalog } from './catalogs/history';
 import { lintCatalog } from './catalogs/lint';
+import { lintFieldCatalog } from './catalogs/lint-field';
 import { migrateCatalog } from './catalogs/migrate';
 import { migrateOutcomeCatalog } from './catalogs/migrate-outcome';
+import { migrateStallCatalog } from './catalogs/migrate-stall';
 import { planCatalog } from './catalogs/plan';
+import { planPathsCatalog } from './catalogs/plan-paths';
 import { serialCatalog } from './catalogs/serial';
 import { servicesCatalog } from './catalogs/services';
 import { simCatalog } from './catalogs/sim';
@@ -35,9 +39,13 @@ export const MESSAGE_CATALOGS = [
   migrateCatalog,
   servicesCatalog,
   lintCatalog,
+  lintFieldCatalog,
   planCatalog,
+  planPathsCatalog,
   hintsCatalog,
   migrateOutcomeCatalog,
+  migrateStallCatalog,
+  historyCatalog,
 ] as const;
 
 type Union<T> = T extends readonly { en: infer E }[] ? E : never;

@@ -4,6 +4,8 @@ import { describeBundleIssue } from '../../../shared/cisco/bundle-recognition';
 import { COMMON_OPTIONS, EXIT_OK, EXIT_USAGE, parseFlags, UsageError, type CliCommand, type CliIo } from '../command';
 import { reportError, resolveDataDir, withEngine } from '../engine-command';
 import { escapeTerminalText } from '../../../shared/text/terminal-text';
+import { formatMessage } from '../../../shared/i18n/format';
+import type { Message } from '../../../shared/i18n/message';
 
 const OPTIONS = { ...COMMON_OPTIONS, to: { type: 'string' } } as const;
 
@@ -77,6 +79,7 @@ async function importBundle(engine: Engine, source: string, json: boolean, io: C
   });
   try {
     const result = await engine.request('firmware:import', { path: source });
+    if (!result.ok && result.error.code === 'duplicate-bundle') return alreadyThere(result.error.message, path.basename(source), json, io);
     if (!result.ok) return reportError(io, result.error, json);
     if (json) io.stdout(`${JSON.stringify(result.value)}\n`);
     else io.stdout(`Imported ${escapeTerminalText(result.value.source.name)} as ${result.value.id}\n${describeManifest(result.value)}`);
@@ -93,9 +96,52 @@ async function listBundles(engine: Engine, json: boolean, io: CliIo): Promise<nu
     io.stdout(`${JSON.stringify(result.value)}\n`);
     return EXIT_OK;
   }
-  if (result.value.length === 0) io.stdout('The library is empty. Import with: phonebench firmware import PATH\n');
-  for (const b of result.value) io.stdout(`${summaryLine(b)}\n`);
+  if (result.value.length === 0) {
+    io.stdout('The library is empty. Import with: phonebench firmware import PATH\n');
+    return EXIT_OK;
+  }
+  const rows = result.value.map(summaryCells);
+  const widths = LIST_HEADER.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => `${cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ')}\n`;
+  io.stdout(line(LIST_HEADER));
+  for (const r of rows) io.stdout(line(r));
   return EXIT_OK;
+}
+
+/**
+ * The same archive imported again: information, not a failure (exit 0). The library's refusal names the bundle
+ * already there; that id is what the technician needs next.
+ */
+function alreadyThere(message: Message, sourceName: string, json: boolean, io: CliIo): number {
+  const params = message.params ?? {};
+  const id = typeof params.id === 'string' ? params.id : undefined;
+  const at = typeof params.at === 'string' ? params.at : undefined;
+  if (json) {
+    io.stdout(`${JSON.stringify({ ok: true, alreadyThere: true, ...(id ? { id } : {}), ...(at ? { importedAt: at } : {}), message: formatMessage('en', message) })}\n`);
+  } else {
+    io.stdout(
+      id
+        ? `Already there: ${escapeTerminalText(sourceName)} is bundle ${id}${at ? `, imported ${importDate(at)}` : ''}. Nothing imported.\n`
+        : `Already there: ${escapeTerminalText(sourceName)} is already in the library. Nothing imported.\n`,
+    );
+  }
+  return EXIT_OK;
+}
+
+const LIST_HEADER = ['ID', 'FIRMWARE', 'KIND', 'STATE', 'FILES', 'IMPORTED', 'SOURCE'];
+
+/** When a bundle was imported, in this computer's time: "2026-12-04 09:15". */
+export function importDate(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return escapeTerminalText(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+function summaryCells(b: BundleSummary): string[] {
+  const label = b.versionLabel ?? b.protocol ?? 'unrecognised';
+  const state = b.complete ? 'complete' : `${b.issueCount} issue${b.issueCount === 1 ? '' : 's'}`;
+  return [b.id, label, b.kind, state, String(b.fileCount), importDate(b.importedAt), escapeTerminalText(b.sourceName)];
 }
 
 async function showBundle(engine: Engine, id: string, json: boolean, io: CliIo): Promise<number> {
@@ -121,12 +167,6 @@ async function deleteBundle(engine: Engine, id: string, json: boolean, io: CliIo
   if (!result.ok) return reportError(io, result.error, json);
   io.stdout(json ? `${JSON.stringify(result.value)}\n` : `Deleted ${id}\n`);
   return EXIT_OK;
-}
-
-export function summaryLine(b: BundleSummary): string {
-  const label = b.versionLabel ?? b.protocol ?? 'unrecognised';
-  const state = b.complete ? 'complete' : `${b.issueCount} issue${b.issueCount === 1 ? '' : 's'}`;
-  return escapeTerminalText(`${b.id}  ${label.padEnd(16)} ${b.kind.padEnd(18)} ${state.padEnd(10)} ${b.fileCount} files  ${b.sourceName}`);
 }
 
 export function describeManifest(m: BundleManifest): string {

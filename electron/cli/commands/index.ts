@@ -42,6 +42,11 @@ export const COMMANDS: CliCommandEntry[] = [
     load: async () => (await import('./migrate')).migrateCommand,
   },
   {
+    name: 'history',
+    summary: "The day's record: every migration run, a summary per day, one zip of a day's reports",
+    load: async () => (await import('./history')).historyCommand,
+  },
+  {
     name: 'dhcp',
     summary: 'Bench DHCP for one phone (by MAC): one address, options 66/150 naming this machine',
     load: async () => (await import('./dhcp')).dhcpCommand,

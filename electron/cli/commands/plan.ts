@@ -11,9 +11,9 @@ import { reportError, resolveDataDir, withEngine } from '../engine-command';
 
 const USAGE = [
   'phonebench plan --model 7940|7960 --mac MAC (--from LABEL | --from-image ID) --to LABEL',
-  '                [--context bench|cucm|cme] [--r3 as-written|field] [--via-sip23] [--via LOAD]... [--json] [--data-dir DIR]',
+  '                [--context bench|cucm|cme] [--r3 as-written|field|sip7] [--via-sip23] [--via LOAD]... [--json] [--data-dir DIR]',
   '  --from "SCCP 3.1" | "SIP 7.4" | unknown    --from-image P0S3-07-4-00    --to "SIP 8.12"',
-  '  --via P00306000200   a load from the library for a stop no source names exactly (the plan says when)',
+  '  --via P00306000200   a load from the library (or a real load Phonebench knows) for a stop the plan offers',
 ].join('\n');
 
 const OPTIONS = {
@@ -56,7 +56,7 @@ export const planCommand: CliCommand = {
     const context = values.context;
     if (context !== 'bench' && context !== 'cucm' && context !== 'cme') return usageError(io, '--context must be bench, cucm or cme.');
     const r3 = values.r3;
-    if (r3 !== undefined && r3 !== 'as-written' && r3 !== 'field') return usageError(io, '--r3 must be as-written or field.');
+    if (r3 !== undefined && r3 !== 'as-written' && r3 !== 'field' && r3 !== 'sip7') return usageError(io, '--r3 must be as-written, field or sip7.');
     const dataDir = resolveDataDir(values['data-dir'], io.env);
     return withEngine(dataDir, async (engine) => {
       const params = {
@@ -68,10 +68,10 @@ export const planCommand: CliCommand = {
         ...(r3 === undefined ? {} : { r3 }),
         viaSip23: values['via-sip23'],
         ...(values.via === undefined ? {} : { via: values.via }),
+        // The library decides: its packages name their own loads, --via loads must be in it, 4.x stops offered.
+        libraryFiles: await libraryFiles(engine),
       };
-      let result = await engine.request('plan:create', params);
-      // A stop to choose: ask again with the library's file names so the answer lists the loads that fit.
-      if (result.ok && needsChoice(result.value)) result = await engine.request('plan:create', { ...params, libraryFiles: await libraryFiles(engine) });
+      const result = await engine.request('plan:create', params);
       if (!result.ok) return reportError(io, result.error, values.json);
       const value = result.value;
       if (needsChoice(value)) {
@@ -134,6 +134,7 @@ export function renderPlan(created: PlanCreated): string {
   if (plan.finalConfigs.length > 0) {
     out.push('', 'When the last hop is done, leave these configs in the TFTP root:');
     for (const c of plan.finalConfigs) out.push(`  ${c.name}`);
+    for (const n of plan.finalNotes) out.push(`  ! ${en(n)}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
+import { createWriteStream, promises as fs } from 'node:fs';
+import { openRegularFile } from '../safe-open';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -60,7 +61,7 @@ export async function exportBundle(
           callback(null, chunk);
         },
       });
-      await pipeline(createReadStream(libraryPath(file.name)), tee, createWriteStream(tmp, { flags: 'wx' }));
+      await pipeline((await openRegularFile(libraryPath(file.name), { noFollow: true })).handle.createReadStream(), tee, createWriteStream(tmp, { flags: 'wx' }));
       if (hash.digest('hex') !== file.sha256) {
         throw new PhonebenchError(
           'io-error',
@@ -79,6 +80,7 @@ export async function exportBundle(
 
 async function sha256Of(file: string): Promise<string> {
   const hash = createHash('sha256');
-  await pipeline(createReadStream(file), hash);
+  // The target folder is a TFTP root others may write to: a FIFO there must not block the export.
+  await pipeline((await openRegularFile(file)).handle.createReadStream(), hash);
   return hash.digest('hex');
 }

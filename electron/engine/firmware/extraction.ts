@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { BundleFile } from '../../../shared/api/firmware';
 import { assertNever, PhonebenchError } from '../../../shared/api/result';
@@ -12,6 +12,7 @@ import { sniffFile, type SourceKind } from './source-format';
 import { walkTar } from './tar-walk';
 import { walkZip, zipError } from './zip-walk';
 import { storageError } from '../storage-errors';
+import { NotRegularFileError, openRegularFile } from '../safe-open';
 
 
 export interface Skipped {
@@ -165,6 +166,8 @@ export class Extraction {
       return await work();
     } catch (error) {
       if (error instanceof PhonebenchError) throw error;
+      // Swapped for a FIFO or device after the folder was listed: refused on the open handle, nothing read.
+      if (error instanceof NotRegularFileError) throw new PhonebenchError('archive-refused', msg('firmware.special', { where }), msg('firmware.fix.refused'));
       const storage = storageError(error, where, path.join(this.filesDir, 'x'));
       if (storage) throw storage;
       const refused = zipError(error, where);
@@ -176,5 +179,7 @@ export class Extraction {
 }
 
 function looseEntry(file: string, name: string, type: 'file' | 'symlink' | 'device'): ArchiveEntry {
-  return { name, type, encrypted: false, open: async () => createReadStream(file) };
+  // Never through a symlink, never blocking on a FIFO: the handle is checked, not the name listed before.
+  const open = async () => (await openRegularFile(file, { noFollow: true })).handle.createReadStream({ highWaterMark: 256 * 1024 });
+  return { name, type, encrypted: false, open };
 }

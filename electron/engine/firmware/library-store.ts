@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, promises as fs, type Stats } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import { trackFolder } from '../leftovers';
 import type { Readable } from 'node:stream';
@@ -22,6 +22,10 @@ import { exportBundle } from './bundle-export';
 import { ImportStop } from './import-stop';
 import { sniffFile } from './source-format';
 import { discardLog, type SwallowLog } from '../kit/log';
+import { NotRegularFileError, openRegularFile, readRegularFile } from '../safe-open';
+
+/** A manifest lists at most a few thousand files; anything far bigger is not one of ours. */
+const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 
 const MANIFEST = 'manifest.json';
 const FILES = 'files';
@@ -75,12 +79,14 @@ export class FirmwareLibrary {
     const dir = this.bundleDir(id);
     let text: string;
     try {
-      text = await fs.readFile(path.join(dir, MANIFEST), 'utf8');
+      text = (await readRegularFile(path.join(dir, MANIFEST), MAX_MANIFEST_BYTES, { noFollow: true })).toString('utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
         throw new PhonebenchError('not-found', msg('firmware.noBundle', { id }), msg('firmware.noBundle.fix'));
       }
-      throw error;
+      // A FIFO, folder, symlink or giant in the manifest's place: the bundle is damaged, said with its fix.
+      if (!(error instanceof NotRegularFileError) && !['EFBIG', 'ELOOP', 'EISDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+      text = '';
     }
     let json: unknown;
     try {
@@ -115,7 +121,7 @@ export class FirmwareLibrary {
     const file = await this.findFile(id, name);
     if (!file) throw new PhonebenchError('not-found', msg('firmware.noFile', { id, name }));
     const full = this.filePath(id, file.name);
-    const handle = await fs.open(full, 'r');
+    const { handle } = await openRegularFile(full, { noFollow: true });
     return { file, stream: handle.createReadStream() };
   }
 
@@ -129,6 +135,15 @@ export class FirmwareLibrary {
     } catch (error) {
       // Once stopped, whatever broke on the way out (a destroyed stream) is the stop itself.
       if (stop.signal.aborted) throw stop.error();
+      // The source was swapped for a FIFO or device after it was checked: refused on the handle, nothing read.
+      if (error instanceof NotRegularFileError) {
+        const kind = error.kind === 'directory' ? 'other' : error.kind;
+        throw new PhonebenchError(
+          'archive-refused',
+          msg('firmwareImport.notRegular', { path: sourcePath, kind: msg(`firmwareImport.kind.${kind}`) }),
+          msg('firmwareImport.notRegular.fix'),
+        );
+      }
       throw storageError(error, sourceName, path.join(this.root, STAGING, 'x')) ?? error;
     } finally {
       stop.dispose();
@@ -363,7 +378,8 @@ export async function sha256File(file: string, onBytes: (bytes: number) => void 
   const hash = createHash('sha256');
   let bytes = 0;
   let reported = 0;
-  for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024, signal: stop?.signal })) {
+  const { handle } = await openRegularFile(file);
+  for await (const chunk of handle.createReadStream({ highWaterMark: 256 * 1024, ...(stop ? { signal: stop.signal } : {}) })) {
     stop?.check();
     hash.update(chunk as Buffer);
     bytes += (chunk as Buffer).length;
@@ -385,7 +401,7 @@ async function readTexts(dir: string, files: BundleFile[]): Promise<Record<strin
   const texts: Record<string, string> = {};
   for (const file of files) {
     if (file.name.toUpperCase() !== 'OS79XX.TXT') continue;
-    const handle = await fs.open(path.join(dir, file.name), 'r');
+    const { handle } = await openRegularFile(path.join(dir, file.name), { noFollow: true });
     try {
       const buffer = Buffer.alloc(Math.min(file.size, MAX_TEXT_READ));
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);

@@ -1,12 +1,12 @@
-import { promises as fs } from 'node:fs';
 import type { ArchiveFormat } from '../../../shared/api/firmware';
 import { nestedArchiveFormat } from './entry-name';
+import { openRegularFile } from '../safe-open';
 
 /** What a file is, by its first bytes; the name only breaks ties for old tars without the ustar magic. */
 export type SourceKind = Exclude<ArchiveFormat, 'folder'> | 'file';
 
 export async function sniffFile(file: string, name: string): Promise<SourceKind> {
-  const handle = await fs.open(file, 'r');
+  const { handle } = await openRegularFile(file);
   try {
     const head = Buffer.alloc(512);
     const { bytesRead } = await handle.read(head, 0, 512, 0);

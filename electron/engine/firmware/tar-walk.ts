@@ -1,15 +1,15 @@
-import { createReadStream } from 'node:fs';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import tar from 'tar-stream';
 import { PhonebenchError } from '../../../shared/api/result';
 import { msg } from '../../../shared/i18n/message';
 import type { ArchiveEntry, EntryType, EntryVisitor } from './archive-entry';
+import { openRegularFile } from '../safe-open';
 
 
 /** Visits every entry of a tar or tar.gz file, streaming: nothing is held in memory. */
 export async function walkTar(file: string, gzip: boolean, where: string, visit: EntryVisitor): Promise<void> {
-  const source = createReadStream(file, { highWaterMark: 256 * 1024 });
+  const source = (await openRegularFile(file)).handle.createReadStream({ highWaterMark: 256 * 1024 });
   const extract = tar.extract();
   const tail = new TailWatch();
   const gunzip = gzip ? createGunzip({ chunkSize: 64 * 1024 }) : undefined;

@@ -1,8 +1,10 @@
+import { close } from 'node:fs';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { PhonebenchError } from '../../../shared/api/result';
 import { msg } from '../../../shared/i18n/message';
 import type { ArchiveEntry, EntryType, EntryVisitor } from './archive-entry';
+import { openRegularFd } from '../safe-open';
 
 
 /** Visits every entry of a zip file, one at a time (yauzl, lazyEntries): nothing is held in memory. */
@@ -33,16 +35,18 @@ export async function walkZip(file: string, where: string, visit: EntryVisitor):
   }
 }
 
-function openZip(file: string, where: string): Promise<yauzl.ZipFile> {
+async function openZip(file: string, where: string): Promise<yauzl.ZipFile> {
+  // Opened without blocking and checked on the descriptor; yauzl closes it with the zip (zip.close()).
+  const { fd } = await openRegularFd(file);
   return new Promise((resolve, reject) => {
-    yauzl.open(
-      file,
-      { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false, decodeStrings: true },
-      (error, zip) => {
-        if (error || !zip) reject(zipError(error, where));
-        else resolve(zip);
-      },
-    );
+    yauzl.fromFd(fd, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false, decodeStrings: true }, (error, zip) => {
+      if (error || !zip) {
+        close(fd, () => undefined);
+        reject(zipError(error, where));
+      } else {
+        resolve(zip);
+      }
+    });
   });
 }
 

@@ -9,11 +9,13 @@ import type { SerialService } from '../serial/serial-domain';
 import type { TftpService } from '../tftp/tftp-service';
 import { appVersion } from '../version';
 import type { DemoConsoleMode } from './demo-console';
+import type { HistoryService } from '../history/history-service';
 import { keypadSteps } from './keypad-steps';
 import { prepareMigration, previewMigration, type PrepDeps } from './migrate-prep';
 import { MigrationRun } from './migration-run';
 import { listInterfaces } from './network-interfaces';
 import { collectReport, renderReport } from './report';
+import { checkAddressForBoot } from './stall-check';
 
 export interface MigrateDeps {
   /** The engine's one library (with its import limits). */
@@ -27,6 +29,8 @@ export interface MigrateDeps {
   demoConsole?: DemoConsoleMode;
   /** The TFTP page's server, to name it when it holds the port a migration wants. */
   tftpPage?: Pick<TftpService, 'status'>;
+  /** The day's record: told once when a run ends, after its report is saved. */
+  history?: Pick<HistoryService, 'recordRun'>;
 }
 
 /**
@@ -56,8 +60,9 @@ export function createMigrateDomain(ctx: EngineContext, deps: MigrateDeps): Doma
       if (params.demo && !prepared.from) {
         throw new PhonebenchError('bad-request', msg('migrate.demoNeedsFrom'), msg('migrate.demoNeedsFrom.fix'));
       }
+      checkAddressForBoot(params, prepared.from);
       const run = new MigrationRun(
-        { ctx, serial: deps.serial, demoConsole: deps.demoConsole ?? 'auto', demoFlashWriteMs: deps.demoFlashWriteMs ?? 1500, tftpPage: deps.tftpPage, report },
+        { ctx, serial: deps.serial, demoConsole: deps.demoConsole ?? 'auto', demoFlashWriteMs: deps.demoFlashWriteMs ?? 1500, tftpPage: deps.tftpPage, history: deps.history, report },
         prepared,
         params,
       );

@@ -4,7 +4,7 @@ import { formatFirmware, parseFirmwareLabel, type FirmwareVersion } from '../../
 import { parseImageName } from '../../../shared/cisco/image-name';
 import { normalizeMac } from '../../../shared/cisco/phone-files';
 import type { Plan, PlanInput, PlanOutcome } from '../../../shared/cisco/planner/plan-types';
-import { ruleFix } from '../../../shared/cisco/planner/rule-fix';
+import { refusalFix } from '../../../shared/cisco/planner/rule-fix';
 import { msg } from '../../../shared/i18n/message';
 import type { FirmwareLibrary } from '../firmware/library-store';
 import type { SwallowLog } from '../kit/log';
@@ -58,7 +58,7 @@ export async function prepareMigration(deps: PrepDeps, params: PrepParams): Prom
     const via = params.via ? { via: params.via } : {};
     const outcome = deps.plan({ model: params.model, mac, from, to, context: 'bench', library: { files: [...files.byName.keys()] }, ...via });
     if (!outcome.ok && outcome.choice) throw new PlanChoiceError(outcome.choice);
-    if (!outcome.ok) throw new PhonebenchError('plan-refused', outcome.reason, ruleFix(outcome.rule));
+    if (!outcome.ok) throw new PhonebenchError('plan-refused', outcome.reason, refusalFix(outcome));
     planned = outcome.plan;
     const adapted = toRunnerPlan(outcome.plan);
     if (!adapted.ok) throw new PhonebenchError('plan-refused', adapted.reason);

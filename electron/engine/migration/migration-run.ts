@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../atomic-write';
 import type { EngineContext } from '../context';
 import { BenchDhcpServer } from '../dhcp/bench-dhcp-server';
 import { DisposableStore, toDisposable } from '../kit/lifecycle';
+import type { HistoryService } from '../history/history-service';
 import type { SerialService } from '../serial/serial-domain';
 import { TftpServer } from '../tftp/server';
 import type { TftpService } from '../tftp/tftp-service';
@@ -30,6 +31,8 @@ export interface RunDeps {
   demoFlashWriteMs: number;
   /** The TFTP page's server, to name it when it holds the port a migration wants. */
   tftpPage: Pick<TftpService, 'status'> | undefined;
+  /** The day's record: told once when the run ends, after its report is saved. */
+  history: Pick<HistoryService, 'recordRun'> | undefined;
   /** The migrate service's line in app:status. */
   report(detail: Message, state: ServiceStatus['state']): void;
 }
@@ -204,7 +207,7 @@ export class MigrationRun {
         if (!u.state || !this.runner.isFinal() || saved) return;
         saved = true;
         this.deps.report(msg('service.migrate.ended', { state: u.state.state, mac: u.state.mac }), u.state.state === 'failed' ? 'failed' : 'stopped');
-        const saving = this.saveReport();
+        const saving = this.saveReport().catch((error: unknown) => this.deps.ctx.log.swallowed('migrate', 'record the run', error));
         // Added last, released first: the store waits for the write before it closes anything else.
         this.store.add(toDisposable(() => saving));
       }),
@@ -214,9 +217,11 @@ export class MigrationRun {
   private async saveReport(): Promise<void> {
     const r = renderReport(collectReport(this.runner, appVersion()), 'json');
     // The migration's outcome does not depend on its report being saved; a failure is logged, not lost.
-    await writeFileAtomic(path.join(this.deps.ctx.dataDir, 'reports', r.fileName), r.content).catch((error: unknown) =>
-      this.deps.ctx.log.swallowed('migrate', 'save report', error, { file: r.fileName, migration: this.runner.status().id }),
+    const saved = await writeFileAtomic(path.join(this.deps.ctx.dataDir, 'reports', r.fileName), r.content).then(
+      () => true,
+      (error: unknown) => this.deps.ctx.log.swallowed('migrate', 'save report', error, { file: r.fileName, migration: this.runner.status().id }),
     );
+    await this.deps.history?.recordRun(this.runner.status(), saved ? r.fileName : undefined);
   }
 
   private async startDemo(from: FirmwareVersion, bound: { address: string; port: number }): Promise<void> {

@@ -4,7 +4,7 @@ import { lintConfigFile } from '../../../shared/cisco/lint/lint-config-file';
 import { KNOWN_FIRMWARE } from '../../../shared/cisco/planner/known-firmware';
 import { planMigration } from '../../../shared/cisco/planner/plan-migration';
 import { resolveFirmware } from '../../../shared/cisco/planner/resolve-firmware';
-import { ruleFix } from '../../../shared/cisco/planner/rule-fix';
+import { refusalFix } from '../../../shared/cisco/planner/rule-fix';
 import { msg } from '../../../shared/i18n/message';
 import type { Domain, EngineContext } from '../context';
 
@@ -36,7 +36,7 @@ export function createPlanDomain(_ctx: EngineContext): Domain<typeof planRequest
           ...(p.via === undefined ? {} : { via: p.via }),
         });
         if (!outcome.ok && outcome.choice !== undefined) return { from, to, choice: outcome.choice };
-        if (!outcome.ok) throw new PhonebenchError('plan-refused', outcome.reason, ruleFix(outcome.rule));
+        if (!outcome.ok) throw new PhonebenchError('plan-refused', outcome.reason, refusalFix(outcome));
         return { from, to, plan: outcome.plan };
       },
       'plan:lint': (p) => {

@@ -30,6 +30,17 @@ export class RefusedLog {
     return this.count(`dhcp\n${mac}`, () => ({ client: mac, file: `DHCP ${messageType}`, reason: 'another MAC' }));
   }
 
+  /** Takes out the TFTP refusals of `client`: they turned out to be the phone's own, not another machine's. */
+  takeClient(client: string): RefusedRecord[] {
+    const taken: RefusedRecord[] = [];
+    for (const [key, record] of this.records) {
+      if (key.startsWith('dhcp\n') || key === 'overflow' || record.client !== client) continue;
+      this.records.delete(key);
+      taken.push(record);
+    }
+    return taken;
+  }
+
   list(): RefusedRecord[] {
     return [...this.records.values()];
   }

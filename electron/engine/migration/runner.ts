@@ -30,6 +30,7 @@ import { Timeline } from './timeline';
 import { consoleAttachedText, inferenceText, ipSourceText } from './timeline-texts';
 import { Emitter, type Event } from '../kit/event';
 import { discardLog, type SwallowLog } from '../kit/log';
+import { missingImageStall, refusedOwnStall, wrongAddressStall, type Stall } from './stall-check';
 
 /** What the runner is told at start; the fields it reports back keep their status names and types. */
 export interface RunnerOptions
@@ -92,6 +93,10 @@ export class MigrationRunner {
   private readonly served: ServedRecord[] = [];
   private readonly configHashes = new Map<string, string>();
   private readonly listenRequests: string[] = [];
+  /** What the phone asked for, in order (the first few hundred): tells a last-resort image request. */
+  private readonly asked: string[] = [];
+  /** The phone's own refused requests already said (file and reason), after it was known. */
+  private readonly ownRefused = new Set<string>();
   private readonly warnings: Message[] = [];
   private readonly startedAt: string;
   private stateValue: MigrationState;
@@ -152,6 +157,7 @@ export class MigrationRunner {
       code: 'ip-learned',
       client: ip,
     });
+    this.ownRefusals(ip);
     // The server reports a request before it asks the sources, so the request that taught us the address
     // arrived while it was still unknown.
     for (const e of this.gate.takeHeldFor(ip)) this.onTftpEvent(e);
@@ -169,6 +175,8 @@ export class MigrationRunner {
         break;
       case 'learn':
         this.learnIp(client, 'learned-from-mac');
+        // Learning it may have shown the phone cannot go on (its OS79XX.TXT refused): serve it nothing more.
+        if (this.isFinal()) throw new PathRefusedError(requestedName, 'the migration has ended');
         break;
       case 'refuse':
         this.refuse(client, requestedName, verdict.reason);
@@ -187,6 +195,14 @@ export class MigrationRunner {
   }
 
   private refuse(client: string, file: string, reason: string, said: Message | string = reason): void {
+    if (client === this.gate.ip) {
+      // The phone's own request (after the run ended): never listed among other machines' refusals.
+      const key = `${file}\n${reason}`;
+      if (this.ownRefused.has(key)) return;
+      this.ownRefused.add(key);
+      this.log.add('refused', msg('migrate.t.ownRefusedAfter', { file, reason: said }), { code: 'refused-own', client, file });
+      return;
+    }
     if (!this.refused.tftp(client, file, reason)) return;
     const os79 = file.replace(/^(\.\/)+/, '').toUpperCase() === OS79XX_TXT.toUpperCase() && this.gate.ip === undefined;
     this.log.add('refused', msg(os79 ? 'migrate.t.refusedOs79xx' : 'migrate.t.refused', { client, file, reason: said }), {
@@ -261,7 +277,10 @@ export class MigrationRunner {
         return;
       case 'refused': {
         if (this.gate.takeOwnRefusal(e.client.address, e.filename)) return;
-        if (e.reason === 'not-target-phone') this.refuse(e.client.address, e.filename, 'another address', msg('migrate.refusedReason.otherAddress'));
+        if (e.reason === 'not-target-phone') {
+          this.refuse(e.client.address, e.filename, 'another address', msg('migrate.refusedReason.otherAddress'));
+          this.stall(wrongAddressStall(e.filename, e.client.address, this.o.mac, this.gate.ip));
+        }
         else this.refuse(e.client.address, e.filename, e.detail);
         return;
       }
@@ -276,6 +295,7 @@ export class MigrationRunner {
     switch (e.type) {
       case 'request': {
         if (this.stateValue === 'waiting-for-phone') this.setState('running');
+        if (this.asked.length < ASKED_LIMIT) this.asked.push(e.filename);
         const step = this.stepOf(e.filename);
         this.log.add('request', msg(step === 'unexpected' ? 'migrate.t.requestUnexpected' : 'migrate.t.request', { file: e.filename }), {
           code: 'request',
@@ -323,12 +343,16 @@ export class MigrationRunner {
         if (e.tftpCode === 1) {
           this.progress(name, { state: 'not-found', bytes: 0 }, false, true);
           const expectedMissing = this.stepOf(e.filename) === 'expected';
-          this.log.add('not-found', msg(expectedMissing ? 'migrate.t.notFound' : 'migrate.t.notFoundNormal', { file: e.filename }), {
+          // An image nobody has is where the phone stops: never "normal".
+          // The virtual phone of a demo settles by itself and says why; a real phone says nothing more.
+          const stall = expectedMissing || this.isFinal() || this.o.confirmSuccess ? undefined : missingImageStall(e.filename, this.o.from, this.asked);
+          this.log.add('not-found', msg(expectedMissing || stall ? 'migrate.t.notFound' : 'migrate.t.notFoundNormal', { file: e.filename }), {
             code: 'not-found',
             file: e.filename,
             client: e.client.address,
             hop: this.hop,
           });
+          this.stall(stall);
           return;
         }
         this.progress(name, { state: 'failed', bytes: e.bytes });
@@ -406,20 +430,35 @@ export class MigrationRunner {
   }
 
   /** The outcome from outside (a virtual phone settling, the technician stopping, a server failing). */
-  finish(state: 'succeeded' | 'failed' | 'stopped', message: Message, fix?: Message): void {
+  finish(state: 'succeeded' | 'failed' | 'stopped', message: Message, fix?: Message, code = `finished-${state}`): void {
     if (this.isFinal()) return;
     this.message = message;
     this.fix = fix;
     this.endedAt = this.now().toISOString();
     this.setState(state, false);
     const kind: TimelineKind = state === 'succeeded' ? 'success' : state === 'failed' ? 'failed' : 'info';
-    this.log.add(kind, message, { code: `finished-${state}`, ...(fix ? { fix } : {}) });
+    this.log.add(kind, message, { code, ...(fix ? { fix } : {}) });
     if (state !== 'succeeded') this.virtual.clear();
     this.emitState();
   }
 
   isFinal(): boolean {
     return this.stateValue === 'succeeded' || this.stateValue === 'failed' || this.stateValue === 'stopped';
+  }
+
+  /** The phone's requests refused before its address was known are its own: said so, and checked for a stall. */
+  private ownRefusals(ip: string): void {
+    const own = this.refused.takeClient(ip);
+    for (const r of own) {
+      this.log.add('refused', msg('migrate.t.ownRefused', { file: r.file, reason: r.reason, client: ip }), { code: 'refused-own', client: ip, file: r.file });
+    }
+    if (!this.isFinal()) this.stall(refusedOwnStall(own, this.o.plan?.hops[this.hop], ip));
+  }
+
+  /** A state the phone cannot leave by itself ends the run as failed, with its fix. */
+  private stall(stall: Stall | undefined): void {
+    if (!stall || this.isFinal()) return;
+    this.finish('failed', stall.message, stall.fix, stall.code);
   }
 
   // ---- reading ----
@@ -519,6 +558,8 @@ export class MigrationRunner {
     this.updates.fire(update);
   }
 }
+
+const ASKED_LIMIT = 512;
 
 function sameMessage(a: Message, b: Message): boolean {
   return JSON.stringify(a) === JSON.stringify(b);

@@ -1,5 +1,4 @@
 import { parseOs79xxTxt } from '../../../shared/cisco/config/os79xx-txt';
-import { parseImageName } from '../../../shared/cisco/image-name';
 import { OS79XX_TXT } from '../../../shared/cisco/phone-files';
 import { applicationBoot } from './application-boot';
 import type { BootContext, Step } from './boot-context';
@@ -18,12 +17,11 @@ export async function os79xxBoot(ctx: BootContext): Promise<Step> {
     const { id } = parseOs79xxTxt(os.data.toString('latin1'));
     if (id !== '') {
       const current = ctx.flash.app ?? '';
-      const named = parseImageName(id.trim());
-      // Installed here: any image into an empty flash, another image family (the first four characters), or a
-      // new loader. A new release of the running family is left to the protocol's config files.
+      // Installed here: any image into an empty flash, or another image family (the first four characters,
+      // domain reference 3.1 step 3). A loader P003-... shares its first four characters with SCCP loads: an
+      // SCCP phone carries on with its own boot (the field guides name the loader in XMLDefault.cnf.xml for it).
       const otherFamily = id.slice(0, 4) !== current.slice(0, 4);
-      const newLoader = named?.scheme === 'loader' && id !== ctx.flash.loader;
-      if (ctx.flash.app === undefined || otherFamily || newLoader) {
+      if (ctx.flash.app === undefined || otherFamily) {
         const step = await installSingle(ctx, id, OS79XX_TXT);
         if (step !== undefined) return step;
       }

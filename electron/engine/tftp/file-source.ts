@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { MatchKind } from '../../../shared/api/tftp';
-import { checkRequestedName, confirmInsideRoot } from './path-guard';
+import { checkRequestedName, confirmInsideRoot, confirmOpenedInside } from './path-guard';
 import { openRegularFile } from '../safe-open';
 
 /** Random access to the bytes being served. */
@@ -54,12 +54,12 @@ export class DirectorySource implements FileSource {
     const direct = await confirmInsideRoot(root, literal, requestedName);
     if (direct) {
       const match: MatchKind = /^(\.\/)+/.test(requestedName) ? 'dot-slash' : 'exact';
-      return this.resolved(segments.join('/'), direct.realPath, direct.size, match);
+      return this.resolved(segments.join('/'), direct.realPath, direct.size, match, { realRoot: root, requested: requestedName });
     }
     const folded = await this.caseInsensitive(root, segments);
     if (!folded) return undefined;
     const found = await confirmInsideRoot(root, path.join(root, ...folded), requestedName);
-    return found ? this.resolved(folded.join('/'), found.realPath, found.size, 'case-insensitive') : undefined;
+    return found ? this.resolved(folded.join('/'), found.realPath, found.size, 'case-insensitive', { realRoot: root, requested: requestedName }) : undefined;
   }
 
   /** Walks the folders one segment at a time, matching each name ignoring case. */
@@ -78,8 +78,8 @@ export class DirectorySource implements FileSource {
     return out;
   }
 
-  private resolved(name: string, realPath: string, size: number, match: MatchKind): ResolvedFile {
-    return { name, size, match, origin: 'root', open: () => openFileContent(realPath) };
+  private resolved(name: string, realPath: string, size: number, match: MatchKind, inside: { realRoot: string; requested: string }): ResolvedFile {
+    return { name, size, match, origin: 'root', open: () => openFileContent(realPath, inside) };
   }
 }
 
@@ -87,8 +87,15 @@ export class DirectorySource implements FileSource {
  * Opens a regular file for positioned reads (never through a symlink, never blocking on a FIFO swapped in
  * after the check): what every on-disk source serves.
  */
-export async function openFileContent(realPath: string): Promise<FileContent> {
+export async function openFileContent(realPath: string, inside?: { realRoot: string; requested: string }): Promise<FileContent> {
   const { handle, stat } = await openRegularFile(realPath, { noFollow: true });
+  if (inside) {
+    // O_NOFOLLOW guards the last component only: a parent folder swapped for a link is caught on the handle.
+    await confirmOpenedInside(handle, realPath, inside.realRoot, inside.requested).catch(async (error: unknown) => {
+      await handle.close();
+      throw error;
+    });
+  }
   const { size } = stat;
   return {
     size,

@@ -11,6 +11,11 @@ export interface OptionLimits {
   maxWindowsize: number;
   /** The server's own timeout when the client does not ask for one. */
   defaultTimeoutSeconds: number;
+  /**
+   * Longest timeout a client may choose (default 255, RFC 2349's top). RFC 2349 lets the server only echo the
+   * value or leave it out, so a longer one is left out and the server's own timeout applies.
+   */
+  maxClientTimeoutSeconds?: number;
 }
 
 function parseDecimal(value: string): number | undefined {
@@ -48,7 +53,7 @@ export function negotiate(
   const rawTimeout = requested['timeout'];
   if (rawTimeout !== undefined) {
     const n = parseDecimal(rawTimeout);
-    if (n !== undefined && n >= 1 && n <= 255) {
+    if (n !== undefined && n >= 1 && n <= Math.min(255, limits.maxClientTimeoutSeconds ?? 255)) {
       timeoutSeconds = n;
       acknowledged['timeout'] = String(n);
     }

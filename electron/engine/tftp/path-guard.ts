@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -65,4 +66,32 @@ export async function confirmInsideRoot(
   const stat = await fs.stat(realPath).catch(() => undefined);
   if (!stat?.isFile()) return undefined;
   return { realPath, size: stat.size };
+}
+
+/**
+ * Where an open file really is, asked of the handle rather than of its path (a folder on the way may have been
+ * swapped for a symlink between the check and the open). Linux answers through /proc/self/fd; elsewhere this is
+ * undefined and confirmOpenedInside falls back to comparing the handle with the path resolved again.
+ */
+export async function openedPath(handle: FileHandle): Promise<string | undefined> {
+  if (process.platform !== 'linux') return undefined;
+  return fs.readlink(`/proc/self/fd/${handle.fd}`).catch(() => undefined);
+}
+
+/**
+ * Confirms the file behind `handle` lies inside `realRoot` (already resolved); throws PathRefusedError when not.
+ * Without /proc (macOS, Windows) the path is resolved again after the open and must name the same file (device and
+ * inode) inside the root: a swap that is undone between the open and that check is not caught there.
+ */
+export async function confirmOpenedInside(handle: FileHandle, openedAs: string, realRoot: string, requested: string): Promise<void> {
+  const real = await openedPath(handle);
+  if (real !== undefined) {
+    if (!isInside(realRoot, real)) throw new PathRefusedError(requested, 'the file opened lies outside its folder (a folder was swapped for a link)');
+    return;
+  }
+  const again = await fs.realpath(openedAs).catch(() => undefined);
+  const [held, named] = await Promise.all([handle.stat(), again === undefined ? undefined : fs.stat(again).catch(() => undefined)]);
+  if (again === undefined || !isInside(realRoot, again) || !named || named.dev !== held.dev || named.ino !== held.ino) {
+    throw new PathRefusedError(requested, 'the file opened lies outside its folder (a folder was swapped for a link)');
+  }
 }

@@ -9,11 +9,12 @@ import { bindError } from '../bind-errors';
 import { isSendablePort, sendDatagram } from '../udp-send';
 import type { RolloverTo } from './block-numbers';
 import { decodePacket, encodePacket, TFTP_ERROR, type TftpPacket } from './codec';
-import { bufferContent, type FileContent, type FileSource, type ResolvedFile } from './file-source';
-import { toNetascii } from './netascii';
-import { negotiate } from './options';
+import type { FileContent, FileSource, ResolvedFile } from './file-source';
+import { netasciiContent } from './netascii';
+import { negotiate, type OptionLimits } from './options';
 import { checkRequestedName, PathRefusedError } from './path-guard';
 import { ReadTransfer, type TransferBase, type TransferOutcome } from './transfer';
+import { TransferSlots } from './transfer-slots';
 import { MAX_UPLOAD_BYTES, WriteTransfer } from './write-transfer';
 
 export interface TftpServerOptions {
@@ -40,19 +41,19 @@ export interface TftpServerOptions {
   maxTransfersPerClient?: number;
   /** Least time between two progress events of one transfer. */
   progressIntervalMs?: number;
+  /** Life of a transfer whose client never answers (default: the longer of 15 s and two timeouts). */
+  unansweredLifeMs?: number;
 }
+
+/** Longest retransmission timeout a client may ask for (RFC 2349 `timeout`); a longer one is left out of the OACK. */
+export const MAX_CLIENT_TIMEOUT_SECONDS = 10;
 
 /** The settings' defaults too: a phone fetches one file at a time; 64 transfers hold at most a few MiB of reads. */
 export const DEFAULT_MAX_TRANSFERS = 64;
 export const DEFAULT_MAX_TRANSFERS_PER_CLIENT = 8;
 
-/** Netascii is converted in memory; bigger files must be fetched in octet mode. */
+/** Netascii needs a pass over the file before the first block (to know its size); bigger files go in octet mode. */
 const MAX_NETASCII_BYTES = 16 * 1024 * 1024;
-
-interface ActiveTransfer {
-  transfer: TransferBase;
-  filename: string;
-}
 
 /** What every event about one transfer repeats. */
 interface TransferMeta {
@@ -65,9 +66,7 @@ interface TransferMeta {
 
 /** A TFTP server on node:dgram: one listening socket, one socket (TID) per transfer. */
 export class TftpServer extends EventEmitter {
-  private readonly transfers = new Map<string, ActiveTransfer>();
-  /** Live transfers per client address; an address leaves the map with its last transfer. */
-  private readonly perClient = new Map<string, number>();
+  private readonly transfers = new TransferSlots<TransferBase>();
   private allow: Set<string> | null;
   private nextId = 1;
   private nextRangePort: number;
@@ -129,30 +128,18 @@ export class TftpServer extends EventEmitter {
 
   /** Addresses with a live transfer (for tests showing the bookkeeping empties). */
   clientsWithTransfers(): number {
-    return this.perClient.size;
-  }
-
-  /** Records a transfer under its TID (address:port); a TID already recorded keeps its count. */
-  private track(key: string, address: string, entry: ActiveTransfer): void {
-    if (!this.transfers.has(key)) this.perClient.set(address, (this.perClient.get(address) ?? 0) + 1);
-    this.transfers.set(key, entry); // A TID's PENDING placeholder is replaced by its transfer.
+    return this.transfers.clients();
   }
 
   private untrack(key: string): void {
-    const entry = this.transfers.get(key);
-    if (!entry) return;
-    this.transfers.delete(key);
-    const address = key.slice(0, key.lastIndexOf(':'));
-    const left = (this.perClient.get(address) ?? 1) - 1;
-    if (left > 0) this.perClient.set(address, left);
-    else this.perClient.delete(address);
+    this.transfers.release(key);
   }
 
   /** Idempotent: stops listening and ends every transfer with an error to its client. */
   close(): Promise<void> {
     this.closing ??= (async () => {
       const bound = this.address();
-      for (const { transfer } of [...this.transfers.values()]) transfer.abort('server stopped');
+      for (const transfer of this.transfers.transfers()) transfer.abort('server stopped');
       await new Promise<void>((resolve) => this.socket.close(() => resolve()));
       this.emitEvent({ type: 'stopped', address: bound.address, port: bound.port });
     })();
@@ -206,24 +193,25 @@ export class TftpServer extends EventEmitter {
       this.refuse(meta, 'client-busy', 'a transfer from this port is still running', TFTP_ERROR.notDefined, 'Transfer in progress from this port');
       return;
     }
-    // Bounded work: a flood of requests (or a client that never ACKs) holds at most this many sockets, timers and reads.
-    const global = this.options.maxTransfers ?? DEFAULT_MAX_TRANSFERS;
-    if (this.transfers.size >= global) {
-      this.refuse(meta, 'busy', `${global} transfers at once (the most allowed)`, TFTP_ERROR.notDefined, 'Server busy, try again');
-      return;
-    }
-    const perClient = this.options.maxTransfersPerClient ?? DEFAULT_MAX_TRANSFERS_PER_CLIENT;
-    if ((this.perClient.get(client.address) ?? 0) >= perClient) {
-      this.refuse(meta, 'client-busy', `${perClient} transfers at once from ${client.address} (the most allowed)`, TFTP_ERROR.notDefined, 'Too many transfers from your address, try again');
+    // Bounded work: a flood of requests (or a client that never ACKs) holds at most this many sockets, timers and reads;
+    // requests nobody answers make room for newer ones instead of holding the phone's slots.
+    const admission = this.transfers.admit(client.address, {
+      global: this.options.maxTransfers ?? DEFAULT_MAX_TRANSFERS,
+      perClient: this.options.maxTransfersPerClient ?? DEFAULT_MAX_TRANSFERS_PER_CLIENT,
+    });
+    if (!admission.ok) {
+      const limit = admission.limit;
+      if (admission.reason === 'busy') this.refuse(meta, 'busy', `${limit} transfers at once (the most allowed)`, TFTP_ERROR.notDefined, 'Server busy, try again');
+      else this.refuse(meta, 'client-busy', `${limit} transfers at once from ${client.address} (the most allowed)`, TFTP_ERROR.notDefined, 'Too many transfers from your address, try again');
       return;
     }
     meta.id = `t${this.nextId++}`;
     this.emitEvent({ type: 'request', ...meta, options: { ...packet.options } });
     // Reserve the TID at once so a quick duplicate request does not start a second transfer.
-    this.track(key, client.address, { transfer: PENDING, filename: packet.filename });
+    this.transfers.reserve(key, client.address, packet.filename);
     const begin = direction === 'read' ? this.beginRead(meta, packet.options) : this.beginWrite(meta, packet.options);
     begin.catch((e: unknown) => {
-      if (this.transfers.get(key)?.transfer === PENDING) this.untrack(key);
+      if (this.transfers.get(key)?.transfer === undefined) this.untrack(key);
       this.reply(client, TFTP_ERROR.notDefined, 'Server error');
       this.failed(meta, `server error: ${e instanceof Error ? e.message : String(e)}`, TFTP_ERROR.notDefined, Date.now());
     });
@@ -275,7 +263,15 @@ export class TftpServer extends EventEmitter {
       this.failed(meta, 'file not found', TFTP_ERROR.fileNotFound, startedAt);
       return;
     }
-    let content: FileContent = await found.open();
+    let content: FileContent;
+    try {
+      content = await found.open();
+    } catch (e) {
+      if (!(e instanceof PathRefusedError)) throw e;
+      this.untrack(key);
+      this.refuse(meta, 'path', e.why, TFTP_ERROR.accessViolation, 'Access violation');
+      return;
+    }
     if (meta.mode === 'netascii') {
       if (content.size > MAX_NETASCII_BYTES) {
         await content.close();
@@ -284,9 +280,12 @@ export class TftpServer extends EventEmitter {
         this.failed(meta, 'file too large for netascii mode', TFTP_ERROR.notDefined, startedAt);
         return;
       }
-      const raw = await content.read(0, content.size);
-      await content.close();
-      content = bufferContent(toNetascii(raw));
+      const raw = content;
+      // Converted as it is sent: a few 64 KiB steps held, never the file.
+      content = await netasciiContent(raw).catch(async (e: unknown) => {
+        await raw.close();
+        throw e;
+      });
     }
     const options = negotiate(requested, this.limits(), 'read', content.size);
     await this.launch(meta, startedAt, options, found.name, found.match, content.size, (setup) => new ReadTransfer(setup, content), () =>
@@ -328,11 +327,12 @@ export class TftpServer extends EventEmitter {
     await this.launch(meta, startedAt, options, name, 'exact', options.tsize ?? 0, (setup) => new WriteTransfer(setup, target, meta.mode === 'netascii'));
   }
 
-  private limits(): { maxBlksize: number; maxWindowsize: number; defaultTimeoutSeconds: number } {
+  private limits(): OptionLimits {
     return {
       maxBlksize: this.options.maxBlksize,
       maxWindowsize: this.options.maxWindowsize,
       defaultTimeoutSeconds: Math.max(1, Math.round(this.options.timeoutMs / 1000)),
+      maxClientTimeoutSeconds: MAX_CLIENT_TIMEOUT_SECONDS,
     };
   }
 
@@ -374,8 +374,10 @@ export class TftpServer extends EventEmitter {
       sendOack: Object.keys(options.acknowledged).length > 0,
       retries: this.options.retries,
       rolloverTo: this.options.rolloverTo,
-      // A timeout the client asked for (RFC 2349) overrides ours.
+      // A timeout the client asked for (RFC 2349, at most MAX_CLIENT_TIMEOUT_SECONDS) overrides ours.
       timeoutMs: 'timeout' in options.acknowledged ? options.timeoutSeconds * 1000 : this.options.timeoutMs,
+      unansweredLifeMs: this.options.unansweredLifeMs ?? Math.max(15_000, 2 * this.options.timeoutMs),
+      onUnderWay: () => this.transfers.confirm(key, transfer),
       onProgress: (bytes, blocks) => {
         const now = Date.now();
         if (now - lastProgress < interval) return;
@@ -385,7 +387,7 @@ export class TftpServer extends EventEmitter {
         this.emitEvent(totalBytes === undefined ? base : { ...base, totalBytes });
       },
       onEnd: (outcome: TransferOutcome) => {
-        if (this.transfers.get(key)?.transfer === transfer) this.untrack(key);
+        this.transfers.release(key, transfer);
         if (outcome.ok) {
           this.emitEvent({
             type: 'completed',
@@ -400,7 +402,7 @@ export class TftpServer extends EventEmitter {
         } else this.failed(meta, outcome.reason, outcome.tftpCode, startedAt, outcome.bytes, outcome.retransmits);
       },
     });
-    this.track(key, meta.client.address, { transfer, filename: meta.filename });
+    this.transfers.attach(key, transfer);
     transfer.start();
   }
 
@@ -453,8 +455,3 @@ function literalLookup(hostname: string, _options: unknown, callback: (err: Erro
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
-/** Placeholder while a request is being resolved, so duplicates are recognised. */
-const PENDING = {
-  abort: () => {},
-} as unknown as TransferBase;

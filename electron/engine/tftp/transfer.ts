@@ -17,7 +17,11 @@ export interface TransferSetup {
   sendOack: boolean;
   retries: number;
   timeoutMs: number;
+  /** A transfer whose client has not answered by then ends, whatever its timeout and retries. */
+  unansweredLifeMs?: number;
   rolloverTo: RolloverTo;
+  /** The client answered for the first time: the transfer is under way. */
+  onUnderWay?(): void;
   onProgress(bytes: number, blocks: number): void;
   onEnd(outcome: TransferOutcome): void;
 }
@@ -32,10 +36,26 @@ export abstract class TransferBase {
   protected timeoutsInARow = 0;
   private timer: NodeJS.Timeout | undefined;
   private ended = false;
+  private unanswered: NodeJS.Timeout | undefined;
 
   constructor(protected readonly setup: TransferSetup) {
     setup.socket.on('message', (msg) => this.onMessage(msg));
     setup.socket.on('error', (e) => this.fail(`socket error: ${e.message}`));
+    if (setup.unansweredLifeMs !== undefined) {
+      const life = setup.unansweredLifeMs;
+      this.unanswered = setTimeout(() => {
+        this.send({ op: 'ERROR', code: TFTP_ERROR.notDefined, message: 'Timed out' });
+        this.fail(`no answer from the client within ${Math.round(life / 1000)} s`, TFTP_ERROR.notDefined);
+      }, life);
+    }
+  }
+
+  /** The client's first valid answer: the transfer is under way and no longer bound by the unanswered life. */
+  protected answered(): void {
+    if (this.unanswered === undefined || this.ended) return;
+    clearTimeout(this.unanswered);
+    this.unanswered = undefined;
+    this.setup.onUnderWay?.();
   }
 
   get done(): boolean {
@@ -122,9 +142,9 @@ export abstract class TransferBase {
   protected abstract retransmit(): void;
   protected abstract progressBytes(): number;
 
-  /** Stop the transfer without a word to the client (server shutdown sends its own error first). */
-  abort(reason: string): void {
-    this.send({ op: 'ERROR', code: TFTP_ERROR.notDefined, message: 'Server stopped' });
+  /** Ends the transfer at once, telling the client with one ERROR. */
+  abort(reason: string, clientMessage = 'Server stopped'): void {
+    this.send({ op: 'ERROR', code: TFTP_ERROR.notDefined, message: clientMessage });
     this.fail(reason, TFTP_ERROR.notDefined);
   }
 
@@ -141,6 +161,7 @@ export abstract class TransferBase {
     if (this.ended) return;
     this.ended = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.unanswered) clearTimeout(this.unanswered);
     this.release(lingerMs);
     this.setup.onEnd(outcome);
   }
@@ -206,6 +227,7 @@ export class ReadTransfer extends TransferBase {
   protected override onAck(wire: number): void {
     if (this.awaitingOack) {
       if (wire !== 0) return;
+      this.answered();
       this.awaitingOack = false;
       this.timeoutsInARow = 0;
       this.sendWindow();
@@ -214,6 +236,7 @@ export class ReadTransfer extends TransferBase {
     const block = absoluteBlock(wire, this.acked, this.sentUpTo, this.setup.rolloverTo);
     // A duplicate or stale ACK changes nothing and sends nothing: no Sorcerer's Apprentice.
     if (block === undefined || block <= this.acked) return;
+    this.answered();
     this.acked = block;
     this.timeoutsInARow = 0;
     this.setup.onProgress(this.progressBytes(), this.acked);
@@ -234,8 +257,8 @@ export class ReadTransfer extends TransferBase {
     this.sendWindow(true);
   }
 
-  override abort(reason: string): void {
-    super.abort(reason);
+  override abort(reason: string, clientMessage?: string): void {
+    super.abort(reason, clientMessage);
     void this.content.close().catch((error: unknown) => logSwallowed('tftp', 'close served file', error));
   }
 

@@ -1,30 +1,39 @@
 import { promises as fs } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { wireBlock } from './block-numbers';
 import { TFTP_ERROR, type TftpPacket } from './codec';
-import { fromNetascii } from './netascii';
-import { TransferBase, type TransferSetup } from './transfer';
+import { NetasciiDecoder } from './netascii';
+import { TransferBase, type TransferOutcome, type TransferSetup } from './transfer';
+import { logSwallowed } from '../engine-log';
 
 /** Largest upload accepted; phones have nothing bigger to send. */
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 
 /**
- * Receives a file (WRQ) in lockstep into memory, then writes it whole (temp file + rename), so a broken
- * upload never leaves a half-written file behind.
+ * Receives a file (WRQ) in lockstep, writing each block to a temp file beside the target as it arrives and ACKing it
+ * once written (so a fast client cannot queue more than one block in memory); the finished file is linked into
+ * place, so a broken upload never leaves a half-written file behind.
  */
 export class WriteTransfer extends TransferBase {
   private expected = 1;
-  private readonly parts: Buffer[] = [];
   private bytes = 0;
   private lastAck: TftpPacket;
+  private readonly temp: string;
+  private file: Promise<FileHandle> | undefined;
+  private readonly decoder: NetasciiDecoder | undefined;
+  /** True while a block is being written: a DATA arriving meanwhile is a duplicate or out of turn. */
+  private writing = false;
 
   constructor(
     setup: TransferSetup,
     private readonly target: string,
-    private readonly netascii: boolean,
+    netascii: boolean,
   ) {
     super(setup);
     this.lastAck = setup.sendOack ? { op: 'OACK', options: setup.options.acknowledged } : { op: 'ACK', block: 0 };
+    this.temp = path.join(path.dirname(target), `.${path.basename(target)}.${setup.id}.part`);
+    this.decoder = netascii ? new NetasciiDecoder() : undefined;
   }
 
   start(): void {
@@ -42,7 +51,7 @@ export class WriteTransfer extends TransferBase {
   }
 
   protected onPacket(packet: Exclude<TftpPacket, { op: 'ERROR' }>): void {
-    if (packet.op !== 'DATA') return;
+    if (packet.op !== 'DATA' || this.writing) return;
     const rollover = this.setup.rolloverTo;
     if (packet.block === wireBlock(this.expected - 1, rollover) && this.expected > 1) {
       this.send(this.lastAck); // Our ACK was lost: repeat it once per duplicate DATA.
@@ -59,40 +68,57 @@ export class WriteTransfer extends TransferBase {
       this.fail(`upload larger than ${MAX_UPLOAD_BYTES} bytes`, TFTP_ERROR.diskFull);
       return;
     }
-    this.parts.push(Buffer.from(packet.data));
-    this.bytes += packet.data.length;
+    this.answered();
     this.timeoutsInARow = 0;
-    this.lastAck = { op: 'ACK', block: packet.block };
-    this.expected += 1;
-    if (packet.data.length === this.setup.options.blksize) {
-      this.send(this.lastAck);
-      this.armTimer();
-      this.setup.onProgress(this.bytes, this.expected - 1);
-      return;
-    }
-    // The short block ends the upload; duplicates of it arriving while saving get the repeated ACK above.
-    void this.save().then(
+    this.armTimer();
+    const last = packet.data.length < this.setup.options.blksize;
+    this.writing = true;
+    void this.store(packet.data, last).then(
       () => {
+        this.writing = false;
+        if (this.done) return;
+        this.bytes += packet.data.length;
+        this.lastAck = { op: 'ACK', block: packet.block };
+        this.expected += 1;
         this.send(this.lastAck);
-        this.finish({ ok: true, bytes: this.bytes, blocks: this.expected - 1, retransmits: this.retransmits });
+        // The short block ends the upload; a duplicate of it arriving later gets the repeated ACK above.
+        if (last) this.finish({ ok: true, bytes: this.bytes, blocks: this.expected - 1, retransmits: this.retransmits });
+        else this.setup.onProgress(this.bytes, this.expected - 1);
       },
       (e: unknown) => {
+        this.writing = false;
         this.send({ op: 'ERROR', code: TFTP_ERROR.diskFull, message: 'Could not store file' });
         this.fail(`could not store upload: ${e instanceof Error ? e.message : String(e)}`, TFTP_ERROR.diskFull);
       },
     );
   }
 
-  private async save(): Promise<void> {
-    const data = Buffer.concat(this.parts);
-    const body = this.netascii ? fromNetascii(data) : data;
-    const temp = path.join(path.dirname(this.target), `.${path.basename(this.target)}.${this.setup.id}.part`);
-    try {
-      await fs.writeFile(temp, body, { flag: 'wx' });
-      // link() refuses to replace an existing file, unlike rename(): an upload never overwrites.
-      await fs.link(temp, this.target);
-    } finally {
-      await fs.rm(temp, { force: true });
-    }
+  /** Appends one block to the temp file; the last one closes it and links it into place. */
+  private async store(data: Buffer, last: boolean): Promise<void> {
+    this.file ??= fs.open(this.temp, 'wx');
+    const handle = await this.file;
+    if (this.done) throw new Error('the transfer ended'); // discard() closes and removes what was opened.
+    const body = this.decoder ? Buffer.concat([this.decoder.push(data), last ? this.decoder.end() : Buffer.alloc(0)]) : data;
+    await handle.write(body);
+    if (!last) return;
+    await handle.close();
+    this.file = undefined;
+    if (this.done) throw new Error('the transfer ended');
+    // link() refuses to replace an existing file, unlike rename(): an upload never overwrites.
+    await fs.link(this.temp, this.target);
+    await fs.rm(this.temp, { force: true });
+  }
+
+  protected override finish(outcome: TransferOutcome, lingerMs = 0): void {
+    if (this.done) return;
+    super.finish(outcome, lingerMs);
+    if (!outcome.ok) void this.discard();
+  }
+
+  /** A failed upload leaves nothing behind. */
+  private async discard(): Promise<void> {
+    const file = this.file;
+    if (file) await file.then((h) => h.close()).catch(() => undefined);
+    await fs.rm(this.temp, { force: true }).catch((error: unknown) => logSwallowed('tftp', 'remove upload temp file', error));
   }
 }

@@ -3,8 +3,10 @@ import type { Language } from '../../../shared/api/app';
 import { fillText, formatMessage } from '../../../shared/i18n/format';
 import type { Message } from '../../../shared/i18n/message';
 import { messages as app } from './app';
+import { messages as bench } from './bench';
 import { messages as consoleTexts } from './console';
 import { messages as firmware } from './firmware';
+import { messages as history } from './history';
 import { messages as migrate } from './migrate';
 import { messages as plan } from './plan';
 import { messages as sim } from './sim';
@@ -15,7 +17,7 @@ import { messages as tftp } from './tftp';
  * engine's (DomainCatalog: a key missing in Japanese does not compile). What the engine and the planner say
  * arrives as messages and is said with `say` (formatMessage); both fill `{name}` the same way (fillText).
  */
-export const CATALOGS = [app, consoleTexts, firmware, migrate, plan, sim, tftp] as const;
+export const CATALOGS = [app, bench, consoleTexts, firmware, history, migrate, plan, sim, tftp] as const;
 
 function merged(language: Language): Record<string, string> {
   return Object.assign({}, ...CATALOGS.map((catalog) => catalog[language] as Record<string, string>)) as Record<string, string>;

@@ -54,6 +54,9 @@ const en = {
   'migrate.field.phoneIp': 'phone IP',
   'migrate.field.dhcpOffer': 'address to give the phone',
   'migrate.network.phoneIp': 'Phone IP (optional)',
+  'migrate.network.phoneIp.requiredLabel': 'Phone IP (required for {firmware})',
+  'migrate.network.phoneIp.required':
+    '{firmware} boots the OS79XX.TXT way: its first request names no phone, so Phonebench needs its address. Enter the phone\'s IP (Settings > Network Configuration > IP Address), or run the bench DHCP below.',
   'migrate.network.phoneIp.help': 'Needed for phones on the OS79XX.TXT boot mechanism (SCCP up to 5.x, SIP up to 6.x): their first request names no phone. Otherwise it is learned from the first request carrying the MAC.',
   'migrate.network.dhcp': 'Run the bench DHCP for this phone only',
   'migrate.network.dhcp.offer': 'Address to give the phone',
@@ -111,7 +114,6 @@ const en = {
   'migrate.report.html': 'Export HTML',
   'migrate.report.json': 'Export JSON',
   'migrate.report.served': '{count} files sent, {refused} requests refused.',
-  'migrate.report.again': 'Migrate another phone',
   'migrate.report.refused': 'Refused requests (not this phone)',
 } as const;
 
@@ -170,6 +172,9 @@ export const messages: DomainCatalog<typeof en> = {
     'migrate.field.phoneIp': '電話機の IP',
     'migrate.field.dhcpOffer': '電話機に渡すアドレス',
     'migrate.network.phoneIp': '電話機の IP(任意)',
+    'migrate.network.phoneIp.requiredLabel': '電話機の IP({firmware} では必須)',
+    'migrate.network.phoneIp.required':
+      '{firmware} は OS79XX.TXT 方式で起動し、最初の要求に電話機名が含まれないため、Phonebench には電話機のアドレスが必要です。電話機の IP を入力するか (Settings > Network Configuration > IP Address)、下のベンチ DHCP を使ってください。',
     'migrate.network.phoneIp.help': 'OS79XX.TXT 方式で起動する電話機(SCCP 5.x まで、SIP 6.x まで)では必要です。最初の要求に電話機名が含まれないためです。それ以外は MAC を含む最初の要求から判断します。',
     'migrate.network.dhcp': 'この電話機専用のベンチ DHCP を動かす',
     'migrate.network.dhcp.offer': '電話機に渡すアドレス',
@@ -227,7 +232,6 @@ export const messages: DomainCatalog<typeof en> = {
     'migrate.report.html': 'HTML で書き出す',
     'migrate.report.json': 'JSON で書き出す',
     'migrate.report.served': '送信 {count} ファイル、拒否 {refused} 件。',
-    'migrate.report.again': '別の電話機を移行する',
     'migrate.report.refused': '拒否した要求(この電話機以外)',
   },
 };

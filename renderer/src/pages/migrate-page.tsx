@@ -7,6 +7,8 @@ import { PlanStep } from '../components/migrate/plan-step';
 import { ReportStep } from '../components/migrate/report-step';
 import { RunStep } from '../components/migrate/run-step';
 import { TargetStep } from '../components/migrate/target-step';
+import { choicesFromStatus, keepRun, keptRun, nextPhoneChoices } from '../components/migrate/bench-memory';
+import { NextPhone } from '../components/migrate/next-phone';
 import { useDemo } from '../components/migrate/use-demo';
 import { isFinal, useMigration } from '../components/migrate/use-migration';
 import { WizardActions } from '../components/migrate/wizard-actions';
@@ -21,6 +23,9 @@ export function MigratePage() {
   const migration = useMigration();
   // A run the technician left (a new wizard, a real phone after the demo) stays in the engine, off this page.
   const [dismissed, setDismissed] = useState<string>();
+  const [kept] = useState(keptRun);
+  /** Next phone: only the MAC is asked; the rest is the last phone's. */
+  const [nextMode, setNextMode] = useState(false);
   const status = migration.status && migration.status.id !== dismissed ? migration.status : undefined;
   const timeline = status ? migration.timeline : NO_TIMELINE;
   const [step, setStep] = useState<WizardStep>('phone');
@@ -34,15 +39,18 @@ export function MigratePage() {
     top.current?.closest('.content')?.scrollTo({ top: 0, left: 0 });
   }, [step]);
 
-  // A migration still running (page reopened): show it. A finished one leaves the wizard at the start.
+  // A migration still running (page reopened): show it. A finished one this tab showed stays until dismissed;
+  // any other finished one leaves the wizard at the start.
   const seenRun = useRef<string>(undefined);
   const latest = migration.status;
   useEffect(() => {
     if (!latest || seenRun.current !== undefined) return;
     seenRun.current = latest.id;
-    if (isFinal(latest)) setDismissed(latest.id);
-    else setStep('migrate');
-  }, [latest]);
+    const ours = kept?.runId === latest.id;
+    if (isFinal(latest) && !ours) return setDismissed(latest.id);
+    setChoices(ours && kept ? kept.choices : choicesFromStatus(latest));
+    setStep('migrate');
+  }, [kept, latest]);
 
   const set = useCallback((patch: Partial<Choices>) => setChoices((c) => ({ ...c, ...patch })), []);
 
@@ -57,7 +65,9 @@ export function MigratePage() {
         setStep('network');
         return;
       }
-      await startRun(c);
+      setNextMode(false);
+      const started = await startRun(c);
+      if (started) keepRun({ runId: started.id, choices: c });
     },
     [startRun, t],
   );
@@ -74,8 +84,12 @@ export function MigratePage() {
   );
 
   /** After a demo: the same choices minus the virtual phone, back where a real phone's details are checked. */
-  const setupReal = () => {
+  const dismiss = () => {
     setDismissed(status?.id);
+    keepRun(undefined);
+  };
+  const setupReal = () => {
+    dismiss();
     migration.setError(undefined);
     setChoices((c) => ({ ...c, demo: false, bindAddress: c.bindAddress === '127.0.0.1' ? '' : c.bindAddress }));
     setStep('phone');
@@ -100,10 +114,17 @@ export function MigratePage() {
     }
   })();
 
-  const again = () => {
-    setDismissed(status?.id);
+  const startOver = () => {
+    dismiss();
+    setNextMode(false);
     setPreview(undefined);
     setChoices({ ...INITIAL_CHOICES });
+    setStep('phone');
+  };
+  const nextPhone = () => {
+    dismiss();
+    setChoices(nextPhoneChoices);
+    setNextMode(true);
     setStep('phone');
   };
 
@@ -136,14 +157,27 @@ export function MigratePage() {
         </p>
       ) : null}
       {renderStep()}
-      <WizardActions step={step} canGoOn={canGoOn} runLive={step === 'migrate' && status !== undefined && !isFinal(status)} go={setStep} />
+      {nextMode && step === 'phone' ? null : <WizardActions step={step} canGoOn={canGoOn} runLive={step === 'migrate' && status !== undefined && !isFinal(status)} go={setStep} />}
     </section>
   );
 
   function renderStep() {
     switch (step) {
       case 'phone':
-        return <PhoneStep choices={choices} set={set} />;
+        return nextMode ? (
+          <NextPhone
+            choices={choices}
+            set={set}
+            busy={migration.busy}
+            onStart={() => {
+              setStep('migrate');
+              void start(choices);
+            }}
+            onChange={() => setNextMode(false)}
+          />
+        ) : (
+          <PhoneStep choices={choices} set={set} />
+        );
       case 'target':
         return <TargetStep choices={choices} set={set} />;
       case 'network':
@@ -161,10 +195,11 @@ export function MigratePage() {
             onStart={() => void start(choices.demo ? choices : { ...choices, demo: false })}
             onSetupReal={setupReal}
             onStop={() => void migration.stop()}
+            onNextPhone={nextPhone}
           />
         );
       case 'report':
-        return <ReportStep status={status} refused={timeline.filter((e) => e.kind === 'refused')} onAgain={again} />;
+        return <ReportStep status={status} refused={timeline.filter((e) => e.kind === 'refused')} onNextPhone={nextPhone} onStartOver={startOver} />;
       default:
         return assertNever(step, 'wizard step');
     }

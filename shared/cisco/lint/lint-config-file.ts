@@ -11,6 +11,8 @@ import { lintSipCnf } from './lint-sip-cnf';
 
 export type { LintContext, LintFinding, Severity } from './lint-finding';
 
+const TEXT_ROLES: ReadonlySet<string> = new Set(['sip-config', 'sccp-config', 'ringlist', 'dialplan']);
+
 /** Checks one config file a 7940/7960 will read; findings are messages, and never echo password values. */
 export function lintConfigFile(fileName: string, text: string, context: LintContext = {}): LintFinding[] {
   const findings: LintFinding[] = [];
@@ -19,6 +21,8 @@ export function lintConfigFile(fileName: string, text: string, context: LintCont
   };
   lintFileName(fileName, add);
   const role = roleOfFile(fileName);
+  // A byte order mark in any text config (OS79XX.TXT says its own; the phone reads the bytes as text).
+  if (text.startsWith('\uFEFF') && role !== 'os79xx' && TEXT_ROLES.has(role)) add(1, 'error', msg('lint.bom', { file: fileName }), msg('lint.os79xx.bom.fix'));
   switch (role) {
     case 'os79xx':
       lintOs79xx(text, context, add);

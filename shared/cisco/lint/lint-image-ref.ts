@@ -42,8 +42,19 @@ function readId(id: string): { name: ImageName | undefined; fault?: 'case' | 'le
   return upper === undefined ? { name: undefined } : { name: upper, fault: 'case' };
 }
 
-/** Checks an image id a config names: extension, form, library, protocol. */
-export function lintImageRef(raw: string, line: number, what: string, site: ImageRefSite, context: LintContext, add: Add): void {
+/**
+ * Checks an image id a config names: extension, form, library, protocol. `loaderFieldPractice`: XMLDefault.cnf.xml,
+ * where field guides name the loader for a phone coming from SCCP (a warning, never an error).
+ */
+export function lintImageRef(
+  raw: string,
+  line: number,
+  what: string,
+  site: ImageRefSite,
+  context: LintContext,
+  add: Add,
+  loaderFieldPractice = false,
+): void {
   const value = raw.trim();
   if (value === '') {
     add(line, 'error', msg('lint.image.empty', { what }), msg('lint.image.empty.fix', { example: site === 'os79xx' ? 'P003-8-12-00' : 'P0S3-8-12-00' }));
@@ -53,8 +64,12 @@ export function lintImageRef(raw: string, line: number, what: string, site: Imag
   const { name, fault } = readId(id);
   // A real file of the written id in the library wins over our reading of the name's form; a loader never
   // stands in a config file, whatever the library holds (the phone would fetch `<loader>.loads`).
-  const loaderInConfig = site === 'config' && name?.scheme === 'loader';
-  const accepted = name !== undefined && fault === undefined && !loaderInConfig && inLibrary(name.id, site, context);
+  const loaderInConfig = site === 'config' && name?.scheme === 'loader' && !loaderFieldPractice;
+  if (loaderFieldPractice && name?.scheme === 'loader' && fault === undefined) {
+    add(line, 'warning', msg('lint.xml.loaderFieldPractice', { what, id: name.id }), msg('lint.xml.loaderFieldPractice.fix', { app: imageIdFor(name.version) }));
+  }
+  const loaderOk = loaderFieldPractice && name?.scheme === 'loader' && fault === undefined;
+  const accepted = name !== undefined && fault === undefined && !loaderInConfig && (loaderOk || inLibrary(name.id, site, context));
   const want = name === undefined ? id : accepted ? name.id : wantedId(name, site);
   if (extension !== undefined) {
     add(line, 'error', msg('lint.image.extension', { what, extension }), msg('lint.image.extension.fix', { id: want }));

@@ -24,6 +24,7 @@ export function lintSccpXml(fileName: string, text: string, context: LintContext
     add(loadLine ?? 1, 'warning', msg('lint.sep.unknownModel', { model: config.model }), msg('lint.sep.unknownModel.fix', { models: models.map((m) => `"${m}"`).join(' / ') }));
   }
   if (config.loadInformation !== undefined) lintImageRef(config.loadInformation, loadLine ?? 1, 'loadInformation', 'config', context, add);
+  else add(1, 'warning', msg('lint.sep.noLoad'), msg('lint.sep.noLoad.fix'));
   const planProtocol = context.planProtocol;
   if (config.deviceProtocol !== undefined && planProtocol !== undefined && config.deviceProtocol !== planProtocol) {
     add(1, 'error', msg('lint.sep.deviceProtocol', { protocol: config.deviceProtocol, planProtocol }), msg('lint.sep.deviceProtocol.fix', { planProtocol }));
@@ -33,8 +34,14 @@ export function lintSccpXml(fileName: string, text: string, context: LintContext
 function lintXmlDefault(text: string, context: LintContext, add: Add): void {
   const { config, problems } = parseXmlDefaultCnfXml(text);
   for (const p of problems) add(p.line, 'error', p.message, msg('lint.xml.fix'));
+  const seen = new Map<number, string>();
   for (const l of config.loads) {
     const line = l.line ?? 1;
+    const before = seen.get(l.typeId);
+    if (before !== undefined && before.trim() !== l.loadId.trim()) {
+      add(line, 'error', msg('lint.xml.twoLoads', { typeId: l.typeId, first: before, second: l.loadId }), msg('lint.xml.twoLoads.fix', { typeId: l.typeId }));
+    }
+    if (before === undefined) seen.set(l.typeId, l.loadId);
     const model = PHONE_MODELS.map(modelInfo).find((m) => m.deviceTypeId === l.typeId);
     if (model === undefined) {
       add(line, 'warning', msg('lint.xml.notModelElement', { typeId: l.typeId }), msg('lint.xml.notModelElement.fix'));
@@ -48,6 +55,6 @@ function lintXmlDefault(text: string, context: LintContext, add: Add): void {
         msg('lint.xml.modelMismatch.fix', { model: model.modelString }),
       );
     }
-    lintImageRef(l.loadId, line, `loadInformation${l.typeId}`, 'config', context, add);
+    lintImageRef(l.loadId, line, `loadInformation${l.typeId}`, 'config', context, add, true);
   }
 }

@@ -22,8 +22,9 @@ export function lintSipCnf(fileName: string, text: string, context: LintContext,
     }
   });
   for (const e of read.entries) {
+    lintKeyAndQuotes(e, add);
     lintFieldLength(e, add);
-    if (e.key === 'image_version') lintImageRef(e.value, e.line, 'image_version', 'config', context, add);
+    if (e.key.toLowerCase() === 'image_version') lintImageRef(e.value, e.line, 'image_version', 'config', context, add);
   }
   const running = context.running;
   if (/sipdefault\.cnf$/i.test(fileName) && running !== undefined && running.protocol === 'SIP' && running.major === 2) {
@@ -36,6 +37,21 @@ export function lintSipCnf(fileName: string, text: string, context: LintContext,
         msg('lint.sipCnf.bufferFull.fix'),
       );
     }
+  }
+}
+
+/**
+ * SIP parameter names are lower case (`image_version`); a quoted value keeps the spaces inside its quotes, so
+ * `" P0S3-8-12-00 "` names a file that does not exist. Values are never echoed: some are passwords.
+ */
+function lintKeyAndQuotes(e: SipCnfEntry, add: Add): void {
+  const lower = e.key.toLowerCase();
+  const imageVersion = lower === 'image_version';
+  if (e.key !== lower) {
+    add(e.line, imageVersion ? 'error' : 'warning', msg('lint.sipCnf.keyCase', { key: e.key, want: lower }), msg('lint.sipCnf.keyCase.fix', { want: lower }));
+  }
+  if (e.value !== e.value.trim()) {
+    add(e.line, imageVersion ? 'error' : 'warning', msg('lint.sipCnf.quotedSpaces', { key: e.key }), msg('lint.sipCnf.quotedSpaces.fix', { key: e.key }));
   }
 }
 

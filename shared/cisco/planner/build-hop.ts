@@ -3,6 +3,7 @@ import { CFGFMT_COMMAND, formatUpgradeCode, writeGkdefaultTxt } from '../config/
 import type { FirmwareVersion } from '../firmware-version';
 import { bootEra, formatFirmware, isSigned } from '../firmware-version';
 import { imageIdFor } from '../image-name';
+import { RULE_NAMES, type LoadNames } from './load-names';
 import { GKDEFAULT_CFG, GKDEFAULT_TXT, OS79XX_TXT } from '../phone-files';
 import { aliasFor, bootRequests, downloadRequests, imageFilesFor, os79xxIdFor } from './hop-files';
 import {
@@ -16,7 +17,7 @@ import {
 import { KNOWN_R3_UPGRADE_CODES } from './known-firmware';
 import type { FileAlias, Hop, PlanInput, PlannedConfig } from './plan-types';
 import type { Step } from './route';
-import { sepCnfXmlName, sipMacCnfName, SIP_DEFAULT_CNF } from '../phone-files';
+import { ctlSepName, sepCnfXmlName, sipMacCnfName, SIP_DEFAULT_CNF, XML_DEFAULT_CNF_XML } from '../phone-files';
 import { msg, type Message } from '../../i18n/message';
 
 /** A hop touches a SIP 2.x image when it starts or ends on one: serve the trimmed configs (W210 buffer full). */
@@ -30,27 +31,37 @@ export interface BuildOptions {
   /** A SIP 2.x hop came before this one and trimmed the configs. */
   restoresFullConfig: boolean;
   r3Code?: { build: string; file: string };
+  /** Load names: the library's own files where it holds the release. */
+  names?: LoadNames;
 }
 
 export function buildHop(index: number, s: Step, o: BuildOptions): Hop {
   const { input, mac } = o;
   const { from, to } = s;
   const minimal = isSip2xHop(s);
-  const id = imageIdFor(to);
+  const names = o.names ?? RULE_NAMES;
+  const id = names.app(to);
   const warnings: Message[] = [];
   const aliases: FileAlias[] = [];
   const commands: string[] = [];
   const checklist: Message[] = [];
   let configs: PlannedConfig[] = [];
-  let requiredFiles = imageFilesFor(to, isSigned(from));
+  let requiredFiles = imageFilesFor(to, isSigned(from), names);
   let sepServed = false;
   let pre: string[] = [OS79XX_TXT];
-  let download = downloadRequests(from, to, mac);
+  let download = downloadRequests(from, to, mac, { names });
   const fullSip = (imageVersion: string): PlannedConfig[] => {
     const extra = minimal ? [] : optional([ringlistConfig(input.library?.files)]);
     return [...sipConfigs(mac, imageVersion, input.sipSettings, minimal), ...extra];
   };
   const sipLoaderExtras = (): PlannedConfig[] => (bootEra(to) === 'loader' && to.protocol === 'SIP' ? [dialplanConfig()] : []);
+  /** SIP to SIP: OS79XX.TXT and both SIP configs name the new image. */
+  const sipUpgrade = (): { configs: PlannedConfig[]; pre: string[] } => {
+    const up = [os79xxConfig(os79xxIdFor(to, names)), ...fullSip(id), ...sipLoaderExtras()];
+    if (bootEra(from) === 'os79xx' && bootEra(to) === 'os79xx') return { configs: up, pre: [OS79XX_TXT, SIP_DEFAULT_CNF, sipMacCnfName(mac)] };
+    if (bootEra(from) === 'loader') return { configs: up, pre: bootRequests(from, mac, false, names).slice(0, 3) };
+    return { configs: up, pre: [OS79XX_TXT] };
+  };
 
   switch (s.path) {
     case 'F1':
@@ -58,29 +69,28 @@ export function buildHop(index: number, s: Step, o: BuildOptions): Hop {
       configs = [os79xxConfig(id), ...fullSip(id)];
       if (s.path === 'F1' && from.major < 5 && (to.major === 3 || to.major === 4)) warnings.push(msg('planner.warn.stateErrorFallback'));
       break;
-    case 'F2':
-      // The loader may hunt the SCCP configs first (a phone coming from SCCP): they name the SIP load too.
-      configs = [
-        os79xxConfig(os79xxIdFor(to)),
-        ...fullSip(id),
-        ...sipLoaderExtras(),
-        sepConfig(mac, input.model, id, 'SIP'),
-        xmlDefaultConfig(input.model, id),
-      ];
-      sepServed = true;
-      download = downloadRequests(from, to, mac, undefined, true);
+    case 'F2': {
+      // Field practice for a phone coming from SCCP: XMLDefault.cnf.xml names the loader for the first boot (the
+      // UAL shares its first four characters with SCCP loads, so OS79XX.TXT alone does not move the phone); the
+      // SIP configs name the application, which the loader finds in its config hunt.
+      const loader = names.loader(to) ?? id;
+      configs = [os79xxConfig(os79xxIdFor(to, names)), ...fullSip(id), ...sipLoaderExtras(), xmlDefaultConfig(input.model, loader)];
+      pre = [OS79XX_TXT, sepCnfXmlName(mac), XML_DEFAULT_CNF_XML];
+      download = [`${loader}.${isSigned(from) ? 'sbn' : 'bin'}`, ctlSepName(mac), sepCnfXmlName(mac), sipMacCnfName(mac), `${id}.loads`, `${id}.sb2`];
+      warnings.push(msg('planner.warn.f2Field', { loader, app: id }), msg('planner.warn.f2Stall', { loader, app: id, sep: sepCnfXmlName(mac) }));
       break;
+    }
     case 'F3':
       configs = [sepConfig(mac, input.model, id, 'SIP'), ...fullSip(id), ...sipLoaderExtras()];
       sepServed = true;
-      pre = bootRequests(from, mac, true);
+      pre = bootRequests(from, mac, true, names);
       break;
     case 'R1': {
-      const alias = aliasFor(from, to);
+      const alias = aliasFor(from, to, names);
       const served = alias?.aliasId ?? id;
       if (alias !== undefined) {
         aliases.push({ alias: alias.alias, file: alias.file });
-        download = downloadRequests(from, to, mac, alias.aliasId);
+        download = downloadRequests(from, to, mac, { alias: alias.aliasId, names });
         warnings.push(msg('planner.warn.alias83', { from: formatFirmware(from), file: alias.file, alias: alias.alias, aliasId: alias.aliasId }));
       }
       configs = [os79xxConfig(served), sepConfig(mac, input.model, id)];
@@ -89,11 +99,14 @@ export function buildHop(index: number, s: Step, o: BuildOptions): Hop {
       break;
     }
     case 'R2':
-      if (from.protocol === 'SIP') {
+      if (to.protocol === 'SIP') {
+        // R2's first hop: a SIP phone moves to SIP 6.3 through OS79XX.TXT and image_version.
+        ({ configs, pre } = sipUpgrade());
+      } else if (from.protocol === 'SIP') {
         configs = [os79xxConfig(id), ...fullSip(id), sepConfig(mac, input.model, id)];
       } else {
         configs = [os79xxConfig(id), sepConfig(mac, input.model, id)];
-        pre = bootRequests(from, mac, true);
+        pre = bootRequests(from, mac, true, names);
         warnings.push(msg('planner.warn.r2ExtractZip'));
       }
       sepServed = true;
@@ -127,18 +140,16 @@ export function buildHop(index: number, s: Step, o: BuildOptions): Hop {
       // reads SEP<MAC>.cnf.xml before SIP<MAC>.cnf and a leftover SIP one there would reinstall SIP.
       configs = [...fullSip(id), xmlDefaultConfig(input.model, id), sepConfig(mac, input.model, id)];
       sepServed = true;
-      pre = bootRequests(from, mac, true).slice(0, 2);
+      pre = bootRequests(from, mac, true, names).slice(0, 2);
       checklist.push(msg('planner.check.r4CopySep', { sep: sepCnfXmlName(mac), load: id }));
       break;
     case 'UPGRADE':
       if (to.protocol === 'SIP') {
-        configs = [os79xxConfig(os79xxIdFor(to)), ...fullSip(id), ...sipLoaderExtras()];
-        if (bootEra(from) === 'os79xx' && bootEra(to) === 'os79xx') pre = [OS79XX_TXT, SIP_DEFAULT_CNF, sipMacCnfName(mac)];
-        else if (bootEra(from) === 'loader') pre = bootRequests(from, mac, false).slice(0, 3);
+        ({ configs, pre } = sipUpgrade());
       } else {
         configs = [os79xxConfig(id), sepConfig(mac, input.model, id)];
         sepServed = true;
-        pre = bootEra(from) === 'os79xx' ? [OS79XX_TXT, sepConfigName(configs)] : bootRequests(from, mac, true);
+        pre = bootEra(from) === 'os79xx' ? [OS79XX_TXT, sepConfigName(configs)] : bootRequests(from, mac, true, names);
       }
       break;
     case 'CM':
@@ -153,7 +164,7 @@ export function buildHop(index: number, s: Step, o: BuildOptions): Hop {
     warnings.push(msg('planner.warn.inferred', { reason: s.provenance.reason }));
   }
   checklist.push(msg('planner.check.reset'));
-  const newBoot = bootRequests(to, mac, sepServed);
+  const newBoot = bootRequests(to, mac, sepServed, names);
   const oldSet = new Set(pre);
   const distinctive = newBoot.filter((r) => !oldSet.has(r));
   return {
@@ -166,7 +177,7 @@ export function buildHop(index: number, s: Step, o: BuildOptions): Hop {
     configs,
     aliases,
     expectedRequests: [...pre, ...download, ...newBoot],
-    phoneShows: phoneShows(from, to),
+    phoneShows: phoneShows(from, to, id),
     warnings,
     doneWhen: distinctive.length > 0 ? distinctive : newBoot,
     commands,
@@ -178,10 +189,10 @@ function sepConfigName(configs: PlannedConfig[]): string {
   return configs.find((c) => c.name.endsWith('.cnf.xml'))?.name ?? '';
 }
 
-function phoneShows(from: FirmwareVersion, to: FirmwareVersion): Message[] {
+function phoneShows(from: FirmwareVersion, to: FirmwareVersion, id: string = imageIdFor(to)): Message[] {
   const shows = [msg('planner.shows.requestingConfiguration'), msg('planner.shows.upgradingSoftware')];
   if (bootEra(from) === 'os79xx' && bootEra(to) === 'loader') shows.push(msg('planner.shows.rebootsForApplication'));
-  shows.push(msg('planner.shows.firmwareVersions', { id: imageIdFor(to), label: formatFirmware(to) }));
+  shows.push(msg('planner.shows.firmwareVersions', { id, label: formatFirmware(to) }));
   return shows;
 }
 

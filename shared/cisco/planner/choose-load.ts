@@ -1,11 +1,13 @@
 import { msg } from '../../i18n/message';
 import { compareFirmware, type FirmwareVersion } from '../firmware-version';
 import { imageIdFor, parseImageName } from '../image-name';
+import { KNOWN_FIRMWARE } from './known-firmware';
 import type { ChoiceStop, PlanOutcome, PlanStops } from './plan-types';
 
 /**
- * Stops no source names exactly: "the latest SCCP 4.x" (SIP 3.x or earlier to SCCP 5.x or later) and R2's "6.3
- * image" (no SCCP 6.3 load is known). The technician picks a load from the library; nothing is made up.
+ * Stops a technician may choose a load for: "the latest SCCP 4.x" (advice for SIP 3.x or earlier to SCCP 5.x)
+ * and an SCCP 6.x load instead of SIP 6.3 for R2's first hop. Loads come from the library (or the table of real
+ * loads); nothing is made up.
  */
 export const CHOICE_STOPS: Readonly<Record<ChoiceStop, { protocol: 'SCCP'; major: number }>> = {
   'latest-sccp4': { protocol: 'SCCP', major: 4 },
@@ -32,15 +34,49 @@ function stopFor(v: FirmwareVersion): ChoiceStop | undefined {
   return (Object.keys(CHOICE_STOPS) as ChoiceStop[]).find((s) => CHOICE_STOPS[s].protocol === v.protocol && CHOICE_STOPS[s].major === v.major);
 }
 
-/** Reads the technician's chosen loads into stops; a name that fits no stop is refused with what fits. */
-export function resolveVia(via: readonly string[]): { ok: true; stops: Partial<PlanStops>; chosen: ChosenLoad[] } | { ok: false; outcome: PlanOutcome } {
+/** Ids of the table of real loads (releases whose exact load is known). */
+function tableIds(): Set<string> {
+  return new Set(KNOWN_FIRMWARE.filter((k) => k.exactLoad).map((k) => imageIdFor(k.version)));
+}
+
+/** Ids the library holds (any image file of the id). */
+function libraryIds(libraryFiles: readonly string[]): Set<string> {
+  const ids = new Set<string>();
+  for (const f of libraryFiles) {
+    const parsed = parseImageName((f.split(/[\\/]/).pop() ?? f).trim());
+    if (parsed !== undefined) ids.add(parsed.id);
+  }
+  return ids;
+}
+
+/** Every load, from the library or the table of real loads, that fits some stop. */
+function loadsThatFit(libraryFiles: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const stop of Object.keys(CHOICE_STOPS) as ChoiceStop[]) for (const id of candidatesFor(stop, [...libraryFiles, ...tableIds()])) out.add(id);
+  return [...out];
+}
+
+/**
+ * Reads the technician's chosen loads into stops. A load must be in the library or in the table of real loads,
+ * and fit a stop; anything else is refused with the loads that fit.
+ */
+export function resolveVia(
+  via: readonly string[],
+  libraryFiles: readonly string[] = [],
+): { ok: true; stops: Partial<PlanStops>; chosen: ChosenLoad[] } | { ok: false; outcome: PlanOutcome } {
   const stops: Partial<PlanStops> = {};
   const chosen: ChosenLoad[] = [];
+  const known = new Set([...libraryIds(libraryFiles), ...tableIds()]);
   for (const name of via) {
     const load = loadOf(name);
     const stop = load === undefined ? undefined : stopFor(load.version);
-    if (load === undefined || stop === undefined) {
-      return { ok: false, outcome: { ok: false, rule: 'via-unfit', reason: msg('planner.refuse.viaUnfit', { load: name }) } };
+    if (load === undefined || stop === undefined || !known.has(load.id)) {
+      const fits = loadsThatFit(libraryFiles);
+      const reason =
+        load !== undefined && stop !== undefined
+          ? msg('planner.refuse.viaNotInLibrary', { load: name, fits: fits.length === 0 ? '-' : fits.join(', ') })
+          : msg('planner.refuse.viaUnfit', { load: name, fits: fits.length === 0 ? '-' : fits.join(', ') });
+      return { ok: false, outcome: { ok: false, rule: 'via-unfit', reason } };
     }
     const key = STOP_KEYS[stop];
     if (stops[key] !== undefined) {

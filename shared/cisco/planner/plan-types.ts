@@ -61,6 +61,8 @@ export interface Plan {
   warnings: Message[];
   /** The full configs to leave in the root once the last hop is done (restores what a SIP 2.x hop trimmed). */
   finalConfigs: PlannedConfig[];
+  /** What those configs still lack for the phone to work: the call agent's SEP file, SIP proxy and lines. */
+  finalNotes: Message[];
 }
 
 /** A stop whose exact load no source gives: the technician picks one from the library. */
@@ -86,11 +88,11 @@ export type PlanOutcome = { ok: true; plan: Plan } | { ok: false; reason: Messag
 
 /** Settings that could be assumptions; every default comes from KNOWN_FIRMWARE and can be overridden. */
 export interface PlanStops {
-  /** "The latest SCCP 4.x" a SIP 3.x-or-earlier phone goes to first: no exact load known, chosen (via). */
+  /** "The latest SCCP 4.x" a SIP 3.x-or-earlier phone may try first (advice): a library load, chosen (via). */
   latestSccp4?: FirmwareVersion;
   /** The SCCP 5.x stop before later SCCP releases. */
   sccp5: FirmwareVersion;
-  /** R2's first hop ("the 6.3 image": no exact load known, an SCCP 6.x load is chosen, via). */
+  /** R2's first hop when the technician chose an SCCP 6.x load instead of SIP 6.3 (via). */
   r2First?: FirmwareVersion;
   /** The SIP upgrade chain 4.4 -> 5.3 -> 6.x -> 7.x. */
   sip44: FirmwareVersion;
@@ -116,8 +118,11 @@ export interface PlanInput {
   library?: { files: string[] };
   /** SIP parameters (`name: value`) for the phone; per-phone ones (line*, phone_*) go to SIP<MAC>.cnf. */
   sipSettings?: Record<string, string>;
-  /** R3 as the source document writes it (gkdefault/cfgfmt), or the field procedure (default). */
-  r3?: 'as-written' | 'field';
+  /**
+   * SIP 5.x/6.x to SCCP: R3 as the source document writes it (gkdefault/cfgfmt), the field procedure (default),
+   * or through SIP 7.x and R4 as the CME guide does ('sip7').
+   */
+  r3?: 'as-written' | 'field' | 'sip7';
   /** The build and file for R3's upgradecode line when the known table lacks the target. */
   r3UpgradeCode?: R3UpgradeCode;
   /** Old SCCP to SIP 3.x/4.x: go through SIP 2.3 first (the fix for TFTP "State Error"). */

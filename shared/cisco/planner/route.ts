@@ -1,7 +1,7 @@
 import { msg, type Message } from '../../i18n/message';
 import type { FirmwareVersion } from '../firmware-version';
 import { compareFirmware, formatFirmware, isSigned, sameFirmware } from '../firmware-version';
-import type { ChoiceStop, PathId, PlanContext, PlanStops, Provenance } from './plan-types';
+import type { PathId, PlanContext, PlanStops, Provenance } from './plan-types';
 
 /** One move of the phone from one image to the next, before files and configs are worked out. */
 export interface Step {
@@ -9,26 +9,21 @@ export interface Step {
   to: FirmwareVersion;
   path: PathId;
   provenance: Provenance;
+  /** Advice the source gives for this step that the plan does not follow by itself (a warning). */
+  advice?: 'latest-sccp4';
 }
 
-export type RouteResult =
-  | { ok: true; steps: Step[] }
-  | { ok: false; reason: Message; rule: string }
-  | { ok: false; rule: 'needs-choice'; stop: ChoiceStop };
+export type RouteResult = { ok: true; steps: Step[] } | { ok: false; reason: Message; rule: string };
 
 export interface RouteOptions {
   context: PlanContext;
   stops: PlanStops;
-  r3: 'as-written' | 'field';
+  /** R3 for SIP 5.x/6.x to SCCP: as the source writes it, the field procedure, or through SIP 7.x and R4 (CME guide). */
+  r3: 'as-written' | 'field' | 'sip7';
   viaSip23: boolean;
 }
 
 const MAX_STEPS = 10;
-
-/** A stop the route needs but nobody chose: planning stops there and asks. */
-class ChoiceNeeded {
-  constructor(readonly stop: ChoiceStop) {}
-}
 
 /** The chain of steps from `from` to `to`, the rule that forbids it, or the stop whose load must be chosen. */
 export function route(from: FirmwareVersion, to: FirmwareVersion, o: RouteOptions): RouteResult {
@@ -38,23 +33,13 @@ export function route(from: FirmwareVersion, to: FirmwareVersion, o: RouteOption
   if (o.context === 'cucm') return { ok: true, steps: [cucmStep(from, to)] };
   const steps: Step[] = [];
   let current = from;
-  try {
-    while (!sameFirmware(current, to)) {
-      if (steps.length >= MAX_STEPS) throw new Error(`no route found within ${MAX_STEPS} hops: planner bug`);
-      const next = nextSteps(current, to, o);
-      steps.push(...next);
-      current = next[next.length - 1]?.to ?? to;
-    }
-  } catch (error) {
-    if (error instanceof ChoiceNeeded) return { ok: false, rule: 'needs-choice', stop: error.stop };
-    throw error;
+  while (!sameFirmware(current, to)) {
+    if (steps.length >= MAX_STEPS) throw new Error(`no route found within ${MAX_STEPS} hops: planner bug`);
+    const next = nextSteps(current, to, o);
+    steps.push(...next);
+    current = next[next.length - 1]?.to ?? to;
   }
   return { ok: true, steps };
-}
-
-function chosen(v: FirmwareVersion | undefined, stop: ChoiceStop): FirmwareVersion {
-  if (v === undefined) throw new ChoiceNeeded(stop);
-  return v;
 }
 
 /** The rules that refuse a plan outright. */
@@ -73,7 +58,10 @@ export function refusal(from: FirmwareVersion, to: FirmwareVersion): { reason: M
 
 /** CME wants SCCP 5.x (signed) before converting, which rules out unsigned SIP targets. */
 function cmeRefusal(from: FirmwareVersion, to: FirmwareVersion, context: PlanContext): { reason: Message; rule: string } | undefined {
-  if (context !== 'cme' || from.protocol !== 'SCCP' || to.protocol !== 'SIP' || isSigned(from) || isSigned(to)) return undefined;
+  if (context !== 'cme' || isSigned(to) || from.protocol === to.protocol) return undefined;
+  // CME guide: SIP 7.x (signed) before converting to SCCP, which rules out unsigned SCCP targets.
+  if (from.protocol === 'SIP') return { rule: 'cme-needs-sip7', reason: msg('planner.refuse.cmeNeedsSip7', { to: formatFirmware(to) }) };
+  if (isSigned(from)) return undefined;
   return { rule: 'cme-needs-sccp5', reason: msg('planner.refuse.cmeNeedsSccp5', { to: formatFirmware(to) }) };
 }
 
@@ -130,29 +118,63 @@ function sccpToSip(cur: FirmwareVersion, to: FirmwareVersion, o: RouteOptions): 
 
 function sipToSccp(cur: FirmwareVersion, to: FirmwareVersion, o: RouteOptions): Step[] {
   const { stops } = o;
-  if (cur.major <= 3) {
-    if (to.major >= 5) {
-      const sccp4 = chosen(stops.latestSccp4, 'latest-sccp4');
-      return [step(cur, sccp4, 'R1', doc('4 rules: latest SCCP 4.x first from SIP 3.x or earlier'))];
+  // CME guide ("Phone Firmware Conversion from SIP to SCCP"): the phone runs SIP 7.x before converting. On the
+  // bench it is the alternative to R3 for SIP 5.x/6.x (r3 'sip7').
+  if (cur.major < 7 && (o.context === 'cme' || (o.r3 === 'sip7' && cur.major >= 5))) {
+    return sipChain(cur, stops.sip7, o);
+  }
+  if (cur.major <= 4 && to.major >= 6) return r2(cur, to, o);
+  if (cur.major <= 4) {
+    // Source line 222 says to *try* the latest SCCP 4.x first from SIP 3.x or earlier: advice, not a gate.
+    if (cur.major <= 3 && to.major >= 5) {
+      if (stops.latestSccp4 !== undefined) {
+        return [step(cur, stops.latestSccp4, 'R1', doc('4 rules: latest SCCP 4.x first from SIP 3.x or earlier (chosen load)'))];
+      }
+      return [{ ...step(cur, to, 'R1', doc('4 R1')), advice: 'latest-sccp4' }];
     }
     return [step(cur, to, 'R1', doc('4 R1'))];
   }
-  if (cur.major === 4) {
-    if (to.major <= 5) return [step(cur, to, 'R1', doc('4 R1'))];
-    // The target is itself a 6.x image: R2's first hop reaches it.
-    if (to.major === 6) return [step(cur, to, 'R2', doc('4 R2 (first hop: a 6.x image)'))];
-    const first = chosen(stops.r2First, 'r2-first');
-    return [
-      step(cur, first, 'R2', doc('4 R2 (first hop: the 6.x load chosen for "the 6.3 image")')),
-      step(first, to, 'R2', doc('4 R2 (second hop: the target)')),
-    ];
-  }
   if (cur.major <= 6) {
-    return o.r3 === 'as-written'
-      ? [step(cur, to, 'R3', doc('4 R3'))]
-      : [step(cur, to, 'R3-field', { source: 'field', section: '4 R3 (field procedure)' })];
+    if (o.r3 === 'as-written') return [step(cur, to, 'R3', doc('4 R3'))];
+    return [step(cur, to, 'R3-field', { source: 'field', section: '4 R3 (field procedure: OS79XX.TXT and image_version name the SCCP load)' })];
   }
   return [step(cur, to, 'R4', doc('4 R4'))];
+}
+
+/** SIP upgrades from `cur` to `stop`, following the SIP chain rule. */
+function sipChain(cur: FirmwareVersion, stop: FirmwareVersion, o: RouteOptions): Step[] {
+  const out: Step[] = [];
+  let at = cur;
+  while (lt(at, stop) && out.length < MAX_STEPS) {
+    const s = sameProtocol(at, stop, o);
+    out.push(s);
+    at = s.to;
+  }
+  return out;
+}
+
+/**
+ * R2: first "the 6.3 image", read as SIP 6.3 (the step names it in OS79XX.TXT and the protocol config of a phone
+ * that runs SIP; no SCCP 6.3 load exists; the CME guide routes SIP to SCCP through SIP 6.3), reached by the SIP
+ * chain; then the target. A technician may choose an SCCP 6.x load from the library instead (via).
+ */
+function r2(cur: FirmwareVersion, to: FirmwareVersion, o: RouteOptions): Step[] {
+  const { stops } = o;
+  const chosenFirst = stops.r2First;
+  if (chosenFirst !== undefined) {
+    return [
+      step(cur, chosenFirst, 'R2', inferred('4 R2', msg('planner.inferred.r2ChosenFirst', { load: formatFirmware(chosenFirst) }))),
+      step(chosenFirst, to, 'R2', doc('4 R2 (second hop: the target)')),
+    ];
+  }
+  const chain = sipChain(cur, stops.sip6, o);
+  const last = chain.pop();
+  const first = last ?? step(cur, stops.sip6, 'R2', doc('4 R2'));
+  return [
+    ...chain,
+    { ...first, path: 'R2', provenance: doc('4 R2 (first hop: "the 6.3 image", SIP 6.3)') },
+    step(stops.sip6, to, 'R2', doc('4 R2 (second hop: the target)')),
+  ];
 }
 
 function sameProtocol(cur: FirmwareVersion, to: FirmwareVersion, o: RouteOptions): Step {

@@ -38,6 +38,11 @@ const en = {
   'hint.fileNotFound.cause':
     'The phone asked for a file the TFTP root does not hold. Loader-era phones ask for CTLSEP<MAC>.tlv first; that one may be missing.',
   'hint.fileNotFound.fix': 'Compare the requested name with the root (case and the ./ prefix matter); extract the whole firmware zip.',
+  'hint.errorVerifyingConfig.title': 'Error verifying configuration',
+  'hint.errorVerifyingConfig.cause':
+    'The phone could not read or check the config file it asked for. On a loader boot a "File not found" for CTLSEP<MAC>.tlv alone is normal and harmless (field reports).',
+  'hint.errorVerifyingConfig.fix':
+    'Read the TFTP log: if the phone goes on to SEP<MAC>.cnf.xml or the SIP configs, nothing is wrong; if it stops, check (lint) the last config file it asked for and make sure the server answers "File not found" at once for missing files.',
   'hint.unprovisioned.title': 'Phone stays unprovisioned',
   'hint.unprovisioned.cause':
     'OS79XX.TXT has the wrong form: SIP 2.3 and earlier want P0S3xxyy, SIP 3.0 to 6.x P0S3-xx-y-zz, SIP 7.x and 8.x the loader the package ships as .bin/.sbn (P003-8-12-00 for 8.12, as the package\'s own OS79XX.TXT), SCCP P003aabbccdd. (UNPROVISIONED as a value in a config file is only a placeholder.)',
@@ -94,6 +99,11 @@ export const hintsCatalog: DomainCatalog<typeof en> = {
       '電話機が要求したファイルが TFTP ルートにありません。ローダー世代の電話機は最初に CTLSEP<MAC>.tlv を要求しますが、これは無くても構いません。',
     'hint.fileNotFound.fix':
       '要求された名前とルートの内容を比べてください (大文字小文字と ./ の接頭辞に注意)。ファームウェアの zip 全体を展開してください。',
+    'hint.errorVerifyingConfig.title': 'Error verifying configuration (設定の確認エラー)',
+    'hint.errorVerifyingConfig.cause':
+      '電話機が要求した設定ファイルを読めないか、確認できませんでした。ローダーの起動で CTLSEP<MAC>.tlv だけが「File not found」になるのは正常で、問題ありません (現場の報告)。',
+    'hint.errorVerifyingConfig.fix':
+      'TFTP ログを確認してください。電話機が続けて SEP<MAC>.cnf.xml や SIP 設定ファイルを要求していれば問題ありません。止まっている場合は最後に要求した設定ファイルを検査 (lint) し、ないファイルにはサーバーがすぐに「File not found」を返すようにしてください。',
     'hint.unprovisioned.title': '電話機がプロビジョニングされない',
     'hint.unprovisioned.cause':
       'OS79XX.TXT の形式が誤っています。SIP 2.3 以前は P0S3xxyy、SIP 3.0 から 6.x は P0S3-xx-y-zz、SIP 7.x と 8.x はパッケージに .bin/.sbn として入っているローダー (8.12 ならパッケージ付属の OS79XX.TXT と同じ P003-8-12-00)、SCCP は P003aabbccdd です。(設定ファイルの値としての UNPROVISIONED は仮の値にすぎません。)',

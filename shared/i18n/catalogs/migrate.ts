@@ -83,7 +83,7 @@ const en = {
     'Press Settings and unlock: on SIP 4.2 and later choose "Unlock Config" and enter the phone password (factory: cisco); on SCCP and older SIP type **# once (typing it twice reads as **#** and reboots the phone).',
   'migrate.keypad.network': 'Open Network Configuration.',
   'migrate.keypad.alternate': 'Scroll to Alternate TFTP and set it to Yes.',
-  'migrate.keypad.server': 'Set TFTP Server 1 to {address}.',
+  'migrate.keypad.server': 'Set TFTP Server 1 to {address}; the * key types the dot of the address.',
   'migrate.keypad.save': 'Save, lock the settings again, and restart the phone (unplug and replug its power).',
   'migrate.keypad.reset': 'A factory reset clears Alternate TFTP: check it again after any reset.',
 } as const;
@@ -172,7 +172,7 @@ export const migrateCatalog: DomainCatalog<typeof en> = {
       '[設定] (Settings) を押してロックを解除します。SIP 4.2 以降では「Unlock Config」を選んで電話機のパスワード (工場出荷時: cisco) を入力し、SCCP と古い SIP では **# を 1 回だけ入力します (2 回続けると **#** となり電話機が再起動します)。',
     'migrate.keypad.network': '「Network Configuration」を開きます。',
     'migrate.keypad.alternate': '「Alternate TFTP」までスクロールし、Yes にします。',
-    'migrate.keypad.server': '「TFTP Server 1」を {address} にします。',
+    'migrate.keypad.server': '「TFTP Server 1」を {address} にします。アドレスの小数点 (.) は * キーで入力します。',
     'migrate.keypad.save': '保存して設定を再びロックし、電話機を再起動します (電源を抜いて挿し直します)。',
     'migrate.keypad.reset': '工場出荷時リセットをすると Alternate TFTP は消えます。リセットの後は必ず確認し直してください。',
   },

@@ -12,12 +12,13 @@ const en = {
     '{from} is a signed image (5.0 or later); a phone on a signed image never goes back below 5.0, so {to} cannot be loaded.',
   'planner.refuse.cmeNeedsSccp5':
     'With CME the phone must run SCCP 5.x before converting, and from a signed 5.x image it cannot load {to} (older than 5.0). Pick SIP 5.0 or later, or plan on the bench.',
-  'planner.refuse.unknownTarget': 'Phonebench knows no exact load for {version}. Known targets: {known}.',
+  'planner.refuse.unknownTarget':
+    'Phonebench knows no exact load for {version} and the firmware library holds no complete package of it. Known targets: {known}.',
   'planner.refuse.unknownStart': '{version} is not a release Phonebench knows. Known releases: {known}.',
   'planner.refuse.unknownStartUnsigned':
     "The phone's firmware is unknown and {to} is older than 5.0, which a phone on a signed image refuses. Read Settings > Status > Firmware Versions on the phone and plan from it.",
   'planner.refuse.viaUnfit':
-    '{load} is not a load this plan can stop on: choose an SCCP 4.x load (P00304...) for "the latest SCCP 4.x", or an SCCP 6.x load (P00306...) for the R2 first hop, with its exact 12-digit name.',
+    '{load} is not a load this plan can stop on: choose an SCCP 4.x load (P00304...) for "the latest SCCP 4.x", or an SCCP 6.x load (P00306...) for the R2 first hop, with its exact 12-digit name. Loads that fit: {fits}.',
   'planner.refuse.viaTwice': '{load}: a load for that stop was already chosen; choose one load per stop.',
   'planner.choice.latestSccp4':
     'From SIP 3.x or earlier the phone first goes to the latest SCCP 4.x load (source document). No source names that load exactly: choose the SCCP 4.x load from the library.',
@@ -114,12 +115,13 @@ export const planCatalog: DomainCatalog<typeof en> = {
       '{from} は署名付きイメージ (5.0 以降) です。署名付きイメージの電話機は 5.0 未満に戻れないため、{to} はロードできません。',
     'planner.refuse.cmeNeedsSccp5':
       'CME では変換の前に電話機を SCCP 5.x にする必要があり、署名付きの 5.x からは {to} (5.0 より古い) をロードできません。SIP 5.0 以降を選ぶか、ベンチで計画してください。',
-    'planner.refuse.unknownTarget': '{version} の正確なロード名を Phonebench は知りません。既知の移行先: {known}。',
+    'planner.refuse.unknownTarget':
+      '{version} の正確なロード名を Phonebench は知らず、ファームウェア ライブラリにもその完全なパッケージがありません。既知の移行先: {known}。',
     'planner.refuse.unknownStart': '{version} は Phonebench の知らないリリースです。既知のリリース: {known}。',
     'planner.refuse.unknownStartUnsigned':
       '電話機のファームウェアが不明で、{to} は 5.0 より古いため、署名付きイメージの電話機は受け付けません。電話機の Settings > Status > Firmware Versions を確認し、そのバージョンから計画してください。',
     'planner.refuse.viaUnfit':
-      '{load} はこの計画の経由ロードになりません。「SCCP 4.x の最新版」には SCCP 4.x のロード (P00304...)、R2 の最初の段階には SCCP 6.x のロード (P00306...) を、正確な 12 桁の名前で選んでください。',
+      '{load} はこの計画の経由ロードになりません。「SCCP 4.x の最新版」には SCCP 4.x のロード (P00304...)、R2 の最初の段階には SCCP 6.x のロード (P00306...) を、正確な 12 桁の名前で選んでください。合うロード: {fits}。',
     'planner.refuse.viaTwice': '{load}: この経由点のロードはすでに選ばれています。経由点ごとにロードは 1 つです。',
     'planner.choice.latestSccp4':
       'SIP 3.x 以前からは、まず SCCP 4.x の最新ロードに移行します (元文書)。そのロード名を正確に示す資料はないため、ライブラリから SCCP 4.x のロードを選んでください。',

@@ -12,6 +12,9 @@ const en = {
   'service.migrate.running': 'migrating {mac} on {address}:{port}',
   'service.migrate.ended': '{state}: {mac}',
   'settings.movedAside': 'The settings file was unreadable and has been moved to {path}; defaults are in use.',
+  'settings.notFileMovedAside': 'Something other than a settings file (a folder, a pipe or a device) was in its place; it has been moved to {path} and defaults are in use.',
+  'settings.unreadable': 'The settings file {path} cannot be read or moved aside ({code}).',
+  'settings.unreadable.fix': 'Move {path} out of the data folder yourself (or fix its permissions), then start Phonebench again.',
 } as const;
 
 export const servicesCatalog: DomainCatalog<typeof en> = {
@@ -27,5 +30,8 @@ export const servicesCatalog: DomainCatalog<typeof en> = {
     'service.migrate.running': '{mac} を {address}:{port} で移行中',
     'service.migrate.ended': '{state}: {mac}',
     'settings.movedAside': '設定ファイルが読めなかったため {path} に移し、既定値を使っています。',
+    'settings.notFileMovedAside': '設定ファイルの場所に設定ファイル以外のもの（フォルダー、パイプ、デバイス）があったため {path} に移し、既定値を使っています。',
+    'settings.unreadable': '設定ファイル {path} を読むことも移すこともできません（{code}）。',
+    'settings.unreadable.fix': '{path} をデータフォルダーの外へ移す（または権限を直す）と、Phonebench を起動し直せます。',
   },
 };

@@ -72,7 +72,7 @@ async function walkToPlan(page: Page, app: ServedApp, o: { from: string; bundle:
   // A free high port, so the test needs no rights for 69 (the wizard takes 1-65535).
   await page.getByLabel('TFTP port').fill(String(await freeUdpPort()));
   if (o.phoneIp) await page.getByLabel('Phone IP (optional)').fill(o.phoneIp);
-  await expect(page.getByTestId('migrate-keypad')).toContainText('Set TFTP Server 1 to 127.0.0.1.');
+  await expect(page.getByTestId('migrate-keypad')).toContainText('Set TFTP Server 1 to 127.0.0.1; the * key types the dot of the address.');
   if (o.shots) await docShot(page, 'migrate-3-network');
   await next.click();
 }

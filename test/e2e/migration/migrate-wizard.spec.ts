@@ -56,7 +56,7 @@ test.describe('the Migrate page', () => {
     await next.click();
 
     await page.getByRole('radio', { name: /lo: 127\.0\.0\.1/ }).check();
-    await expect(page.getByTestId('migrate-keypad')).toContainText('Set TFTP Server 1 to 127.0.0.1.');
+    await expect(page.getByTestId('migrate-keypad')).toContainText('Set TFTP Server 1 to 127.0.0.1; the * key types the dot of the address.');
     await expect(page.getByTestId('migrate-keypad')).toContainText('**#');
     await next.click();
 

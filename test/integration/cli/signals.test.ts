@@ -194,7 +194,8 @@ describe('when a command does not stop in time, or a second signal comes', () =>
     const withSocat = socatOrSay();
     await p.waitFor(withSocat ? /console: socat PTY pair/ : /Serving on 127\.0\.0\.1:\d+/, 'the migration to run');
     const socat = withSocat ? childrenNamed(p.child.pid!, 'socat') : [];
-    expect(await stop(p, 'SIGTERM')).toEqual({ code: 143, signal: null });
+    // Ended by the signal raised again (process.exit() could wait forever on a stuck pool thread): the shell sees 143.
+    expect(await stop(p, 'SIGTERM')).toEqual({ code: null, signal: 'SIGTERM' });
     expect(p.err()).toContain('did not stop within');
     for (const pid of socat) expect(isRunning(pid)).toBe(false);
     const leftovers = existsSync(demoConsoleRoot(dataDir)) ? readdirSync(demoConsoleRoot(dataDir)) : [];
@@ -215,7 +216,7 @@ describe('when a command does not stop in time, or a second signal comes', () =>
     p.child.kill('SIGINT');
     const ended = await stop(p, 'SIGTERM');
     expect(p.err()).toMatch(/stopping \((SIGINT|SIGTERM)\)/);
-    if (ended.code === 143 || ended.code === 130) expect(p.err()).toMatch(/(SIGINT|SIGTERM)( again)?; exiting now/);
+    if (/exiting now/.test(p.err())) expect([{ code: null, signal: 'SIGTERM' }, { code: null, signal: 'SIGINT' }]).toContainEqual(ended);
     else expect([{ code: 1, signal: null }, { code: null, signal: 'SIGTERM' }, { code: null, signal: 'SIGINT' }]).toContainEqual(ended);
     for (const pid of socat) expect(isRunning(pid)).toBe(false);
     const leftovers = existsSync(demoConsoleRoot(dataDir)) ? readdirSync(demoConsoleRoot(dataDir)) : [];

@@ -116,10 +116,12 @@ describe('migrate --demo through the engine', () => {
     }
   });
 
-  it('a stop no source names comes back from the preview as a choice; the chosen load then drives the plan', async () => {
+  it('R2 goes through SIP 6.3 without a choice (issue 17); a chosen SCCP 6.x load then drives the plan', async () => {
     const base = { mac: '000E84C060A6', model: '7960', bundleId: bundles.sccp812!, from: 'SIP 4.4' } as const;
     const ask = await engine.request('migrate:preview', base);
-    expect(ask).toMatchObject({ ok: true, value: { ok: false, choice: { stop: 'r2-first', protocol: 'SCCP', major: 6, candidates: [] } } });
+    // The library lacks the SIP chain's files: the refusal names them, no choice is asked.
+    expect(ask.ok && !ask.value.ok && 'choice' in ask.value).toBe(false);
+    expect(ask.ok && !ask.value.ok && en(ask.value.reason)).toMatch(/P0S3-05-3-00\.bin \(hop 1\)/);
     const chosen = await engine.request('migrate:preview', { ...base, via: ['P00306000200'] });
     // The library lacks the chosen load's files: the refusal names them, hop 1.
     expect(chosen.ok && !chosen.value.ok && en(chosen.value.reason)).toMatch(/P00306000200\.bin \(hop 1\)/);

@@ -105,10 +105,12 @@ describe('transfer limits', () => {
       fx.events.length = 0;
       const { sockets, answers } = await flood(fx.port, addresses, 40, 'big.bin');
       const admitted = [...answers.values()].filter((a) => a.kind !== 'error');
-      const refused = [...answers.values()].filter((a) => a.kind === 'error');
-      expect(admitted.length).toBe(6);
-      for (const address of addresses) expect(admitted.filter((a) => a.from === address).length).toBeLessThanOrEqual(2);
-      expect(refused.length).toBe(200 - 6);
+      const refused = [...answers.values()].filter((a) => a.kind === 'error' && !/superseded/i.test(a.message ?? ''));
+      const superseded = [...answers.values()].filter((a) => a.kind === 'error' && /superseded/i.test(a.message ?? ''));
+      // Nobody answers, so each admitted transfer makes room for a newer request (issue 18 item 4); one still
+      // being looked up cannot, and the request is refused. Every request is answered either way.
+      expect(admitted.length).toBeGreaterThanOrEqual(6);
+      expect(admitted.length + superseded.length + refused.length).toBe(200);
       for (const r of refused) {
         expect(r.code).toBe(TFTP_ERROR.notDefined);
         expect(r.message).toMatch(/busy|too many/i);
@@ -116,7 +118,7 @@ describe('transfer limits', () => {
       // Every refusal is reported (so logged), with the limit it hit.
       const refusals = fx.events.filter((e) => e.type === 'refused');
       expect(refusals.length).toBe(refused.length);
-      expect(new Set(refusals.map((e) => e.type === 'refused' && e.reason))).toEqual(new Set(['busy', 'client-busy']));
+      for (const e of refusals) expect(e.type === 'refused' && ['busy', 'client-busy'].includes(e.reason)).toBe(true);
       // Nobody ACKs: the admitted transfers time out and end.
       await until(() => fx!.server.activeTransfers() === 0, 'the flooded transfers to time out', 400);
       const most = concurrency(fx.events);

@@ -4,7 +4,7 @@ import type { AppError } from '../../../../shared/api/result';
 import { useClient } from '../../api/client-context';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorView } from '../error-view';
-import { networkProblems, type Choices } from './wizard-state';
+import { networkProblems, phoneIpRequiredFor, type Choices } from './wizard-state';
 
 export function NetworkStep({ choices, set }: { choices: Choices; set: (patch: Partial<Choices>) => void }) {
   const { t, say } = useI18n();
@@ -14,6 +14,8 @@ export function NetworkStep({ choices, set }: { choices: Choices; set: (patch: P
   const [error, setError] = useState<AppError>();
   const [portText, setPortText] = useState(String(choices.port));
   const problems = networkProblems(choices);
+  const ipRequiredFor = phoneIpRequiredFor(choices);
+  const ipMissing = ipRequiredFor !== undefined && choices.phoneIp === '';
   useEffect(() => {
     void client.request('migrate:interfaces', {}).then((r) => {
       if (!r.ok) return setError(r.error);
@@ -76,18 +78,24 @@ export function NetworkStep({ choices, set }: { choices: Choices; set: (patch: P
           {problems.includes('port') ? t('migrate.network.port.bad') : t('migrate.network.port.help')}
         </p>
         <label>
-          {t('migrate.network.phoneIp')}
+          {ipRequiredFor ? t('migrate.network.phoneIp.requiredLabel', { firmware: ipRequiredFor }) : t('migrate.network.phoneIp')}
           <input
             value={choices.phoneIp}
             placeholder="192.168.1.50"
             data-testid="migrate-phone-ip"
+            required={ipRequiredFor !== undefined}
+            aria-required={ipRequiredFor !== undefined}
             aria-invalid={problems.includes('phoneIp')}
             aria-describedby="migrate-phone-ip-help"
             onChange={(e) => set({ phoneIp: e.target.value.trim() })}
           />
         </label>
         <p id="migrate-phone-ip-help" className={problems.includes('phoneIp') ? 'fix invalid' : 'fix'} role={problems.includes('phoneIp') ? 'alert' : undefined}>
-          {problems.includes('phoneIp') ? t('migrate.network.ip.bad', { value: choices.phoneIp }) : t('migrate.network.phoneIp.help')}
+          {ipMissing
+            ? t('migrate.network.phoneIp.required', { firmware: ipRequiredFor })
+            : problems.includes('phoneIp')
+              ? t('migrate.network.ip.bad', { value: choices.phoneIp })
+              : t('migrate.network.phoneIp.help')}
         </p>
         <label style={{ flexDirection: 'row', alignItems: 'center', gap: '0.5rem' }}>
           <input type="checkbox" checked={choices.dhcp} onChange={(e) => set({ dhcp: e.target.checked })} />

@@ -7,7 +7,15 @@ import { ErrorView } from '../error-view';
 import { PlanSources } from './plan-step';
 
 /** What was served, to whom, with hashes: exported as a file the browser saves. Refused requests are listed. */
-export function ReportStep({ status, refused, onAgain }: { status: MigrationStatus | undefined; refused: TimelineEntry[]; onAgain: () => void }) {
+interface Props {
+  status: MigrationStatus | undefined;
+  refused: TimelineEntry[];
+  /** Keeps bundle, interface, port and starting firmware; asks only for the MAC. */
+  onNextPhone: () => void;
+  onStartOver: () => void;
+}
+
+export function ReportStep({ status, refused, onNextPhone, onStartOver }: Props) {
   const { t, say } = useI18n();
   const client = useClient();
   const [error, setError] = useState<AppError>();
@@ -60,8 +68,11 @@ export function ReportStep({ status, refused, onAgain }: { status: MigrationStat
         <button type="button" onClick={() => void save('json')}>
           {t('migrate.report.json')}
         </button>
-        <button type="button" onClick={onAgain}>
-          {t('migrate.report.again')}
+        <button type="button" className="primary" onClick={onNextPhone}>
+          {t('bench.next')}
+        </button>
+        <button type="button" onClick={onStartOver}>
+          {t('bench.newSetup')}
         </button>
       </p>
     </section>

@@ -5,6 +5,7 @@ import type { AppError } from '../../../../shared/api/result';
 import { useI18n } from '../../i18n/i18n';
 import { ConsoleView } from '../console/console-view';
 import { ErrorView } from '../error-view';
+import { SuccessPanel } from './success-panel';
 
 interface Props {
   status: MigrationStatus | undefined;
@@ -16,12 +17,13 @@ interface Props {
   onStart: () => void;
   onSetupReal: () => void;
   onStop: () => void;
+  onNextPhone: () => void;
 }
 
 const LIVE = new Set(['starting', 'listening', 'waiting-for-phone', 'running']);
 
 /** One click, then the phone's requests as they come: timeline, per-file progress, the console beside it. */
-export function RunStep({ status, timeline, error, busy, demo, onStart, onSetupReal, onStop }: Props) {
+export function RunStep({ status, timeline, error, busy, demo, onStart, onSetupReal, onStop, onNextPhone }: Props) {
   const { t, say } = useI18n();
   const live = status !== undefined && LIVE.has(status.state);
   const final = status !== undefined && !live;
@@ -45,12 +47,13 @@ export function RunStep({ status, timeline, error, busy, demo, onStart, onSetupR
                 {t('migrate.run.real')}
               </button>
             </>
-          ) : (
+          ) : status?.state === 'succeeded' ? null : (
             <button type="button" className="primary" onClick={onStart} disabled={busy}>
               {t('migrate.run.start')}
             </button>
           )}
         </p>
+        {status?.state === 'succeeded' && !demo ? <SuccessPanel status={status} onNextPhone={onNextPhone} /> : null}
         {demo && !live ? <p className="fix">{t('migrate.run.real.help')}</p> : null}
         {flashing ? <FlashWarning since={flashing.at} file={flashing.file} /> : null}
         {status ? (

@@ -67,8 +67,13 @@ export function useMigration() {
       set((view) => ({ ...view, timeline: [] }));
       const r = await client.request('migrate:start', startParams(c, consoleSessionId));
       setBusy(false);
-      if (r.ok) set((view) => ({ ...view, status: r.value }));
-      else setError(r.error);
+      if (!r.ok) {
+        setError(r.error);
+        return undefined;
+      }
+      const status = r.value;
+      set((view) => ({ ...view, status }));
+      return status;
     },
     [client, consoleSessionId, set],
   );

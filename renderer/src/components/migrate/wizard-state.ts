@@ -1,4 +1,6 @@
 import { assertNever } from '../../../../shared/api/result';
+import { bootEra, formatFirmware, parseFirmwareLabel } from '../../../../shared/cisco/firmware-version';
+import { parseImageName } from '../../../../shared/cisco/image-name';
 
 export const WIZARD_STEPS = ['phone', 'target', 'network', 'plan', 'migrate', 'report'] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
@@ -74,7 +76,19 @@ export function networkProblems(c: Choices): ('bindAddress' | 'port' | 'phoneIp'
   const out: ('bindAddress' | 'port' | 'phoneIp' | 'dhcpOffer')[] = [];
   if (!isIpv4(c.bindAddress)) out.push('bindAddress');
   if (!isPort(c.port)) out.push('port');
-  if (c.phoneIp !== '' && !isIpv4(c.phoneIp)) out.push('phoneIp');
+  if ((c.phoneIp !== '' && !isIpv4(c.phoneIp)) || (c.phoneIp === '' && phoneIpRequiredFor(c) !== undefined)) out.push('phoneIp');
   if (c.dhcp && !isIpv4(c.dhcpOffer)) out.push('dhcpOffer');
   return out;
+}
+
+/**
+ * The firmware (as written) whose boot needs the phone's address: OS79XX.TXT comes first and names no phone, so
+ * without the address (or the bench DHCP) it is refused. Undefined when the address may stay empty.
+ */
+export function phoneIpRequiredFor(c: Pick<Choices, 'from' | 'listenFirst' | 'dhcp' | 'demo'>): string | undefined {
+  if (c.demo || c.listenFirst || c.dhcp) return undefined;
+  const text = c.from.trim();
+  const image = parseImageName(text);
+  const version = parseFirmwareLabel(text) ?? (image && image.scheme !== 'loader' ? image.version : undefined);
+  return version && bootEra(version) === 'os79xx' ? formatFirmware(version) : undefined;
 }

@@ -46,10 +46,22 @@ describe('listenForStop', () => {
     expect(t.said.join('')).toContain('did not stop within 1.5 s');
   });
 
-  it('a command that stopped in time is not ended; a signal after it returned exits at once', () => {
+  it('a command that stopped in time is not ended before the deadline; a process still there at the deadline is', () => {
     vi.useFakeTimers();
     const t = setup(1500);
     t.target.emit('SIGTERM');
+    t.stop.dispose();
+    vi.advanceTimersByTime(1400);
+    expect(t.exits).toEqual([]);
+    // A real process has ended by now; one held up (a pool thread stuck in open()) is ended for sure.
+    vi.advanceTimersByTime(200);
+    expect(t.exits).toEqual([143]);
+    expect(t.said.join('')).toContain('stopped, but did not end within 1.5 s');
+  });
+
+  it('a command that returned without a signal is never ended; a signal after it returned exits at once', () => {
+    vi.useFakeTimers();
+    const t = setup(1500);
     t.stop.dispose();
     vi.advanceTimersByTime(5000);
     expect(t.exits).toEqual([]);

@@ -63,10 +63,24 @@ describe('phonebench firmware', () => {
     expect(JSON.parse(json.out)).toMatchObject({ ok: false, error: { code: 'archive-refused' } });
   });
 
-  it('says a second import of the same archive is a duplicate', async () => {
+  it('says a second import of the same archive is already there, with the bundle id, as information (exit 0)', async () => {
+    const id = (JSON.parse((await run('list', '--json')).out) as BundleSummary[])[0]!.id;
     const again = await run('import', bundles.sip812!.file);
-    expect(again.code).toBe(1);
-    expect(again.err).toContain('already in the library');
+    expect(again.code, again.err).toBe(0);
+    expect(again.out).toMatch(new RegExp(`^Already there: cisco-sip-7940-7960-8-12\\.zip is bundle ${id}, imported \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}\\. Nothing imported\\.\\n$`));
+    expect(again.err).not.toContain('phonebench:');
+    const json = await run('import', bundles.sip812!.file, '--json');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.out)).toMatchObject({ ok: true, alreadyThere: true, id });
+  });
+
+  it('lists the library under a header line, with import dates', async () => {
+    const listed = await run('list');
+    expect(listed.code).toBe(0);
+    const [header, ...rows] = listed.out.trimEnd().split('\n');
+    expect(header).toMatch(/^ID\s+FIRMWARE\s+KIND\s+STATE\s+FILES\s+IMPORTED\s+SOURCE$/);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(/^[0-9a-f]{16}\s+SIP 8\.12\s+\S+\s+complete\s+5\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}\s+cisco-sip-7940-7960-8-12\.zip$/);
   });
 
   it('rejects wrong usage with exit 2', async () => {

@@ -47,14 +47,18 @@ describe('phonebench plan', () => {
 
   it('the commands of issue 11 print the corrected plans', async () => {
     const mac = ['--model', '7960', '--mac', '0011223344AA'];
-    const sccp4 = await run(planCommand, ...mac, '--from', 'SIP 2.3', '--to', 'SCCP 8.1(2)');
-    expect(sccp4.code).toBe(1);
-    expect(sccp4.err).toMatch(/a load must be chosen \(SCCP 4\.x\)/);
+    // Issue 17: the latest SCCP 4.x is advice (a warning), R2's "6.3 image" is SIP 6.3.
+    const sccp4 = await run(planCommand, ...mac, '--from', 'SIP 2.3', '--to', 'SCCP 5.0(1.1)');
+    expect(sccp4.code).toBe(0);
+    expect(sccp4.out).toContain('Hop 1: R1  SIP 2.3 -> SCCP 5.0(1.1)');
+    expect(sccp4.out).toMatch(/advises trying the latest SCCP 4\.x/);
     expect(sccp4.out + sccp4.err).not.toMatch(/P0030401/);
-    const r2 = await run(planCommand, ...mac, '--from', 'SIP 4.4', '--to', 'SCCP 8.1(2)SR2');
-    expect(r2.code).toBe(1);
-    expect(r2.err).toMatch(/6\.3 image/);
-    expect(r2.out + r2.err).not.toMatch(/P00306030000/);
+    const r2 = await run(planCommand, ...mac, '--from', 'SIP 4.4', '--to', 'SCCP 8.1(2)');
+    expect(r2.code).toBe(0);
+    expect(r2.out).toContain('Hop 2: R2  SIP 5.3 -> SIP 6.3');
+    expect(r2.out).toContain('    | P0S3-06-3-00\n');
+    expect(r2.out).toContain('Hop 3: R2  SIP 6.3 -> SCCP 8.1(2)');
+    expect(r2.out + r2.err).not.toMatch(/P00306030000|needs choice|must be chosen/);
     const chosen = await run(planCommand, ...mac, '--from', 'SIP 4.4', '--to', 'SCCP 8.1(2)SR2', '--via', 'P00306000200');
     expect(chosen.code).toBe(0);
     expect(chosen.out).toContain('Hop 1: R2  SIP 4.4 -> SCCP 6.0(2)');
@@ -67,10 +71,26 @@ describe('phonebench plan', () => {
     expect(unknown.err).toMatch(/Known targets: .*SIP 8\.12/);
   });
 
-  it('--json says which choice is needed, as data', async () => {
-    const r = await run(planCommand, '--model', '7960', '--mac', '0011223344AA', '--from', 'SIP 4.4', '--to', 'SCCP 8.1(2)', '--json');
+  it('--via takes a load from the library or the table of real loads only, refused in technician words', async () => {
+    const r = await run(planCommand, '--model', '7960', '--mac', '0011223344AA', '--from', 'SIP 3.1', '--to', 'SCCP 5.0(1.1)', '--via', 'P00304010500');
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.out)).toMatchObject({ ok: false, needsChoice: { stop: 'r2-first', protocol: 'SCCP', major: 6, candidates: [] } });
+    expect(r.err).toMatch(/P00304010500 is in neither the firmware library nor the table of real loads/);
+    expect(r.err).toMatch(/fix: Import the Cisco package/);
+    expect(r.err).not.toMatch(/Rule:|via-unfit/);
+  });
+
+  it('an unknown target is refused with a fix a technician can act on, never the rule name', async () => {
+    const r = await run(planCommand, '--model', '7960', '--mac', '0011223344AA', '--from', 'SIP 7.4', '--to', 'SIP 8.11');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/fix: Import the Cisco package of that release/);
+    expect(r.err).not.toMatch(/Rule:|unknown-version/);
+  });
+
+  it('final configs say what they still lack: the call agent SEP file, SIP proxy and lines', async () => {
+    const sccp = await run(planCommand, '--model', '7960', '--mac', '0011223344AA', '--from', 'SIP 8.12', '--to', 'SCCP 8.1(2)');
+    expect(sccp.out).toMatch(/the call agent \(CallManager or CME\) writes the phone's own SEP0011223344AA\.cnf\.xml/);
+    const sip = await run(planCommand, '--model', '7960', '--mac', '0011223344AA', '--from', 'SCCP 8.1(2)', '--to', 'SIP 8.12');
+    expect(sip.out).toMatch(/add proxy1_address, line1_name \(proxy and line settings\)/);
   });
 
   it('a choice lists the library loads that fit as --via flags', () => {

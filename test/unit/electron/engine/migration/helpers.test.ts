@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../../support/error-text';
+import { formatMessage } from '../../../../../shared/i18n/format';
 import { keypadSteps } from '../../../../../electron/engine/migration/keypad-steps';
 import { inferFromRequests } from '../../../../../electron/engine/migration/listen-inference';
 import { listInterfaces, parseNetstatRoutes, parseRouteTable, parseWindowsRoutes } from '../../../../../electron/engine/migration/network-interfaces';
@@ -9,7 +10,9 @@ const MAC = '000E84C060A6';
 describe('keypad steps', () => {
   it('fills in the laptop address and unlocks with the password on SIP 4.2 and later', () => {
     const steps = keypadSteps('192.168.50.1', 'SIP 8.12');
-    expect(en(steps.find((s) => s.value)?.text)).toBe('Set TFTP Server 1 to 192.168.50.1.');
+    // Source line 145: the * key types the dot of an IP address (issue 17), in both languages.
+    expect(en(steps.find((s) => s.value)?.text)).toBe('Set TFTP Server 1 to 192.168.50.1; the * key types the dot of the address.');
+    expect(formatMessage('ja', steps.find((s) => s.value)?.text ?? { key: 'migrate.keypad.server' })).toMatch(/小数点 \(\.\) は \* キー/);
     expect(en(steps[0]?.text)).toMatch(/Unlock Config/);
     expect(steps.map((s) => en(s.text)).join(' ')).toMatch(/Alternate TFTP and set it to Yes/);
   });

@@ -30,10 +30,10 @@ describe('plan domain through the engine contract', () => {
     expect(byId.ok && paths(byId.value)).toEqual(['R4']);
   });
 
-  it('a stop no source names comes back as a choice with the library loads that fit, then plans with via', async () => {
+  it('R2 plans through SIP 6.3 without a choice; a chosen SCCP 6.x load from the library is taken; others refused', async () => {
     const base = { model: '7960', mac: '0011223344AA', from: 'SIP 4.4', to: 'SCCP 8.1(2)SR2', context: 'bench' } as const;
     const r = await engine.request('plan:create', { ...base, libraryFiles: ['P00306000200.sbn', 'P00306000100.bin', 'P00308010200.sbn'] });
-    expect(r).toMatchObject({ ok: true, value: { choice: { stop: 'r2-first', candidates: ['P00306000100', 'P00306000200'] } } });
+    expect(r.ok && paths(r.value)).toEqual(['UPGRADE', 'R2', 'R2']);
     const chosen = await engine.request('plan:create', { ...base, via: ['P00306000200'] });
     expect(chosen.ok && paths(chosen.value)).toEqual(['R2', 'R2']);
     const unfit = await engine.request('plan:create', { ...base, via: ['P0030603'] });

@@ -3,12 +3,20 @@ import { parseFirmwareLabel, type FirmwareVersion } from '../../../../../shared/
 import { planMigration } from '../../../../../shared/cisco/planner/plan-migration';
 import { formatMessage } from '../../../../../shared/i18n/format';
 import { VirtualPhone } from '../../../../../electron/engine/phone-sim/virtual-phone';
-import { hopRoots, inOrder, PLAN_MAC, plannedPairs } from '../../../../fixtures/phone-sim/planner-roots';
+import { hopRoots, inOrder, PLAN_MAC, plannablePairs, plannedPairs } from '../../../../fixtures/phone-sim/planner-roots';
 import { memoryFetcher } from './memory-fetcher';
 
 const PAIRS = plannedPairs();
 
 describe('virtual phone follows every planner path (in memory)', () => {
+  it('builds a TFTP root for every plannable pair the phone drives (issue 17: was 85 of 236)', () => {
+    const driven = plannablePairs().filter((p) => !p.plan.hops.some((h) => h.path === 'CM' || h.path === 'R3'));
+    const real = PAIRS.filter((p) => !p.inferred).length;
+    console.log(`planner paths: ${PAIRS.length} of ${driven.length} plannable pairs run on the virtual phone; ${real} from public package lists only`);
+    expect(PAIRS.length).toBe(driven.length);
+    expect(real).toBeGreaterThanOrEqual(95);
+  });
+
   it('covers each path the phone drives', () => {
     const seen = new Set(PAIRS.flatMap((p) => p.paths));
     for (const path of ['F1', 'F2', 'F3', 'R1', 'R2', 'R3-field', 'R4', 'UPGRADE']) expect(seen).toContain(path);

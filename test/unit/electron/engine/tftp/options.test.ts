@@ -39,6 +39,14 @@ describe('negotiate', () => {
     expect(negotiate({ timeout: '0' }, limits, 'read', 1).acknowledged).toEqual({});
   });
 
+  it("leaves a timeout above the server's cap out of the OACK and keeps its own (RFC 2349 allows no lowering)", () => {
+    const capped = { ...limits, maxClientTimeoutSeconds: 10 };
+    expect(negotiate({ timeout: '10' }, capped, 'read', 1).acknowledged).toEqual({ timeout: '10' });
+    const refused = negotiate({ timeout: '255' }, capped, 'read', 1);
+    expect(refused.acknowledged).toEqual({});
+    expect(refused.timeoutSeconds).toBe(limits.defaultTimeoutSeconds);
+  });
+
   it('caps windowsize, refuses 0, and offers none for writes', () => {
     expect(negotiate({ windowsize: '64' }, limits, 'read', 1).acknowledged).toEqual({ windowsize: '16' });
     expect(negotiate({ windowsize: '0' }, limits, 'read', 1).acknowledged).toEqual({});

@@ -67,7 +67,7 @@ describe('lintConfigFile', () => {
     const xml = '<Default>\n<loadInformation7 model="IP Phone 7940">P00308010200</loadInformation7>\n<loadInformation9 model="IP Phone 7970">X</loadInformation9>\n</Default>';
     expect(problems('XMLDefault.cnf.xml', xml)).toEqual([
       'error@2: loadInformation7 is for "IP Phone 7960" but says model="IP Phone 7940". | Write model="IP Phone 7960".',
-      'warning@3: loadInformation9 is not a 7940/7960 element (7960 = 7, 7940 = 8). | Use loadInformation7 or loadInformation8.',
+      'warning@3: loadInformation9 is for another phone model: a 7940/7960 ignores it (7960 reads loadInformation7, 7940 loadInformation8). | Nothing to change for the 7940/7960; keep it if other phones share this file.',
     ]);
   });
 

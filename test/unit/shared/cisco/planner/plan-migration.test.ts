@@ -63,7 +63,7 @@ describe('paths of section 4', () => {
     expect(summary(plan('SCCP 3.3(3)', 'SIP 5.3'))).toEqual(['F1 SCCP 3.3(3) -> SIP 5.3 [doc]']);
   });
 
-  it('F2: SCCP 3.1 -> SIP 8.12 with the whole UAL package', () => {
+  it('F2: SCCP 3.1 -> SIP 8.12: the loader in XMLDefault.cnf.xml for the first boot, the application in the SIP configs [field]', () => {
     const p = plan('SCCP 3.1', 'SIP 8.12', { sipSettings: { proxy1_address: '10.0.0.1', line1_name: '1001', line1_password: 'pw' } });
     expect(summary(p)).toEqual(['F2 SCCP 3.1 -> SIP 8.12 [doc]']);
     const h = p.hops[0];
@@ -72,20 +72,24 @@ describe('paths of section 4', () => {
     expect(config(h, 'SIPDefault.cnf')).toBe('image_version: P0S3-8-12-00\nproxy1_address: 10.0.0.1\n');
     expect(config(h, `SIP${M}.cnf`)).toBe('image_version: P0S3-8-12-00\nline1_name: 1001\nline1_password: pw\n');
     expect(config(h, 'dialplan.xml')).toBe('<DIALTEMPLATE>\n  <TEMPLATE MATCH="*" Timeout="5"/>\n</DIALTEMPLATE>\n');
-    expect(h?.expectedRequests.slice(0, 6)).toEqual([
+    // Field guides: an SCCP phone looks for its load in XMLDefault.cnf.xml; it names the loader.
+    expect(config(h, 'XMLDefault.cnf.xml')).toBe('<Default>\n  <loadInformation7 model="IP Phone 7960">P003-8-12-00</loadInformation7>\n</Default>\n');
+    // No SEP file: the loader's hunt must reach SIP<MAC>.cnf, which names the application.
+    expect(config(h, `SEP${M}.cnf.xml`)).toBeUndefined();
+    expect(h?.expectedRequests.slice(0, 9)).toEqual([
       'OS79XX.TXT',
+      `SEP${M}.cnf.xml`,
+      'XMLDefault.cnf.xml',
       'P003-8-12-00.bin',
       `CTLSEP${M}.tlv`,
       `SEP${M}.cnf.xml`,
+      `SIP${M}.cnf`,
       'P0S3-8-12-00.loads',
       'P0S3-8-12-00.sb2',
     ]);
-    // The SCCP configs the loader may hunt first name the SIP load too (as the unknown-start plan does).
-    expect(config(h, `SEP${M}.cnf.xml`)).toBe(
-      '<device>\n  <deviceProtocol>SIP</deviceProtocol>\n  <loadInformation model="IP Phone 7960">P0S3-8-12-00</loadInformation>\n</device>\n',
-    );
-    expect(config(h, 'XMLDefault.cnf.xml')).toBe('<Default>\n  <loadInformation7 model="IP Phone 7960">P0S3-8-12-00</loadInformation7>\n</Default>\n');
-    expect(h?.doneWhen[0]).toBe(`CTLSEP${M}.tlv`);
+    expect(en(h?.warnings)).toMatch(/Field practice.*XMLDefault\.cnf\.xml names the loader P003-8-12-00/);
+    expect(en(h?.warnings)).toMatch(/If the phone stalls/);
+    expect(formatMessage('ja', h?.warnings.find((w) => w.key === 'planner.warn.f2Stall') ?? { key: 'planner.warn.f2Stall' })).toMatch(/電話機が止まった場合/);
     expect(h?.configs.find((c) => c.name === `SIP${M}.cnf`)?.scope).toBe('phone');
   });
 
@@ -120,26 +124,34 @@ describe('paths of section 4', () => {
     expect(h?.expectedRequests).toEqual(['OS79XX.TXT', 'P00305000101.bin', 'OS79XX.TXT', `SEP${M}.cnf.xml`]);
   });
 
-  it('R2: no exact "6.3 image" is known, so the plan asks for an SCCP 6.x load from the library', () => {
-    const library = ['P00306000100.sbn', 'P00306000200.bin', 'P00306000200.loads', 'P0S3-8-12-00.sb2', 'P00308010200.sbn'];
-    const r = planMigration({ model: '7960', mac: MAC, from: v('SIP 4.4'), to: v('SCCP 8.1(2)SR2'), context: 'bench', library: { files: library } });
-    expect(r).toMatchObject({ ok: false, rule: 'needs-choice', choice: { stop: 'r2-first', protocol: 'SCCP', major: 6 } });
-    expect(!r.ok && r.choice?.candidates).toEqual(['P00306000100', 'P00306000200']);
-    expect(!r.ok && en(r.reason)).toMatch(/6\.3 image/);
-    expect(JSON.stringify(r)).not.toMatch(/P003060300/);
+  it('R2: "the 6.3 image" is SIP 6.3 (P0S3-06-3-00): no choice asked, the SIP chain on the way', () => {
+    const p = plan('SIP 4.4', 'SCCP 8.1(2)');
+    expect(summary(p)).toEqual([
+      'UPGRADE SIP 4.4 -> SIP 5.3 [cisco]',
+      'R2 SIP 5.3 -> SIP 6.3 [doc]',
+      'R2 SIP 6.3 -> SCCP 8.1(2) [doc]',
+    ]);
+    const [, h2, h3] = p.hops;
+    expect(config(h2, 'OS79XX.TXT')).toBe('P0S3-06-3-00\n');
+    expect(config(h2, 'SIPDefault.cnf')).toBe('image_version: P0S3-06-3-00\n');
+    expect(h2?.requiredFiles).toEqual(['P0S3-06-3-00.sbn']);
+    expect(config(h3, 'OS79XX.TXT')).toBe('P00308010200\n');
+    expect(config(h3, 'SIPDefault.cnf')).toBe('image_version: P00308010200\n');
+    expect(config(h3, `SEP${M}.cnf.xml`)).toContain('>P00308010200<');
+    expect(h3?.requiredFiles).toEqual(['P00308010200.bin', 'P00308010200.sbn', 'P00308010200.loads', 'P00308010200.sb2']);
   });
 
-  it('R2: SIP 4.4 -> SCCP 8.1(2) in two hops through the chosen SCCP 6.x load', () => {
-    const p = plan('SIP 4.4', 'SCCP 8.1(2)', { via: ['P00306000200.sbn'] });
-    expect(summary(p)).toEqual(['R2 SIP 4.4 -> SCCP 6.0(2) [doc]', 'R2 SCCP 6.0(2) -> SCCP 8.1(2) [doc]']);
+  it('R2: a technician may still choose an SCCP 6.x load from the library for the first hop, marked inferred', () => {
+    const p = plan('SIP 4.4', 'SCCP 8.1(2)', { via: ['P00306000200.sbn'], library: { files: ['P00306000200.sbn'] } });
+    expect(summary(p)).toEqual(['R2 SIP 4.4 -> SCCP 6.0(2) [inferred]', 'R2 SCCP 6.0(2) -> SCCP 8.1(2) [doc]']);
     const [h1, h2] = p.hops;
     expect(config(h1, 'OS79XX.TXT')).toBe('P00306000200\n');
     expect(config(h1, 'SIPDefault.cnf')).toBe('image_version: P00306000200\n');
     expect(config(h1, `SEP${M}.cnf.xml`)).toContain('>P00306000200<');
     expect(h1?.requiredFiles).toEqual(['P00306000200.bin', 'P00306000200.sbn', 'P00306000200.loads', 'P00306000200.sb2']);
+    expect(en(h1?.warnings)).toMatch(/6\.3 image.*P00306000200|SCCP 6\.0\(2\) was chosen/);
     expect(config(h2, 'OS79XX.TXT')).toBe('P00308010200\n');
     expect(config(h2, `SEP${M}.cnf.xml`)).toContain('>P00308010200<');
-    expect(h2?.requiredFiles).toEqual(['P00308010200.bin', 'P00308010200.sbn', 'P00308010200.loads', 'P00308010200.sb2']);
   });
 
   it('R3 as written: gkdefault.txt and the cfgfmt command', () => {
@@ -231,21 +243,20 @@ describe('rules', () => {
     }
   });
 
-  it('SIP 3.x or earlier to SCCP 5.x+: the latest SCCP 4.x first, chosen from the library, never made up', () => {
-    const r = planMigration({ model: '7960', mac: MAC, from: v('SIP 2.3'), to: v('SCCP 8.1(2)'), context: 'bench' });
-    expect(r).toMatchObject({ ok: false, rule: 'needs-choice', choice: { stop: 'latest-sccp4', protocol: 'SCCP', major: 4, candidates: [] } });
-    expect(JSON.stringify(r)).not.toMatch(/P0030401/);
-    expect(summary(plan('SIP 3.1', 'SCCP 8.1(2)SR2', { via: ['P00304010500'] }))).toEqual([
-      'R1 SIP 3.1 -> SCCP 4.1(5) [doc]',
-      'UPGRADE SCCP 4.1(5) -> SCCP 5.0(1.1) [inferred]',
-      'UPGRADE SCCP 5.0(1.1) -> SCCP 8.1(2)SR2 [cisco]',
-    ]);
-    const p = plan('SIP 3.1', 'SCCP 5.0(1.1)', { stops: { latestSccp4: v('SCCP 4.1(5)') } });
-    expect(summary(p)[0]).toBe('R1 SIP 3.1 -> SCCP 4.1(5) [doc]');
+  it('SIP 3.x or earlier to SCCP 5.x: "try the latest SCCP 4.x first" is advice, offered when the library holds one', () => {
+    const direct = plan('SIP 2.3', 'SCCP 5.0(1.1)');
+    expect(summary(direct)).toEqual(['R1 SIP 2.3 -> SCCP 5.0(1.1) [doc]']);
+    expect(en(direct.warnings)).toMatch(/advises trying the latest SCCP 4\.x.*holds no SCCP 4\.x load/);
+    expect(JSON.stringify(direct)).not.toMatch(/P0030401/);
+    const offered = plan('SIP 2.3', 'SCCP 5.0(1.1)', { library: { files: ['P00304010500.bin', 'P00305000101.bin'] } });
+    expect(summary(offered)).toEqual(['R1 SIP 2.3 -> SCCP 5.0(1.1) [doc]']);
+    expect(en(offered.warnings)).toMatch(/holds P00304010500: plan again with --via/);
+    const stop = plan('SIP 3.1', 'SCCP 5.0(1.1)', { via: ['P00304010500'], library: { files: ['P00304010500.bin'] } });
+    expect(summary(stop)).toEqual(['R1 SIP 3.1 -> SCCP 4.1(5) [doc]', 'UPGRADE SCCP 4.1(5) -> SCCP 5.0(1.1) [cisco]']);
   });
 
   it('a chosen load must be an exact 12-digit SCCP 4.x or 6.x name; an unused one is said', () => {
-    for (const bad of ['P0030401', 'P00306030000x', 'P0S3-8-12-00', 'P00308010200', 'P003-8-12-00']) {
+    for (const bad of ['P0030401', 'P00306030000x', 'P0S3-8-12-00', 'P00308010200', 'P003-8-12-00', 'P00306030000']) {
       const r = planMigration({ model: '7960', mac: MAC, from: v('SIP 4.4'), to: v('SCCP 8.1(2)'), context: 'bench', via: [bad] });
       expect(r, bad).toMatchObject({ ok: false, rule: 'via-unfit' });
     }

@@ -31,12 +31,17 @@ function hopProblem(h: Hop): string | undefined {
     case 'F3':
       return sccpToSip && f.major >= 6 && t.major >= 7 ? undefined : 'F3 outside its range';
     case 'R1':
-      return sipToSccp && f.major <= 4 && t.major <= 5 && !(f.major <= 3 && t.major >= 5) ? undefined : 'R1 outside its range';
-    case 'R2':
-      // First hop to a 6.x image ("the 6.3 image": the load is chosen), then to the target.
-      return (sipToSccp && f.major <= 4 && t.major === 6) || (f.protocol === 'SCCP' && t.protocol === 'SCCP' && f.major === 6 && t.major >= 6)
-        ? undefined
-        : 'R2 outside its range';
+      // "Try the latest SCCP 4.x first" (source line 222) is advice: R1 may go straight to SCCP 5.x.
+      return sipToSccp && f.major <= 4 && t.major <= 5 ? undefined : 'R1 outside its range';
+    case 'R2': {
+      // First hop to "the 6.3 image", SIP 6.3 (by the SIP chain), or an SCCP 6.x load the technician chose;
+      // then from there to the target.
+      const toSip63 = f.protocol === 'SIP' && t.protocol === 'SIP' && f.major <= 5 && t.major === 6 && t.minor === 3;
+      const toChosen6 = sipToSccp && f.major <= 4 && t.major === 6;
+      const fromSip63 = sipToSccp && f.major === 6 && f.minor === 3 && t.major >= 6;
+      const fromChosen6 = f.protocol === 'SCCP' && t.protocol === 'SCCP' && f.major === 6 && t.major >= 6;
+      return toSip63 || toChosen6 || fromSip63 || fromChosen6 ? undefined : 'R2 outside its range';
+    }
     case 'R3':
     case 'R3-field':
       return sipToSccp && (f.major === 5 || f.major === 6) && t.major >= 5 ? undefined : 'R3 outside its range';
@@ -66,15 +71,9 @@ function checkPlan(input: PlanInput): void {
       expect(target === undefined || !target.exactLoad || (input.from !== 'unknown' && !knownSeries(input.from)), label).toBe(true);
       return;
     }
-    if (r.rule === 'needs-choice') {
-      // Only the stops no source names exactly: SIP 3.x or earlier to SCCP 5.x+, SIP 4.x to SCCP 7.x+.
-      expect(r.choice, label).toBeDefined();
-      const f = input.from;
-      expect(f !== 'unknown' && f.protocol === 'SIP' && input.to.protocol === 'SCCP', label).toBe(true);
-      if (f !== 'unknown') expect((f.major <= 3 && input.to.major >= 5) || (f.major === 4 && input.to.major >= 7), label).toBe(true);
-      return;
-    }
-    const cme = r.rule === 'cme-needs-sccp5' && input.context === 'cme' && !isSigned(input.to);
+    // No stop waits for a choice any more: R2 goes through SIP 6.3, the 4.x stop is advice.
+    expect(r.rule, label).not.toBe('needs-choice');
+    const cme = (r.rule === 'cme-needs-sccp5' || r.rule === 'cme-needs-sip7') && input.context === 'cme' && !isSigned(input.to);
     if (input.from !== 'unknown') expect((isSigned(input.from) && !isSigned(input.to)) || cme, label).toBe(true);
     return;
   }

@@ -6,7 +6,7 @@ import { imageIdFor, loaderIdFor, parseImageName, roleOfFile } from '../../../..
 import { KNOWN_FIRMWARE } from '../../../../../shared/cisco/planner/known-firmware';
 import { planMigration } from '../../../../../shared/cisco/planner/plan-migration';
 import type { Plan, PlanInput } from '../../../../../shared/cisco/planner/plan-types';
-import { R3_AS_WRITTEN_FILES, REAL_LOAD_IDS, REAL_LOADS } from '../../../../fixtures/cisco-real-loads';
+import { R3_AS_WRITTEN_FILES, REAL_LOAD_IDS, REAL_LOADS, REAL_PACKAGES } from '../../../../fixtures/cisco-real-loads';
 
 const MAC = '000E84C060A6';
 
@@ -58,11 +58,13 @@ function everyPlan(): { label: string; plan: Plan }[] {
 }
 
 describe('real load names only', () => {
-  it('the table of real names says where each comes from', () => {
-    for (const l of REAL_LOADS) {
-      expect(l.source, l.id).toMatch(/source line \d+|domain reference section \d|issue 11/);
-      expect(parseImageName(l.id)?.id, l.id).toBe(l.id);
+  it('the table of real names cites a public source for each row, never this project\'s files', () => {
+    for (const l of [...REAL_LOADS, ...REAL_PACKAGES]) {
+      const label = 'id' in l ? l.id : l.release;
+      expect(l.source, label).toMatch(/cisco\.com|Cisco|public .*(write-up|guide|notes|README)/);
+      expect(l.source, label).not.toMatch(/source line|domain reference|issue \d+|shared\/spec|seed/);
     }
+    for (const l of REAL_LOADS) expect(parseImageName(l.id)?.id, l.id).toBe(l.id);
   });
 
   it('every image id the planner emits, for every known pair, is a real release name', () => {
