@@ -54,11 +54,12 @@ export async function findUdpPortOwner(port: number): Promise<string | undefined
 }
 
 /** The servers Phonebench binds, and what usually holds their port on a technician's laptop. */
-export type BoundService = 'TFTP' | 'DHCP';
+export type BoundService = 'TFTP' | 'DHCP' | 'Syslog';
 
 const USUAL_HOLDERS: Record<BoundService, Message> = {
   TFTP: msg('bind.holder.TFTP'),
   DHCP: msg('bind.holder.DHCP'),
+  Syslog: msg('bind.holder.Syslog'),
 };
 
 /** Maps a bind failure of a TFTP or DHCP socket to a PhonebenchError whose message names the fix. */

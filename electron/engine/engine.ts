@@ -21,6 +21,7 @@ import { createPlanDomain } from './migration/plan-domain';
 import { createSerialDomain } from './serial/serial-domain';
 import { SettingsStore } from './settings-store';
 import { createSimDomain } from './phone-sim/sim-domain';
+import { createSyslogDomain } from './syslog/syslog-domain';
 import { createTftpDomain } from './tftp/tftp-domain';
 import { appVersion } from './version';
 
@@ -81,6 +82,7 @@ export class Engine {
       createPlanDomain(ctx),
       createSimDomain(ctx),
       history,
+      createSyslogDomain(ctx),
       createMigrateDomain(ctx, { library, serial: serial.service, tftpPage: tftp.service, history: history.service }),
     ];
     for (const domain of domains) engine.register(domain.handlers as Record<string, AnyHandler>);

@@ -27,10 +27,14 @@ export class WebAuth {
     return origins.includes(origin);
   }
 
-  /** True when the request carries the token in its query or in our cookie. */
+  /**
+   * True when the request carries the token in its query or in our cookie. A query token decides (an older start's
+   * token is refused, so its tab knows it is stale); an absent or empty one leaves it to the cookie, so a tab
+   * reopened from history or a bookmark without `?token` still works.
+   */
   hasToken(req: IncomingMessage, url: URL): boolean {
     const fromQuery = url.searchParams.get('token');
-    if (fromQuery !== null) return this.matches(fromQuery);
+    if (fromQuery !== null && fromQuery !== '') return this.matches(fromQuery);
     const cookie = parseCookies(req.headers.cookie)[this.cookieName];
     return cookie !== undefined && this.matches(cookie);
   }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { clientMessageSchema, type ServerMessage } from '../../shared/api/wire';
@@ -9,6 +9,7 @@ import { msg } from '../../shared/i18n/message';
 import type { Engine } from '../engine/engine';
 import { serveStatic } from './static-files';
 import { saveUpload } from './upload';
+import { AnonymousConnections } from './anonymous-connections';
 import { WebAuth } from './web-auth';
 import { ConnectionGuard, DEFAULT_WEB_LIMITS, WebLoad, type WebLimits, type WebLoadStats } from './web-limits';
 
@@ -44,7 +45,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const load = new WebLoad({ ...DEFAULT_WEB_LIMITS, ...options.limits });
   const wss = new WebSocketServer({ noServer: true, maxPayload: load.limits.maxMessageBytes });
 
-  const server = http.createServer((req, res) => {
+  const anonymous = new AnonymousConnections(load.limits.maxAnonymousConnections, load.limits.headersTimeoutMs);
+  // A short time for headers, checked every second (Node checks every 30 s by default).
+  const server = http.createServer({ headersTimeout: load.limits.headersTimeoutMs, connectionsCheckingInterval: 1000 }, (req, res) => {
     handleHttp(req, res).catch((error: unknown) => {
       if (!res.headersSent) sendText(res, 500, error instanceof Error ? error.message : 'internal error');
       else res.destroy();
@@ -55,9 +58,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const isPost = req.method === 'POST';
     if (!auth.sameSite(req, isPost) || !auth.hasToken(req, url)) {
+      res.setHeader('connection', 'close');
       sendText(res, 403, 'Forbidden: open the exact URL that `phonebench serve` printed (it carries a token).');
       return;
     }
+    anonymous.trust(req.socket);
     // A tab that lost its socket asks here: 204 means "retry", the 403 above means "a newer start, new token".
     if (url.pathname === ALIVE_PATH) {
       res.writeHead(204, { 'cache-control': 'no-store' });
@@ -89,6 +94,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     sendText(res, 404, 'Not found');
   }
 
+  server.on('connection', (socket: Socket) => anonymous.add(socket));
+
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname !== '/api' || !auth.sameSite(req, true) || !auth.hasToken(req, url)) {
@@ -99,6 +106,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
       return;
     }
+    anonymous.trust(socket as Socket);
     wss.handleUpgrade(req, socket, head, (ws) => attach(ws));
   });
 
@@ -155,7 +163,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `http://127.0.0.1:${port}/?token=${auth.token}`,
     port,
     token: auth.token,
-    stats: () => load.stats(),
+    stats: () => load.stats(anonymous.size),
     close() {
       closed ??= new Promise<void>((resolve) => {
         for (const ws of sockets) ws.terminate();

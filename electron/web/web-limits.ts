@@ -20,6 +20,10 @@ export interface WebLimits {
   maxUploadBytes: number;
   /** Uploads being received at once; more are refused (429). */
   maxConcurrentUploads: number;
+  /** TCP connections open at once that have not shown the token; past it the oldest is closed. */
+  maxAnonymousConnections: number;
+  /** Time a connection has to send a request's headers, and to show the token (Node's default is 60 s). */
+  headersTimeoutMs: number;
 }
 
 export const DEFAULT_WEB_LIMITS: WebLimits = {
@@ -30,6 +34,8 @@ export const DEFAULT_WEB_LIMITS: WebLimits = {
   maxConnections: 16,
   maxUploadBytes: 4 * 1024 ** 3,
   maxConcurrentUploads: 2,
+  maxAnonymousConnections: 32,
+  headersTimeoutMs: 10_000,
 };
 
 /** What the host holds right now, for tests and status: every number returns to 0 when browsers leave. */
@@ -37,6 +43,8 @@ export interface WebLoadStats {
   connections: number;
   inFlight: number;
   uploads: number;
+  /** TCP connections open that have not shown the token yet. */
+  anonymous: number;
 }
 
 /** Counts what the host holds, and says no past the limits. */
@@ -47,8 +55,8 @@ export class WebLoad {
 
   constructor(readonly limits: WebLimits) {}
 
-  stats(): WebLoadStats {
-    return { connections: this.connections, inFlight: this.inFlight, uploads: this.uploads };
+  stats(anonymous = 0): WebLoadStats {
+    return { connections: this.connections, inFlight: this.inFlight, uploads: this.uploads, anonymous };
   }
 
   /** Claims an upload slot, or throws 'busy'; call the returned release exactly once. */

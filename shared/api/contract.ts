@@ -9,6 +9,7 @@ import { planRequests, type PlanEvents } from './plan';
 import type { Result } from './result';
 import { serialRequests, type SerialEvents } from './serial';
 import { simRequests, type SimEvents } from './sim';
+import { syslogRequests, type SyslogEvents } from './syslog';
 import { tftpRequests, type TftpEvents } from './tftp';
 
 /** Every request the engine answers, by name. Each domain owns its own file. */
@@ -22,6 +23,7 @@ export const requests = {
   ...migrateRequests,
   ...simRequests,
   ...historyRequests,
+  ...syslogRequests,
 };
 
 export type Requests = typeof requests;
@@ -41,7 +43,8 @@ export interface Events
     PlanEvents,
     MigrateEvents,
     SimEvents,
-    HistoryEvents {}
+    HistoryEvents,
+    SyslogEvents {}
 
 export type EventName = keyof Events;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from './app';
 import { request, type AnyRequestDefs } from './define';
 import type { PlanChoice } from '../cisco/planner/plan-types';
 import type { Message } from '../i18n/message';
@@ -228,7 +229,8 @@ export const migrateKeypadSchema = z.object({
   from: z.string().max(40).optional(),
 });
 
-export const migrateReportSchema = z.object({ format: z.enum(['json', 'html']) });
+/** The report's words in `language` (the one the technician chose; English when absent, as for the CLI). */
+export const migrateReportSchema = z.object({ format: z.enum(['json', 'html']), language: z.enum(LANGUAGES).default('en') });
 
 const noParams = z.object({});
 type NoParams = typeof noParams;

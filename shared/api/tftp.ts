@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Message } from '../i18n/message';
 import { request, type AnyRequestDefs } from './define';
 
 /**
@@ -103,6 +104,8 @@ export interface TftpLogLine {
   level: TftpLogLevel;
   /** What a technician reads, e.g. "2026-11-28 09:15:02 Sending 'OS79XX.TXT' to 10.1.1.1 (octet, blksize 512): Successful, 13 bytes in 0.01 s". */
   text: string;
+  /** The same line's words as a message (without the time), said by the page in the chosen language. */
+  message?: Message;
   /** Transfer id when the line is about one transfer. */
   transferId?: string;
 }
@@ -127,6 +130,8 @@ export interface TransferRow {
   state: TransferRowState;
   /** Why it failed (the server's words). */
   detail?: string;
+  /** Why it failed or was refused, as a message the page says in the chosen language. */
+  why?: Message;
   /** Why it was refused. */
   refusal?: RefusalReason;
 }

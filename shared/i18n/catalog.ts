@@ -8,15 +8,20 @@ import { historyCatalog } from './catalogs/history';
 import { lintCatalog } from './catalogs/lint';
 import { lintFieldCatalog } from './catalogs/lint-field';
 import { migrateCatalog } from './catalogs/migrate';
+import { migrateFieldCatalog } from './catalogs/migrate-field';
 import { migrateOutcomeCatalog } from './catalogs/migrate-outcome';
 import { migrateStallCatalog } from './catalogs/migrate-stall';
+import { osCatalog } from './catalogs/os-errors';
 import { planCatalog } from './catalogs/plan';
 import { planPathsCatalog } from './catalogs/plan-paths';
+import { reportCatalog } from './catalogs/report';
 import { serialCatalog } from './catalogs/serial';
 import { servicesCatalog } from './catalogs/services';
 import { simCatalog } from './catalogs/sim';
+import { syslogCatalog } from './catalogs/syslog';
 import { storageCatalog } from './catalogs/storage';
 import { tftpCatalog } from './catalogs/tftp';
+import { tftpLogCatalog } from './catalogs/tftp-log';
 import { webCatalog } from './catalogs/web';
 import { webLimitsCatalog } from './catalogs/web-limits';
 
@@ -37,6 +42,7 @@ export const MESSAGE_CATALOGS = [
   webLimitsCatalog,
   firmwareCatalog,
   migrateCatalog,
+  migrateFieldCatalog,
   servicesCatalog,
   lintCatalog,
   lintFieldCatalog,
@@ -46,6 +52,10 @@ export const MESSAGE_CATALOGS = [
   migrateOutcomeCatalog,
   migrateStallCatalog,
   historyCatalog,
+  syslogCatalog,
+  reportCatalog,
+  osCatalog,
+  tftpLogCatalog,
 ] as const;
 
 type Union<T> = T extends readonly { en: infer E }[] ? E : never;

@@ -18,6 +18,8 @@ export const TOOLS = {
   unzip: { program: 'unzip', install: 'apt-get install -y unzip' },
   tar: { program: 'tar', install: 'apt-get install -y tar' },
   script: { program: 'script', install: 'apt-get install -y bsdutils' },
+  /** util-linux logger: a real syslog sender (RFC 3164 and 5424 over UDP). */
+  logger: { program: 'logger', install: 'apt-get install -y bsdutils' },
   setpriv: { program: 'setpriv', install: 'apt-get install -y util-linux' },
   chromium: { program: 'chromium', install: 'apt-get install -y chromium' },
   /** With root: a raw socket sends a datagram from source port 0 (test/support/udp-port-zero.ts). */

@@ -57,6 +57,11 @@ export const COMMANDS: CliCommandEntry[] = [
     load: async () => (await import('./sim')).simCommand,
   },
   {
+    name: 'syslog',
+    summary: "Show one phone's syslog messages in this terminal (a phone on a SIP load that logs to syslog) until Ctrl-C",
+    load: async () => (await import('./syslog')).syslogCommand,
+  },
+  {
     name: 'tftp',
     summary: 'Serve a TFTP root to one phone (or every phone, on purpose) until Ctrl-C',
     load: async () => (await import('./tftp')).tftpCommand,

@@ -72,7 +72,7 @@ export class BenchDhcpServer {
   ) {
     this.limiter = new DhcpRequestLimiter(limits, now);
     socket.on('message', (msg, rinfo) => {
-      if (this.limiter.admitDatagram()) this.onMessage(msg, `${rinfo.address}:${rinfo.port}`);
+      if (this.limiter.admitDatagram(this.fromTarget(msg))) this.onMessage(msg, `${rinfo.address}:${rinfo.port}`);
     });
   }
 
@@ -134,6 +134,11 @@ export class BenchDhcpServer {
     if (this.closed) return;
     this.closed = true;
     await new Promise<void>((resolve) => this.socket.close(() => resolve()));
+  }
+
+  /** The phone's own requests (chaddr, read straight from the bytes) skip the budget everyone else shares. */
+  private fromTarget(msg: Buffer): boolean {
+    return msg.length >= 34 && msg[2] === 6 && msg.subarray(28, 34).toString('hex').toUpperCase() === this.options.mac;
   }
 
   private emit(event: DhcpEvent): void {

@@ -43,10 +43,13 @@ export class DhcpRequestLimiter {
     this.global = new RateBucket(limits.globalPerSecond, limits.globalBurst, now);
   }
 
-  /** Before decoding: false when every peer together is over the global rate. */
-  admitDatagram(): boolean {
+  /**
+   * Before decoding: false when every peer together is over the global rate. The target phone's datagrams do not
+   * draw on that budget (only on their own MAC's), so a flood from other MACs cannot starve its offers.
+   */
+  admitDatagram(fromTarget = false): boolean {
     this.seen += 1;
-    if (this.global.take()) return true;
+    if (fromTarget || this.global.take()) return true;
     this.dropped += 1;
     return false;
   }

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 
-export type EntryType = 'file' | 'directory' | 'symlink' | 'hardlink' | 'device' | 'other';
+/** 'sparse': a GNU sparse tar entry (its data is a map, not the file); 'unknown': a tar type flag no reader here knows. */
+export type EntryType = 'file' | 'directory' | 'symlink' | 'hardlink' | 'device' | 'other' | 'sparse' | 'unknown';
 
 /** One entry of an archive or folder, before any of its bytes are trusted. */
 export interface ArchiveEntry {

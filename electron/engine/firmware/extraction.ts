@@ -42,9 +42,9 @@ export class Extraction {
       case 'zip':
         return walkZip(file, origin, visit);
       case 'tar':
-        return walkTar(file, false, origin, visit);
+        return walkTar(file, false, origin, visit, (bytes, fileBytes) => this.budget.countTarStream(origin, bytes, fileBytes));
       case 'tar.gz':
-        return walkTar(file, true, origin, visit);
+        return walkTar(file, true, origin, visit, (bytes, fileBytes) => this.budget.countTarStream(origin, bytes, fileBytes));
       default:
         return assertNever(kind, 'archive kind');
     }
@@ -92,6 +92,10 @@ export class Extraction {
       case 'device':
       case 'other':
         throw new PhonebenchError('archive-refused', msg('firmware.special', { where }), msg('firmware.fix.refused'));
+      case 'sparse':
+        throw new PhonebenchError('archive-refused', msg('firmware.sparse', { where }), msg('firmware.fix.refused'));
+      case 'unknown':
+        throw new PhonebenchError('archive-refused', msg('firmware.unknownType', { where }), msg('firmware.fix.refused'));
       case 'file':
         break;
       default:

@@ -4,6 +4,9 @@ import type { ImportLimits } from './import-limits';
 import type { ImportStop } from './import-stop';
 
 const PROGRESS_STEP = 4 * 1024 * 1024;
+/** Tar headers and block padding: up to 1 KiB per entry (a header, a partial block), and the end blocks. */
+const TAR_OVERHEAD_PER_ENTRY = 1024;
+const TAR_END_BYTES = 1024 * 1024;
 
 export interface BudgetProgress {
   bytes: number;
@@ -17,6 +20,9 @@ export interface BudgetProgress {
 export class ImportBudget {
   private bytes = 0;
   private entries = 0;
+  /** Decompressed tar stream bytes, per tar file (a nested one has its own). */
+  private readonly tarStreams = new Map<string, number>();
+  private tarStreamTotal = 0;
   private lastReport = 0;
 
   constructor(
@@ -71,6 +77,30 @@ export class ImportBudget {
       );
     }
     this.report(false);
+  }
+
+  /**
+   * The whole decompressed stream of one tar, padding included, as it flows: against the size cap (all tar
+   * streams together), the ratio to the tar's own file, and the time limit (checked every chunk).
+   */
+  countTarStream(where: string, n: number, fileBytes: number): void {
+    this.checkCancelled();
+    const mine = (this.tarStreams.get(where) ?? 0) + n;
+    this.tarStreams.set(where, mine);
+    this.tarStreamTotal += n;
+    // Headers and padding come on top of the files: one tar's stream may be its files plus a little.
+    const cap = this.limits.maxTotalBytes + this.limits.maxEntries * TAR_OVERHEAD_PER_ENTRY + TAR_END_BYTES;
+    if (this.tarStreamTotal > cap) {
+      const limit = toMiB(this.limits.maxTotalBytes);
+      throw new PhonebenchError(
+        'archive-refused',
+        msg('firmwareImport.unpacksTooLarge', { name: this.where, limit }),
+        msg('firmwareImport.raiseLimit.fix', { setting: 'maxMegabytes', limit }),
+      );
+    }
+    if (mine > Math.max(this.limits.ratioFloorBytes, fileBytes * this.limits.maxRatio)) {
+      throw new PhonebenchError('archive-refused', msg('firmware.ratio', { where, ratio: this.limits.maxRatio }), msg('firmware.fix.bomb'));
+    }
   }
 
   /** Per-entry ratio, when the archive states the compressed size (zip). */

@@ -7,11 +7,18 @@ import type { ArchiveEntry, EntryType, EntryVisitor } from './archive-entry';
 import { openRegularFile } from '../safe-open';
 
 
+/**
+ * Hears every chunk of the tar stream (decompressed), padding and headers included, with the size of the file
+ * it comes from: gzip of tar padding makes gigabytes that no entry ever counts. Throws to stop the walk.
+ */
+export type TarStreamMeter = (bytes: number, fileBytes: number) => void;
+
 /** Visits every entry of a tar or tar.gz file, streaming: nothing is held in memory. */
-export async function walkTar(file: string, gzip: boolean, where: string, visit: EntryVisitor): Promise<void> {
-  const source = (await openRegularFile(file)).handle.createReadStream({ highWaterMark: 256 * 1024 });
+export async function walkTar(file: string, gzip: boolean, where: string, visit: EntryVisitor, meter?: TarStreamMeter): Promise<void> {
+  const { handle, stat } = await openRegularFile(file);
+  const source = handle.createReadStream({ highWaterMark: 256 * 1024 });
   const extract = tar.extract();
-  const tail = new TailWatch();
+  const tail = new TailWatch(meter ? (bytes) => meter(bytes, stat.size) : undefined);
   const gunzip = gzip ? createGunzip({ chunkSize: 64 * 1024 }) : undefined;
   const fail = (error: Error): void => {
     extract.destroy(error);
@@ -26,7 +33,7 @@ export async function walkTar(file: string, gzip: boolean, where: string, visit:
       let opened = false;
       const entry: ArchiveEntry = {
         name: header.name,
-        type: entryType(header.type),
+        type: isGnuSparse(header) ? 'sparse' : entryType(header.type),
         encrypted: false,
         open: async () => {
           opened = true;
@@ -51,11 +58,21 @@ export async function walkTar(file: string, gzip: boolean, where: string, visit:
   }
 }
 
-/** Passes bytes through, remembering the last 512 so the end of the tar can be checked. */
+/** Passes bytes through, metering them and remembering the last 512 so the end of the tar can be checked. */
 class TailWatch extends Transform {
   private last: Buffer = Buffer.alloc(0);
 
+  constructor(private readonly meter?: (bytes: number) => void) {
+    super();
+  }
+
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    try {
+      this.meter?.(chunk.length);
+    } catch (error) {
+      callback(error as Error);
+      return;
+    }
     this.last = chunk.length >= 512 ? chunk.subarray(chunk.length - 512) : Buffer.concat([this.last, chunk]).subarray(-512);
     callback(null, chunk);
   }
@@ -65,13 +82,21 @@ class TailWatch extends Transform {
   }
 }
 
+/** GNU sparse in a PAX header (formats 0.x and 1.0): the data holds a map first, not the file's bytes. */
+function isGnuSparse(header: { pax?: unknown }): boolean {
+  const pax = header.pax;
+  return typeof pax === 'object' && pax !== null && Object.keys(pax).some((key) => key.startsWith('GNU.sparse.'));
+}
+
+/** tar-stream names the type flags it knows and gives null for the rest (GNU sparse 'S', volume 'V', dumpdir 'D'...). */
 function entryType(type: string | null | undefined): EntryType {
   switch (type) {
     case 'file':
     case 'contiguous-file':
+      return 'file';
     case null:
     case undefined:
-      return 'file';
+      return 'unknown';
     case 'directory':
       return 'directory';
     case 'symlink':

@@ -96,7 +96,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: MigrateDeps): Doma
       'migrate:timeline': () => active?.runner.timeline() ?? [],
       'migrate:report': (p) => {
         if (!active) throw new PhonebenchError('not-running', msg('migrate.noReport'), msg('migrate.noReport.fix'));
-        return renderReport(collectReport(active.runner, appVersion()), p.format);
+        return renderReport(collectReport(active.runner, appVersion(), new Date(), p.language), p.format);
       },
     },
     async close() {

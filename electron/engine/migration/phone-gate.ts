@@ -1,6 +1,7 @@
 import type { PhoneIpSource } from '../../../shared/api/migrate';
 import type { TftpEvent } from '../../../shared/api/tftp';
 import { macOfFileName } from '../../../shared/cisco/phone-files';
+import { msg, type Message } from '../../../shared/i18n/message';
 
 /** What the gate needs from the TFTP server: the single-phone lock. */
 export interface AllowlistTarget {
@@ -8,7 +9,8 @@ export interface AllowlistTarget {
 }
 
 /** What to do with one request: serve it, learn the phone's address from it first, or refuse it. */
-export type GateVerdict = { kind: 'admit' } | { kind: 'learn' } | { kind: 'refuse'; reason: string };
+/** A refusal's reason in English (the JSON report) and as a message (the timeline and the report's words). */
+export type GateVerdict = { kind: 'admit' } | { kind: 'learn' } | { kind: 'refuse'; reason: string; said: Message };
 
 const UNPLACED_LIMIT = 32;
 
@@ -62,9 +64,11 @@ export class PhoneGate {
     if (this.ipValue === undefined) {
       const named = macOfFileName(requestedName);
       if (named?.mac === this.mac) return { kind: 'learn' };
-      return this.refusal(client, requestedName, named ? `names another phone (${named.mac})` : 'names no phone and the phone IP is not known');
+      return named
+        ? this.refusal(client, requestedName, `names another phone (${named.mac})`, msg('migrate.refusedReason.anotherPhone', { mac: named.mac }))
+        : this.refusal(client, requestedName, 'names no phone and the phone IP is not known', msg('migrate.refusedReason.noPhoneNamed'));
     }
-    if (client !== this.ipValue) return this.refusal(client, requestedName, 'another address');
+    if (client !== this.ipValue) return this.refusal(client, requestedName, 'another address', msg('migrate.refusedReason.otherAddress'));
     return { kind: 'admit' };
   }
 
@@ -84,8 +88,8 @@ export class PhoneGate {
     return this.unplaced.splice(0).filter((e) => e.type === 'request' && e.client.address === ip);
   }
 
-  private refusal(client: string, requestedName: string, reason: string): GateVerdict {
+  private refusal(client: string, requestedName: string, reason: string, said: Message): GateVerdict {
     this.ownRefusals.add(`${client}\n${requestedName}`);
-    return { kind: 'refuse', reason };
+    return { kind: 'refuse', reason, said };
   }
 }

@@ -1,8 +1,13 @@
+import type { Message } from '../../../shared/i18n/message';
+
 export interface RefusedRecord {
   at: string;
   client: string;
   file: string;
+  /** Why, in English (tools read it from the JSON report). */
   reason: string;
+  /** Why, as a message the report says in its language. */
+  said?: Message;
   count: number;
 }
 
@@ -15,14 +20,14 @@ export class RefusedLog {
   constructor(private readonly now: () => Date) {}
 
   /** Counts a refused TFTP request; true the first time this client asks for this name (worth a timeline line). */
-  tftp(client: string, file: string, reason: string): boolean {
+  tftp(client: string, file: string, reason: string, said?: Message): boolean {
     let key = `${client}\n${file}`;
     // A flood of distinct names must not grow the record without end: past the cap, one line counts the rest.
     if (!this.records.has(key) && this.records.size >= REFUSED_LIMIT) {
       key = 'overflow';
       if (!this.records.has(key)) this.records.set(key, { at: this.now().toISOString(), client: '*', file: '*', reason: 'more refused requests than the report lists', count: 0 });
     }
-    return this.count(key, () => ({ client, file, reason }));
+    return this.count(key, () => (said === undefined ? { client, file, reason } : { client, file, reason, said }));
   }
 
   /** Counts a DHCP message the bench DHCP ignored (another MAC); true the first time for that MAC. */

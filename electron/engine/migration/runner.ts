@@ -19,6 +19,7 @@ import type { DhcpEvent } from '../dhcp/bench-dhcp-server';
 import { VirtualFiles, type FileSource, type ResolvedFile } from '../tftp/file-source';
 import { PathRefusedError } from '../tftp/path-guard';
 import { BundleSource, sha256Text } from './bundle-source';
+import { CaseMatchWarnings } from './case-match';
 import { ConsoleCapture, maskConsoleText, planSecrets } from './console-capture';
 import { FileProgressBook } from './file-progress';
 import { HopCompletion } from './hop-completion';
@@ -31,6 +32,7 @@ import { consoleAttachedText, inferenceText, ipSourceText } from './timeline-tex
 import { Emitter, type Event } from '../kit/event';
 import { discardLog, type SwallowLog } from '../kit/log';
 import { missingImageStall, refusedOwnStall, wrongAddressStall, type Stall } from './stall-check';
+import { refusalMessage } from '../tftp/log-message';
 
 /** What the runner is told at start; the fields it reports back keep their status names and types. */
 export interface RunnerOptions
@@ -88,6 +90,7 @@ export class MigrationRunner {
   private readonly files: FileProgressBook;
   private readonly refused: RefusedLog;
   private readonly completion = new HopCompletion();
+  private readonly caseMatches = new CaseMatchWarnings();
   private readonly consoleCapture = new ConsoleCapture();
   private secrets: string[] | undefined;
   private readonly served: ServedRecord[] = [];
@@ -179,7 +182,7 @@ export class MigrationRunner {
         if (this.isFinal()) throw new PathRefusedError(requestedName, 'the migration has ended');
         break;
       case 'refuse':
-        this.refuse(client, requestedName, verdict.reason);
+        this.refuse(client, requestedName, verdict.reason, verdict.said);
         throw new PathRefusedError(requestedName, 'not the phone being migrated');
       default:
         assertNever(verdict, 'gate verdict');
@@ -203,7 +206,7 @@ export class MigrationRunner {
       this.log.add('refused', msg('migrate.t.ownRefusedAfter', { file, reason: said }), { code: 'refused-own', client, file });
       return;
     }
-    if (!this.refused.tftp(client, file, reason)) return;
+    if (!this.refused.tftp(client, file, reason, typeof said === 'string' ? undefined : said)) return;
     const os79 = file.replace(/^(\.\/)+/, '').toUpperCase() === OS79XX_TXT.toUpperCase() && this.gate.ip === undefined;
     this.log.add('refused', msg(os79 ? 'migrate.t.refusedOs79xx' : 'migrate.t.refused', { client, file, reason: said }), {
       code: os79 ? 'refused-os79xx' : 'refused',
@@ -281,7 +284,7 @@ export class MigrationRunner {
           this.refuse(e.client.address, e.filename, 'another address', msg('migrate.refusedReason.otherAddress'));
           this.stall(wrongAddressStall(e.filename, e.client.address, this.o.mac, this.gate.ip));
         }
-        else this.refuse(e.client.address, e.filename, e.detail);
+        else this.refuse(e.client.address, e.filename, e.detail, refusalMessage(e.reason, e.detail));
         return;
       }
       default:
@@ -306,9 +309,12 @@ export class MigrationRunner {
         });
         return;
       }
-      case 'negotiated':
+      case 'negotiated': {
         this.progress(e.served, { state: 'sending', bytes: 0, total: e.size });
+        const caseWarning = this.caseMatches.note(e.filename, e.served, e.match);
+        if (caseWarning !== undefined) this.log.add('warning', caseWarning, { code: 'case-insensitive-match', file: e.served, hop: this.hop });
         return;
+      }
       case 'progress': {
         const name = this.files.nameOf(e.filename, this.hop);
         this.progress(name, { state: 'sending', bytes: e.bytes, ...(e.totalBytes !== undefined ? { total: e.totalBytes } : {}) }, true);

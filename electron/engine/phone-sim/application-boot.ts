@@ -13,9 +13,6 @@ import { PHONE_MESSAGES } from './phone-messages';
  * image, and otherwise settles running.
  */
 
-/** Ring files fetched from RINGLIST.DAT, at most. */
-const MAX_RINGS = 8;
-
 export async function applicationBoot(ctx: BootContext): Promise<Step> {
   const protocol = ctx.flash.protocol;
   switch (protocol) {
@@ -67,9 +64,13 @@ async function sipBoot(ctx: BootContext): Promise<Step> {
   const askDialplan = flashBootEra(ctx.flash) === 'loader';
   const [ringlist] = await Promise.all([ctx.get(RINGLIST_DAT), ...(askDialplan ? [ctx.get(DIALPLAN_XML)] : [])]);
   if (ringlist.result === 'ok' && ringlist.data !== undefined) {
-    // Then the ring files it lists (ringer2.pcm in the source document's log); a missing one is no error.
-    const rings = parseRinglistDat(ringlist.data.toString('latin1')).rings.slice(0, MAX_RINGS);
-    for (const ring of rings) await ctx.get(ring.fileName);
+    // The source document's log shows one ring file after RINGLIST.DAT (ringer2.pcm), not every entry. Which
+    // one a phone takes is not documented: the simulator takes the first listed. A missing one is no error.
+    const ring = parseRinglistDat(ringlist.data.toString('latin1')).rings[0];
+    if (ring !== undefined) {
+      ctx.notice(`fetching one ring file of RINGLIST.DAT (${ring.fileName}); which one a real phone fetches is not documented`, true);
+      await ctx.get(ring.fileName);
+    }
   }
   return ctx.running();
 }

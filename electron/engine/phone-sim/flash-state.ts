@@ -19,8 +19,8 @@ export function describeFlash(app: string | undefined, loader: string | undefine
   return flash;
 }
 
-/** Loader ids the domain reference names (section 2, UAL row and the 8.12 package). */
-const KNOWN_SIP_LOADERS: ReadonlySet<string> = new Set(['P003-07-4-00', 'P003-8-12-00']);
+/** Loader ids public sources name (the 7.4 and 8.12 packages, the 8.11 files in a CME guide example). */
+const KNOWN_SIP_LOADERS: ReadonlySet<string> = new Set(['P003-07-4-00', 'P003-08-11-00', 'P003-8-12-00']);
 
 /**
  * Power-on flash for a firmware label: the application, and a loader for loader-era releases. A SIP release

@@ -1,5 +1,5 @@
 import { bootEra, formatFirmware, type FirmwareVersion } from '../../../shared/cisco/firmware-version';
-import { parseImageName } from '../../../shared/cisco/image-name';
+import { parseImageName, type ImageName } from '../../../shared/cisco/image-name';
 import type { BootContext, Step } from './boot-context';
 import { flashBootEra, flashVersion } from './flash-state';
 import { isSipUpTo21, judgeImage, loadsFollowers, refusedBelowFive, sipIgnoresLongSccpName } from './image-rules';
@@ -28,6 +28,12 @@ export async function installSingle(ctx: BootContext, id: string, source: string
     return undefined;
   }
   if (target !== undefined && refusedBelowFive(signed, target.version)) return belowFive(ctx, id, target.version);
+  if (target !== undefined && skipsSipChain(running, target)) {
+    return ctx.failed(
+      PHONE_MESSAGES.upgradeSequence,
+      `${ctx.flash.firmware ?? 'this SIP'} cannot go straight to ${formatFirmware(target.version)} (${id}, named by ${source}): SIP 2.x-4.x upgrade through 4.4, 5.3 and 6.x first (Cisco CME guide)`,
+    );
+  }
   ctx.setState('upgrading', `${source} names ${id}`);
   if (target !== undefined && ctx.traits.stateErrorOldSccpToSip34 && oldSccpToSip34(running, target.version)) {
     return stateError(ctx, `${id}.bin`);
@@ -106,7 +112,11 @@ export async function installViaLoads(ctx: BootContext, id: string, source: stri
   if (loads !== undefined && loads.result !== 'not-found') {
     return ctx.failed(PHONE_MESSAGES.protocolApplicationInvalid, `${id}.loads: ${loads.message ?? loads.result}`);
   }
-  ctx.notice(`${oldEra ? `${id} predates the loader` : `${id}.loads not found`}: taking the single signed image ${id}.sbn`, true);
+  if (!oldEra) {
+    // Every loader-era package ships a .loads; taking a lone .sbn instead would be an undocumented exception.
+    return ctx.failed(PHONE_MESSAGES.protocolApplicationInvalid, `${id}.loads (named by ${source}) not found on the TFTP server`);
+  }
+  ctx.notice(`${id} predates the loader: taking the single signed image ${id}.sbn`, true);
   const single = await ctx.get(`${id}.sbn`);
   if (single.result !== 'ok' || single.data === undefined) {
     return ctx.failed(PHONE_MESSAGES.protocolApplicationInvalid, `neither ${id}.loads nor ${id}.sbn (named by ${source}) could be loaded`);
@@ -131,6 +141,11 @@ function belowFive(ctx: BootContext, id: string, v: FirmwareVersion): Step {
     PHONE_MESSAGES.imageAuthenticationFailed,
     `${id} (${formatFirmware(v)}) is below 5.0 and the phone runs a signed image: it never goes back below 5.0`,
   );
+}
+
+/** SIP 2.x-4.x never jumps straight to SIP 7.x or later (its loader or its application). */
+function skipsSipChain(phone: FirmwareVersion | undefined, target: ImageName): boolean {
+  return phone?.protocol === 'SIP' && phone.major <= 4 && target.version.protocol === 'SIP' && target.version.major >= 7;
 }
 
 function oldSccpToSip34(phone: FirmwareVersion | undefined, target: FirmwareVersion): boolean {

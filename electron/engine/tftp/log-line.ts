@@ -1,5 +1,6 @@
 import { assertNever } from '../../../shared/api/result';
 import type { TftpEvent, TftpLogLine } from '../../../shared/api/tftp';
+import { tftpEventMessage } from './log-message';
 import { escapeTerminalText } from '../../../shared/text/terminal-text';
 
 function pad(n: number, width = 2): string {
@@ -30,9 +31,10 @@ const MATCH_WORDS = { exact: 'exactly', 'dot-slash': "without the leading './'",
 export function formatTftpEvent(e: TftpEvent): TftpLogLine | undefined {
   const stamp = logTimestamp(e.at);
   // Names and details come from the wire: one line stays one line wherever it is shown (CLI, UI, a saved log).
+  const message = tftpEventMessage(e);
   const line = (level: TftpLogLine['level'], raw: string, transferId?: string): TftpLogLine => {
     const text = `${stamp} ${escapeTerminalText(raw)}`;
-    return transferId === undefined ? { at: e.at, level, text } : { at: e.at, level, text, transferId };
+    return { at: e.at, level, text, ...(message === undefined ? {} : { message }), ...(transferId === undefined ? {} : { transferId }) };
   };
   switch (e.type) {
     case 'listening':

@@ -1,4 +1,5 @@
 import type { TftpEvent, TransferRow } from '../../../shared/api/tftp';
+import { failureMessage, refusalMessage } from './log-message';
 
 /** Finished rows kept, newest first after the running ones. */
 export const KEEP_FINISHED = 200;
@@ -43,11 +44,11 @@ export class TransferTable {
           state: 'done',
         }));
       case 'failed':
-        return this.update(e.id, (row) => ({ ...row, bytes: e.bytes, state: 'failed', detail: e.reason }));
+        return this.update(e.id, (row) => ({ ...row, bytes: e.bytes, state: 'failed', detail: e.reason, why: failureMessage(e.reason) }));
       case 'refused': {
         // Refused after it got an id (a bad path found late): that row ends here, never left "sending".
         if ('id' in e && e.id !== undefined && this.list.some((row) => row.id === e.id)) {
-          return this.update(e.id, (row) => ({ ...row, state: 'refused', refusal: e.reason, detail: e.detail }));
+          return this.update(e.id, (row) => ({ ...row, state: 'refused', refusal: e.reason, detail: e.detail, why: refusalMessage(e.reason, e.detail) }));
         }
         return this.add({
           id: `r${this.nextRefusal++}`,
@@ -60,13 +61,14 @@ export class TransferTable {
           state: 'refused',
           refusal: e.reason,
           detail: e.detail,
+          why: refusalMessage(e.reason, e.detail),
         });
       }
       case 'stopped': {
         const changed: TransferRow[] = [];
         this.list = this.list.map((row) => {
           if (row.state !== 'running') return row;
-          const next: TransferRow = { ...row, state: 'failed', detail: 'server stopped' };
+          const next: TransferRow = { ...row, state: 'failed', detail: 'server stopped', why: failureMessage('server stopped') };
           changed.push(next);
           return next;
         });

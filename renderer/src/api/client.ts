@@ -45,7 +45,8 @@ function bridgeClient(bridge: PreloadBridge): RendererClient {
 
 function webSocketClient(): RendererClient {
   const token = new URLSearchParams(window.location.search).get('token') ?? '';
-  const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/api?token=${encodeURIComponent(token)}`;
+  // Without ?token (a tab reopened from history) the session cookie carries it.
+  const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/api${token ? `?token=${encodeURIComponent(token)}` : ''}`;
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const listeners = new Map<string, Set<Listener>>();
   const connectionListeners = new Set<(state: ConnectionState) => void>();

@@ -26,7 +26,7 @@ export async function pathForImport(file: File): Promise<Result<{ path: string; 
 /** Sends one file to the web host; the answer is the saved file's path. */
 export async function uploadFile(file: File): Promise<Result<{ path: string }>> {
   const token = new URLSearchParams(window.location.search).get('token') ?? '';
-  const url = `/upload?token=${encodeURIComponent(token)}&name=${encodeURIComponent(file.name)}`;
+  const url = `/upload?${token ? `token=${encodeURIComponent(token)}&` : ''}name=${encodeURIComponent(file.name)}`;
   let response: Response;
   try {
     response = await fetch(url, { method: 'POST', body: file, headers: { 'content-type': 'application/octet-stream' } });

@@ -43,6 +43,13 @@ export function PlanView({ created, currentHop }: PlanViewProps) {
         <section className="plan-final">
           <h3>{t('plan.final')}</h3>
           <ConfigList configs={plan.finalConfigs} />
+          {plan.finalNotes.length > 0 ? (
+            <ul className="plan-final-notes" data-testid="plan-final-notes">
+              {plan.finalNotes.map((n, i) => (
+                <li key={`${i}-${n.key}`}>{formatMessage(language, n)}</li>
+              ))}
+            </ul>
+          ) : null}
         </section>
       ) : null}
     </article>

@@ -23,6 +23,12 @@ const en = {
   'bench.next.dhcp': 'Bench DHCP gives',
   'bench.next.change': 'Change these settings',
   'bench.newSetup': 'Start over with new settings',
+  'bench.flash.usually': 'Usually {usual} ({basis}); {elapsed} so far.',
+  'bench.flash.basis.run': 'measured on {count} earlier writes in this run',
+  'bench.flash.basis.bench': 'measured on {count} earlier writes on this computer',
+  'bench.flash.basis.none': 'No write measured on this computer yet, so no estimate; {elapsed} so far.',
+  'bench.quiet':
+    'The phone has been quiet for {elapsed}, well past the usual {usual}. It may still be writing: leave its power on and look at its screen and the console beside; if it shows an error, the hints there say what it means.',
 } as const;
 
 export const messages: DomainCatalog<typeof en> = {
@@ -46,5 +52,11 @@ export const messages: DomainCatalog<typeof en> = {
     'bench.next.dhcp': 'ベンチ DHCP が渡すアドレス',
     'bench.next.change': 'これらの設定を変える',
     'bench.newSetup': '新しい設定で最初から',
+    'bench.flash.usually': '通常 {usual}({basis})。経過 {elapsed}。',
+    'bench.flash.basis.run': 'この移行でのこれまでの書き込み {count} 回の実測',
+    'bench.flash.basis.bench': 'このコンピューターでのこれまでの書き込み {count} 回の実測',
+    'bench.flash.basis.none': 'このコンピューターではまだ書き込みを測っていないため、目安はありません。経過 {elapsed}。',
+    'bench.quiet':
+      '電話機は {elapsed} のあいだ何も要求していません。通常の {usual} を大きく過ぎています。まだ書き込み中かもしれません。電源は入れたまま、電話機の画面と横のコンソールを見てください。エラーが出ていれば、そこのヒントが意味を説明します。',
   },
 };

@@ -5,6 +5,7 @@ import type { Message } from '../../../shared/i18n/message';
 import { messages as app } from './app';
 import { messages as bench } from './bench';
 import { messages as consoleTexts } from './console';
+import { messages as consoleMoves } from './console-moves';
 import { messages as firmware } from './firmware';
 import { messages as history } from './history';
 import { messages as migrate } from './migrate';
@@ -17,7 +18,7 @@ import { messages as tftp } from './tftp';
  * engine's (DomainCatalog: a key missing in Japanese does not compile). What the engine and the planner say
  * arrives as messages and is said with `say` (formatMessage); both fill `{name}` the same way (fillText).
  */
-export const CATALOGS = [app, bench, consoleTexts, firmware, history, migrate, plan, sim, tftp] as const;
+export const CATALOGS = [app, bench, consoleTexts, consoleMoves, firmware, history, migrate, plan, sim, tftp] as const;
 
 function merged(language: Language): Record<string, string> {
   return Object.assign({}, ...CATALOGS.map((catalog) => catalog[language] as Record<string, string>)) as Record<string, string>;

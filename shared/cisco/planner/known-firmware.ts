@@ -12,12 +12,14 @@ export interface KnownFirmware {
    * or through it. Without one the release is only a start: the phone runs it, we never serve it.
    */
   exactLoad: boolean;
+  /** No public source shows this load's file: its name follows the naming rule only ([inferred]). */
+  nameInferred?: true;
 }
 
-function known(label: string, source: KnownFirmware['source'], exactLoad: boolean): KnownFirmware {
+function known(label: string, source: KnownFirmware['source'], exactLoad: boolean, nameInferred = false): KnownFirmware {
   const version = parseFirmwareLabel(label);
   if (version === undefined) throw new Error(`bad known firmware label ${label}`);
-  return { label, version, source, exactLoad };
+  return nameInferred ? { label, version, source, exactLoad, nameInferred: true } : { label, version, source, exactLoad };
 }
 
 /**
@@ -49,7 +51,8 @@ export const KNOWN_FIRMWARE: readonly KnownFirmware[] = [
   known('SIP 3.1', 'inferred', false),
   // The SIP upgrade chain 4.4 -> 5.3 -> 6.x -> 7.x (domain reference section 4), dashed names (line 115).
   known('SIP 4.4', 'cisco', true),
-  known('SIP 5.3', 'cisco', true),
+  // P0S3-05-3-00 follows the naming rule; no public source shows the file (turn 3 review): [inferred] name.
+  known('SIP 5.3', 'cisco', true, true),
   known('SIP 6.3', 'cisco', true),
   // Source document line 325: P0S3-07-4-00.
   known('SIP 7.4', 'doc', true),

@@ -116,6 +116,11 @@ function finish(hops: Hop[], input: PlanInput, mac: string, warnings: Message[],
   if (input.context === 'bench' && hops.length > 0) warnings.push(msg('planner.warn.alternateTftp'));
   if (input.context === 'cme') warnings.push(msg('planner.warn.cmeRouterTftp'));
   warnings.push(msg('planner.warn.filesAsExtracted'));
+  for (const hop of hops) {
+    const id = names.app(hop.to);
+    const fromLibrary = input.library?.files.some((f) => f.startsWith(`${id}.`)) === true;
+    if (knownFirmware(hop.to)?.nameInferred === true && !fromLibrary) hop.warnings.push(msg('planner.warn.inferredName', { id, label: formatFirmware(hop.to) }));
+  }
   const library = input.library?.files;
   if (library !== undefined) {
     const have = new Set(library);

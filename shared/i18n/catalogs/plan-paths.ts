@@ -25,6 +25,8 @@ const en = {
     'Field practice (not in the source document): XMLDefault.cnf.xml names the loader {loader} for the first boot; the SIP configs name the application {app}, which the loader then fetches.',
   'planner.warn.f2Stall':
     'If the phone stalls: it should ask for XMLDefault.cnf.xml, then {loader}.bin or .sbn, reboot, then ask for {sep} and the SIP configs and {app}.loads. If it never asks for the loader, check that no CallManager {sep} sits in the TFTP root and that XMLDefault.cnf.xml lists this model; if it loops on CTLSEP/SEP files, the TFTP server must answer "File not found" at once.',
+  'planner.warn.inferredName':
+    'No public source shows the file of {label}: the name {id} follows Cisco\'s naming rule (inferred). Import the {label} package and check that it holds {id}.',
   'planner.final.sccpCallAgent':
     'The {sep} left here is a bare one that only names the load: the call agent (CallManager or CME) writes the phone\'s own {sep}, which replaces it. Remove this one when the phone registers.',
   'planner.final.sipNeeds':
@@ -54,6 +56,8 @@ export const planPathsCatalog: DomainCatalog<typeof en> = {
       '現場の手順 (元文書にはありません): 最初の起動では XMLDefault.cnf.xml でローダー {loader} を指定し、SIP 設定ファイルでアプリケーション {app} を指定します。ローダーがそのアプリケーションを取得します。',
     'planner.warn.f2Stall':
       '電話機が止まった場合: XMLDefault.cnf.xml、{loader}.bin または .sbn を要求して再起動し、次に {sep}、SIP 設定ファイル、{app}.loads を要求するはずです。ローダーを要求しない場合は、CallManager の {sep} が TFTP ルートにないこと、XMLDefault.cnf.xml にこのモデルがあることを確認してください。CTLSEP/SEP ファイルを繰り返し要求する場合、TFTP サーバーはすぐに「File not found」を返す必要があります。',
+    'planner.warn.inferredName':
+      '{label} のファイルを示す公開資料はありません。名前 {id} は Cisco の命名規則から推定したものです。{label} のパッケージを取り込み、{id} が含まれていることを確認してください。',
     'planner.final.sccpCallAgent':
       'ここに残す {sep} はロード名だけの最小のファイルです。コール エージェント (CallManager または CME) が電話機用の {sep} を作成し、これと置き換えます。電話機が登録されたら、このファイルを削除してください。',
     'planner.final.sipNeeds':

@@ -16,7 +16,7 @@ import { startSimPhone, type SimRun } from './sim-phone';
  * Issue 19 item 6 and issue 21 (the bench rhythm) at 1366x768, in English and Japanese: a real phone's run
  * (`phonebench sim` in its own process) ends as success with what comes next and no second Start; it stays on
  * screen when the technician leaves the page and comes back; Next phone keeps bundle, interface, port and
- * starting firmware and asks only for the MAC.
+ * starting firmware and asks only for the MAC; the next phone's flash write is timed against the first one's.
  */
 
 const MAC = '000E84C060A6';
@@ -110,8 +110,29 @@ for (const language of LANGUAGES) {
     await expect(state).toHaveAttribute('data-state', 'waiting-for-phone');
     const second = await askEngine<MigrationStatus>(fresh.url, 'migrate:status');
     expect(second).toMatchObject({ mac: NEXT_MAC, from: 'SCCP 8.1(2)', to: 'SIP 8.12', bind: { address: '127.0.0.1', port }, state: 'waiting-for-phone' });
+
+    // Expected durations: the second phone's flash write is measured against the first phone's, said with its
+    // basis, and a phone quiet well past it gets a calm alert (this one takes 90 s to write).
+    const slow = startSimPhone({ port, mac: NEXT_MAC, model: '7960', firmware: 'SCCP 8.1(2)', dataDir: path.join(work, `sim2-${language}`), flashWriteMs: 90_000 });
+    sims.push(slow);
+    const estimate = page.getByTestId('migrate-flash-estimate');
+    await expect(estimate).toHaveAttribute('data-basis', 'bench', { timeout: 60_000 });
+    await expect(estimate).toContainText(filled(say('bench.flash.basis.bench'), false));
+    await expect(estimate).toHaveText(filled(say('bench.flash.usually')));
+    const quiet = page.getByTestId('migrate-quiet');
+    await expect(quiet).toBeVisible({ timeout: 60_000 });
+    await expect(quiet).toHaveText(filled(say('bench.quiet')));
+    await docShot(page, `${language === 'ja' ? 'ja-' : ''}migrate-5-quiet`);
+    slow.stop();
     await askEngine(fresh.url, 'migrate:stop');
   });
+}
+
+/** A catalogue text with each {name} standing for any time or words, as a pattern. */
+function filled(template: string, whole = true): RegExp {
+  const parts = template.split(/\{[a-z]+\}/);
+  const body = parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+');
+  return new RegExp(whole ? `^${body}$` : body);
 }
 
 /** A UDP port free on 127.0.0.1 right now. */

@@ -21,7 +21,7 @@ let engine: Engine;
 beforeAll(async () => {
   const fixtures = await buildBundleFixtures(path.join(dir, 'fixtures'));
   const library = new FirmwareLibrary(libraryRoot(path.join(dir, 'data')));
-  for (const key of ['sip812', 'sip74', 'sip63', 'sccp812', 'sccp501', 'sccpSr2', 'sip23', 'sccp3']) {
+  for (const key of ['sip812', 'sip811', 'sip74', 'sip63', 'sccp812', 'sccp501', 'sccpSr2', 'sip23', 'sccp3']) {
     const f = fixtures[key];
     if (!f) throw new Error(`fixture ${key} missing`);
     bundles[key] = (await library.import(f.file)).id;
@@ -67,6 +67,9 @@ const PATHS: [string, string, string][] = [
   ['SCCP 8.1(2) to SCCP 8.1(2)SR2', 'SCCP 8.1(2)', 'sccpSr2'],
   ['SIP 6.3 to SIP 8.12 (two hops through 7.4)', 'SIP 6.3', 'sip812'],
   ['F1 SCCP 3.x to SIP 2.3', 'SCCP 3.2(2.14)', 'sip23'],
+  // Issue 17: a complete bundle of a release the planner's table lacks plans from its own file names.
+  ['SIP 7.4 to SIP 8.11 (a bundle not in the table)', 'SIP 7.4', 'sip811'],
+  ['F3 SCCP 8.1(2) to SIP 8.11', 'SCCP 8.1(2)', 'sip811'],
 ];
 
 describe('migrate --demo through the engine', () => {

@@ -38,6 +38,8 @@ export function ConsoleView({ compact = false, onHint }: Props) {
   const { t } = useI18n();
   const [error, setError] = useState<AppError>();
   const [notice, setNotice] = useState<string>();
+  /** The console over the whole window (a pop-out without a second window). */
+  const [full, setFull] = useState(false);
   const [options, setOptionsState] = useState<ViewOptions>(() => ({ lineEnding: 'cr', localEcho: false, timestamps: 'off', hex: false, fontSize: storedFontSize() }));
   const term = useRef<TerminalHandle>(null);
   const ports = usePorts(setError);
@@ -81,6 +83,7 @@ export function ConsoleView({ compact = false, onHint }: Props) {
     });
   };
 
+  const sendBreak = () => withSession((id) => client.request('serial:break', { sessionId: id, durationMs: 250 }));
   const saveLog = () => {
     const blob = new Blob([recorder.current.text()], { type: 'text/plain;charset=utf-8' });
     const url = URL.createObjectURL(blob);
@@ -92,34 +95,59 @@ export function ConsoleView({ compact = false, onHint }: Props) {
   };
 
   const live = session !== undefined && session.state !== 'closed';
+  const controls = (
+    <>
+      <PortForm value={ports.choice} onChange={ports.pick} ports={ports.ports} onRefresh={() => void ports.refresh()} disabled={live} />
+      <ConsoleToolbar
+        session={session}
+        canConnect={ports.choice.path !== ''}
+        options={options}
+        setOptions={setOptions}
+        connect={() => void connect()}
+        disconnect={() => withSession((id) => client.request('serial:close', { sessionId: id }))}
+        reconnect={() => withSession((id) => client.request('serial:reconnect', { sessionId: id }))}
+        sendBreak={sendBreak}
+        setLine={(line) => withSession((id) => client.request('serial:set', { sessionId: id, ...line }))}
+        clear={() => term.current?.clear()}
+        copy={input.copy}
+        paste={input.paste}
+        saveLog={saveLog}
+      />
+    </>
+  );
+  const classes = ['console-view', compact ? 'compact' : '', full ? 'full' : ''].filter(Boolean).join(' ');
   return (
-    <div className={compact ? 'console-view compact' : 'console-view'} data-testid="console-view">
+    <div className={classes} data-testid="console-view" role={full ? 'dialog' : undefined} aria-label={full ? t('console.heading') : undefined}>
       <div className="console-main">
-        <PortForm value={ports.choice} onChange={ports.pick} ports={ports.ports} onRefresh={() => void ports.refresh()} disabled={live} />
+        <div className="console-toolbar">
+          <button type="button" data-testid="console-full" aria-pressed={full} onClick={() => setFull((f) => !f)}>
+            {full ? t('moves.full.exit') : t('moves.full')}
+          </button>
+          {compact ? (
+            <button type="button" disabled={session?.state !== 'connected'} title={t('moves.break.keys')} onClick={sendBreak}>
+              {t('console.break')}
+            </button>
+          ) : null}
+        </div>
+        {compact ? null : controls}
         {error ? <ErrorView error={error} /> : null}
-        <ConsoleToolbar
-          session={session}
-          canConnect={ports.choice.path !== ''}
-          options={options}
-          setOptions={setOptions}
-          connect={() => void connect()}
-          disconnect={() => withSession((id) => client.request('serial:close', { sessionId: id }))}
-          reconnect={() => withSession((id) => client.request('serial:reconnect', { sessionId: id }))}
-          sendBreak={() => withSession((id) => client.request('serial:break', { sessionId: id, durationMs: 250 }))}
-          setLine={(line) => withSession((id) => client.request('serial:set', { sessionId: id, ...line }))}
-          clear={() => term.current?.clear()}
-          copy={input.copy}
-          paste={input.paste}
-          saveLog={saveLog}
-        />
         {notice ? (
           <p className="fix" role="status" data-testid="console-notice">
             {notice}
           </p>
         ) : null}
-        <TerminalPane ref={term} onInput={input.onInput} label={t('console.heading')} fontSize={options.fontSize} onCopy={input.copy} />
-        <ConsoleSearch term={term} />
+        <TerminalPane ref={term} onInput={input.onInput} label={t('console.heading')} fontSize={options.fontSize} onCopy={input.copy} onBreak={sendBreak} />
         <ConsoleStatus session={session} attempt={consoleSession.attempt} totals={consoleSession.totals} />
+        {compact ? (
+          // Beside the timeline the terminal comes first; the port and its settings fold away once connected.
+          <details open={!live} data-testid="console-controls">
+            <summary>{t('moves.controls')}</summary>
+            {controls}
+            <ConsoleSearch term={term} />
+          </details>
+        ) : (
+          <ConsoleSearch term={term} />
+        )}
       </div>
       <HintPanel seen={consoleSession.seen} onDismiss={(id) => consoleSession.set((c) => ({ ...c, seen: c.seen.filter((h) => h.hintId !== id) }))} />
     </div>

@@ -24,10 +24,12 @@ interface Props {
   fontSize: number;
   /** Ctrl+Shift+C (Ctrl+C alone goes to the phone, as in a terminal). Ctrl+Shift+V pastes through the browser. */
   onCopy: () => void;
+  /** Alt+B, as in Tera Term: a BREAK on the line instead of a key for the phone. */
+  onBreak?: () => void;
 }
 
 /** xterm.js with fit and search; the parent writes bytes in and gets keystrokes out. */
-export const TerminalPane = forwardRef<TerminalHandle, Props>(function TerminalPane({ onInput, label, fontSize, onCopy }, ref) {
+export const TerminalPane = forwardRef<TerminalHandle, Props>(function TerminalPane({ onInput, label, fontSize, onCopy, onBreak }, ref) {
   const host = useRef<HTMLDivElement>(null);
   const term = useRef<Terminal | undefined>(undefined);
   const search = useRef<SearchAddon | undefined>(undefined);
@@ -36,6 +38,8 @@ export const TerminalPane = forwardRef<TerminalHandle, Props>(function TerminalP
   input.current = onInput;
   const copy = useRef(onCopy);
   copy.current = onCopy;
+  const brk = useRef(onBreak);
+  brk.current = onBreak;
 
   useEffect(() => {
     const element = host.current;
@@ -49,6 +53,11 @@ export const TerminalPane = forwardRef<TerminalHandle, Props>(function TerminalP
       allowProposedApi: true,
     });
     terminal.attachCustomKeyEventHandler((event) => {
+      if (event.type === 'keydown' && event.altKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyB' && brk.current) {
+        brk.current();
+        event.preventDefault();
+        return false;
+      }
       if (event.type !== 'keydown' || !event.ctrlKey || !event.shiftKey) return true;
       const key = event.key.toLowerCase();
       if (key === 'c') {

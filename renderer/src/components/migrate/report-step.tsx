@@ -16,11 +16,11 @@ interface Props {
 }
 
 export function ReportStep({ status, refused, onNextPhone, onStartOver }: Props) {
-  const { t, say } = useI18n();
+  const { t, say, language } = useI18n();
   const client = useClient();
   const [error, setError] = useState<AppError>();
   const save = async (format: 'html' | 'json') => {
-    const r = await client.request('migrate:report', { format });
+    const r = await client.request('migrate:report', { format, language });
     if (!r.ok) return setError(r.error);
     const blob = new Blob([r.value.content], { type: format === 'html' ? 'text/html' : 'application/json' });
     const url = URL.createObjectURL(blob);

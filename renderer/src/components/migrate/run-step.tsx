@@ -1,11 +1,12 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { MigrationStatus, TimelineEntry } from '../../../../shared/api/migrate';
-import { parseImageName } from '../../../../shared/cisco/image-name';
 import type { AppError } from '../../../../shared/api/result';
 import { useI18n } from '../../i18n/i18n';
 import { ConsoleView } from '../console/console-view';
 import { ErrorView } from '../error-view';
 import { SuccessPanel } from './success-panel';
+import { flashWrite } from './durations';
+import { FlashWarning, Timeline } from './run-timeline';
+import { useFlashEstimate } from './use-flash-estimate';
 
 interface Props {
   status: MigrationStatus | undefined;
@@ -29,6 +30,7 @@ export function RunStep({ status, timeline, error, busy, demo, onStart, onSetupR
   const final = status !== undefined && !live;
   const neverAsked = final ? (status?.files.filter((f) => f.state === 'waiting').map((f) => f.name) ?? []) : [];
   const flashing = live ? flashWrite(timeline) : undefined;
+  const estimate = useFlashEstimate(status, timeline);
   return (
     <div className="migrate-run" style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)', gap: '1rem' }}>
       <div>
@@ -55,7 +57,7 @@ export function RunStep({ status, timeline, error, busy, demo, onStart, onSetupR
         </p>
         {status?.state === 'succeeded' && !demo ? <SuccessPanel status={status} onNextPhone={onNextPhone} /> : null}
         {demo && !live ? <p className="fix">{t('migrate.run.real.help')}</p> : null}
-        {flashing ? <FlashWarning since={flashing.at} file={flashing.file} /> : null}
+        {flashing ? <FlashWarning since={flashing.at} file={flashing.file} estimate={estimate} /> : null}
         {status ? (
           <dl className="facts" data-testid="migrate-status">
             <dt>{t('migrate.run.state')}</dt>
@@ -83,6 +85,7 @@ export function RunStep({ status, timeline, error, busy, demo, onStart, onSetupR
             {t('migrate.run.inferred', { what: [status.inference.protocol, status.inference.era].filter(Boolean).join(', ') })}
           </p>
         ) : null}
+        <Timeline timeline={timeline} />
         {status && status.files.length > 0 ? (
           <section aria-labelledby="migrate-files-heading">
             <h2 id="migrate-files-heading">{t('migrate.run.files')}</h2>
@@ -117,72 +120,11 @@ export function RunStep({ status, timeline, error, busy, demo, onStart, onSetupR
             <p className="fix">{t('migrate.run.neverAsked.help')}</p>
           </section>
         ) : null}
-        <Timeline timeline={timeline} />
       </div>
       <aside aria-label={t('migrate.run.console')}>
         <ConsoleView compact />
       </aside>
     </div>
-  );
-}
-
-/** The newest image the phone fetched, while nothing came after it: the phone is writing it to flash. */
-function flashWrite(timeline: TimelineEntry[]): { at: string; file: string } | undefined {
-  for (let i = timeline.length - 1; i >= 0; i--) {
-    const e = timeline[i] as TimelineEntry;
-    if (e.kind === 'console' || e.kind === 'info' || e.kind === 'hint') continue;
-    if (e.kind === 'served' && e.file && parseImageName(e.file) !== undefined) return { at: e.at, file: e.file };
-    return undefined;
-  }
-  return undefined;
-}
-
-function FlashWarning({ since, file }: { since: string; file: string }) {
-  const { t } = useI18n();
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
-    return () => window.clearInterval(timer);
-  }, []);
-  const seconds = Math.max(0, Math.floor((now - Date.parse(since)) / 1000));
-  const elapsed = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-  return (
-    <p role="status" className="notice" data-testid="migrate-flash-warning">
-      <strong>{t('migrate.run.flash', { file, elapsed })}</strong>
-    </p>
-  );
-}
-
-/** The timeline follows new lines, unless the technician scrolled up to read (then it stays put). */
-function Timeline({ timeline }: { timeline: TimelineEntry[] }) {
-  const { t, say } = useI18n();
-  const list = useRef<HTMLOListElement>(null);
-  const follow = useRef(true);
-  useLayoutEffect(() => {
-    const el = list.current;
-    if (el && follow.current) el.scrollTop = el.scrollHeight;
-  }, [timeline]);
-  return (
-        <section aria-labelledby="migrate-timeline-heading">
-          <h2 id="migrate-timeline-heading">{t('migrate.run.timeline')}</h2>
-          <ol
-            ref={list}
-            data-testid="migrate-timeline"
-            aria-live="polite"
-            style={{ listStyle: 'none', padding: 0, maxHeight: '28rem', overflow: 'auto' }}
-            onScroll={(e) => {
-              const el = e.currentTarget;
-              follow.current = el.scrollTop + el.clientHeight >= el.scrollHeight - 16;
-            }}
-          >
-            {timeline.map((e) => (
-              <li key={e.seq} data-kind={e.kind} className={`timeline-${e.kind}`}>
-                <time dateTime={e.at}>{e.at.slice(11, 19)}</time> <span className="badge">{t(`migrate.kind.${e.kind}`)}</span> {say(e.message)}
-                {e.fix ? <div className="fix">{t('migrate.run.fix', { fix: say(e.fix) })}</div> : null}
-              </li>
-            ))}
-          </ol>
-        </section>
   );
 }
 

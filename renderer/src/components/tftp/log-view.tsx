@@ -1,22 +1,24 @@
 import { useMemo, useState } from 'react';
 import type { TftpLogLine } from '../../../../shared/api/tftp';
+import { formatDateTime } from '../../../../shared/i18n/format-date';
 import { useI18n } from '../../i18n/i18n';
 
 type LevelFilter = 'all' | 'warn' | 'error';
 
-/** The server log, newest last, filtered by text and level. */
+/** The server log, newest last, in the chosen language (time and words), filtered by text and level. */
 export function LogView({ lines }: { lines: TftpLogLine[] }) {
-  const { t } = useI18n();
+  const { t, say, language } = useI18n();
   const [text, setText] = useState('');
   const [level, setLevel] = useState<LevelFilter>('all');
+  const said = useMemo(() => lines.map((l) => ({ level: l.level, text: l.message ? `${formatDateTime(language, l.at)} ${say(l.message)}` : l.text })), [lines, language, say]);
   const shown = useMemo(() => {
     const needle = text.trim().toLowerCase();
-    return lines.filter(
+    return said.filter(
       (l) =>
         (level === 'all' || l.level === 'error' || (level === 'warn' && l.level === 'warn')) &&
         (needle === '' || l.text.toLowerCase().includes(needle)),
     );
-  }, [lines, text, level]);
+  }, [said, text, level]);
   return (
     <div>
       <div className="tftp-toolbar">

@@ -4,7 +4,7 @@ import { humanBytes, percent } from './transfers-state';
 
 /** Live transfers with a progress bar each. */
 export function TransferTable({ rows }: { rows: TransferRow[] }) {
-  const { t } = useI18n();
+  const { t, say } = useI18n();
   if (rows.length === 0) return <p>{t('tftp.transfers.none')}</p>;
   return (
     <table className="tftp-transfers" data-testid="tftp-transfers">
@@ -36,7 +36,7 @@ export function TransferTable({ rows }: { rows: TransferRow[] }) {
                 <span className={`badge ${row.state === 'done' ? 'ok' : row.state === 'failed' || row.state === 'refused' ? 'bad' : 'warn'}`}>
                   {t(`tftp.transfer.${row.state}`)}
                 </span>
-                {row.refusal ? ` ${t(`tftp.refusal.${row.refusal}`)}` : row.detail ? ` ${row.detail}` : ''}
+                {row.why ? ` ${say(row.why)}` : row.refusal ? ` ${t(`tftp.refusal.${row.refusal}`)}` : row.detail ? ` ${row.detail}` : ''}
               </td>
             </tr>
           );

@@ -35,6 +35,13 @@ describe('PlanView', () => {
     expect(html).toContain('aria-current="step"');
   });
 
+  it('says what the final configs still lack, in both languages (issue 17)', () => {
+    const sccp = render(created('SIP 8.12', 'SCCP 8.1(2)'));
+    expect(sccp).toContain('data-testid="plan-final-notes"');
+    expect(sccp).toMatch(/the call agent \(CallManager or CME\) writes the phone&#x27;s own SEP0011223344AA\.cnf\.xml/);
+    expect(render(created('SCCP 8.1(2)', 'SIP 8.12'), 'ja')).toMatch(/proxy1_address, line1_name \(プロキシーと回線の設定\)|proxy1_address、line1_name \(プロキシーと回線の設定\)/);
+  });
+
   it('never shows passwords', () => {
     const html = render(created('SCCP 3.1', 'SIP 8.12', { line1_password: 'hunter2', phone_password: 'letmein' }));
     expect(html).not.toContain('hunter2');

@@ -105,6 +105,19 @@ describe('bench DHCP under a flood', () => {
   });
 });
 
+describe('bench DHCP: the phone under a flood from other MACs', () => {
+  it("answers the phone's requests even after a flood used up the budget everyone else shares (issue 18 item 9)", async () => {
+    const { server, flood, settle, events } = await setup();
+    const macs = Array.from({ length: 1000 }, (_, i) => (0x0b0000000000 + i).toString(16).toUpperCase().padStart(12, '0'));
+    await flood(macs.map((mac, i) => discover(mac, i)));
+    await flood(Array.from({ length: 5 }, (_, i) => discover(PHONE, 50_000 + i)));
+    await settle();
+    const offered = events.filter((e) => e.kind === 'offered' && e.mac === PHONE).length;
+    console.log(`flood of 1000 other MACs, then 5 phone DISCOVERs: ${offered} offers to the phone (${server.stats().dropped} dropped)`);
+    expect(offered).toBe(5);
+  });
+});
+
 describe('DhcpRequestLimiter', () => {
   it('forgets the MAC heard from longest ago, never one just heard', () => {
     const limiter = new DhcpRequestLimiter({ perMacPerSecond: 1, perMacBurst: 1, globalPerSecond: 1000, globalBurst: 1000, maxPeers: 2 }, () => 0);

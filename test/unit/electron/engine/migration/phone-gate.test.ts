@@ -11,8 +11,8 @@ function request(client: string, filename: string): TftpEvent {
 describe('PhoneGate', () => {
   it('before the address is known: learns from the phone own MAC, refuses other phones and unnamed files', () => {
     const gate = new PhoneGate(MAC, undefined, undefined);
-    expect(gate.judge('127.0.0.5', 'OS79XX.TXT')).toEqual({ kind: 'refuse', reason: 'names no phone and the phone IP is not known' });
-    expect(gate.judge('127.0.0.6', 'SEP000E84C060A7.cnf.xml')).toEqual({ kind: 'refuse', reason: 'names another phone (000E84C060A7)' });
+    expect(gate.judge('127.0.0.5', 'OS79XX.TXT')).toMatchObject({ kind: 'refuse', reason: 'names no phone and the phone IP is not known' });
+    expect(gate.judge('127.0.0.6', 'SEP000E84C060A7.cnf.xml')).toMatchObject({ kind: 'refuse', reason: 'names another phone (000E84C060A7)' });
     expect(gate.judge('127.0.0.7', `SEP${MAC}.cnf.xml`)).toEqual({ kind: 'learn' });
     // Judging does not learn: the runner does, through learn().
     expect(gate.ip).toBeUndefined();
@@ -28,7 +28,7 @@ describe('PhoneGate', () => {
     expect(gate.source).toBe('dhcp');
     expect(locks).toEqual([null, ['127.0.0.9']]);
     expect(gate.judge('127.0.0.9', 'anything.bin')).toEqual({ kind: 'admit' });
-    expect(gate.judge('127.0.0.2', `SEP${MAC}.cnf.xml`)).toEqual({ kind: 'refuse', reason: 'another address' });
+    expect(gate.judge('127.0.0.2', `SEP${MAC}.cnf.xml`)).toMatchObject({ kind: 'refuse', reason: 'another address' });
   });
 
   it('an entered address locks at attach and defaults to the entered source', () => {

@@ -54,4 +54,26 @@ describe('migration report', () => {
     const data = JSON.parse(renderReport(collectReport(runner(), '0.1.0'), 'json').content) as Record<string, unknown>;
     expect(Object.keys(data)).toEqual(expect.arrayContaining(['status', 'served', 'refused', 'timeline', 'configs', 'consoleLog']));
   });
+
+  it('says everything in the chosen language: Japanese words, dates and numbers; the phone texts kept as they are', () => {
+    const r = runner();
+    r.onConsoleText('SIP Phone> \r\n');
+    const at = new Date('2026-12-04T09:15:02Z');
+    const html = renderReport(collectReport(r, '0.1.0', at, 'ja'), 'html').content;
+    expect(html).toContain('<html lang="ja">');
+    expect(html).toContain('移行レポート: 電話機 000E84C060A6 (7960)');
+    for (const words of ['移行元', '配信したファイル', '拒否した要求', 'タイムライン', '配信した設定ファイル (パスワードは伏せ字)']) expect(html).toContain(words);
+    // Dates in the app's language (Intl, ja-JP), not an ISO stamp and not the machine's locale.
+    expect(html).toMatch(/2026年12月4日 \d{1,2}:15:02/);
+    expect(html).not.toContain('2026-12-04T09:15:02');
+    // No English sentence outside what the phone and its files say (pre, code).
+    const prose = html.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<(pre|code)>[\s\S]*?<\/\1>/g, '').replace(/<[^>]+>/g, '\n');
+    const runs = [...prose.matchAll(/[A-Za-z][a-z']+(?:[ ,]+[A-Za-z][a-z']+){2,}/g)].map((m) => m[0]);
+    expect(runs).toEqual([]);
+    // The English file is still English, with the same structure.
+    const english = renderReport(collectReport(runner(), '0.1.0', at, 'en'), 'html').content;
+    expect(english).toContain('<html lang="en">');
+    expect(english).toContain('Files served');
+    expect(english).toMatch(/4 Dec 2026, \d{2}:15:02/);
+  });
 });

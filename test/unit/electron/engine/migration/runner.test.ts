@@ -123,6 +123,17 @@ describe('MigrationRunner', () => {
     expect(files.find((f) => f.name === 'P0S3-8-12-00.sb2')?.state).toBe('served');
   });
 
+  it('says, once per file, when the server matched a name ignoring case: a site tftpd would not (issue 17)', async () => {
+    const { runner, ask } = makeRunner({ phoneIp: PHONE });
+    expect(await ask('./p0s3-8-12-00.LOADS')).toBe('loads');
+    expect(await ask('./p0s3-8-12-00.LOADS')).toBe('loads');
+    expect(await ask('P0S3-8-12-00.sb2')).toBe('sb2-image');
+    const warnings = runner.timeline().filter((e) => e.code === 'case-insensitive-match');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.kind).toBe('warning');
+    expect(en(warnings[0]?.message)).toMatch(/asked for \.\/p0s3-8-12-00\.LOADS; Phonebench served P0S3-8-12-00\.loads, matching the name ignoring case\. A site TFTP server would answer "File not found"/);
+  });
+
   it('refuses other addresses once the IP is known, and everything after the end', async () => {
     const { runner, ask } = makeRunner({ phoneIp: PHONE });
     expect(await ask(`SEP${MAC}.cnf.xml`, '127.0.0.2')).toBe('refused');

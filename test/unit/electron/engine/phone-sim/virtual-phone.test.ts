@@ -51,21 +51,60 @@ describe('virtual phone: OS79XX.TXT era', () => {
     expect(requests.slice(2)).toEqual(['OS79XX.TXT', 'SIPDefault.cnf', `SIP${MAC}.cnf`, 'RINGLIST.DAT']);
   });
 
-  it('SCCP 3.1 -> SIP 8.12 (F2): OS79XX.TXT names the loader, then the loader hunts and image_version decides', async () => {
-    const { outcome, requests, phone } = await bootWith('SCCP 3.1', [
+  it('SCCP 3.1 -> SIP 8.12 (F2): the loader shares P003 with SCCP loads, so OS79XX.TXT alone does not move the phone (issue 17)', async () => {
+    const sip812: [string, string | Uint8Array][] = [
       ['OS79XX.TXT', 'P003-8-12-00\n'],
       ...images('P003-8-12-00.bin', 'P003-8-12-00.sbn', 'P0S3-8-12-00.sb2'),
       ['P0S3-8-12-00.loads', 'opaque'],
       ['SIPDefault.cnf', 'image_version: P0S3-8-12-00\ntftp_cfg_dir: ./\n'],
       [`SIP${MAC}.cnf`, 'image_version: P0S3-8-12-00\n'],
+    ];
+    const alone = await bootWith('SCCP 3.1', sip812);
+    expect(alone.outcome).toMatchObject({ kind: 'running', firmware: 'SCCP 3.1' });
+    expect(alone.requests).not.toContain('P003-8-12-00.bin');
+    // Field practice [field]: XMLDefault.cnf.xml names the loader; the loader then finds the SIP configs.
+    const { outcome, requests, phone } = await bootWith('SCCP 3.1', [
+      ...sip812,
+      ['XMLDefault.cnf.xml', '<Default><loadInformation7 model="IP Phone 7960">P003-8-12-00</loadInformation7></Default>'],
     ]);
     expect(outcome).toMatchObject({ kind: 'running', firmware: 'SIP 8.12', image: 'P0S3-8-12-00' });
-    expect(requests.slice(0, 2)).toEqual(['OS79XX.TXT', 'P003-8-12-00.bin']);
+    expect(requests.slice(0, 4)).toEqual(['OS79XX.TXT', `SEP${MAC}.cnf.xml`, 'XMLDefault.cnf.xml', 'P003-8-12-00.bin']);
     expect(requests).toContain('P0S3-8-12-00.sb2');
     expect(requests).not.toContain('P003-8-12-00.sbn'); // the loader is already the one named
     expect(requests).toContain(`./SIP${MAC}.cnf`);
     expect(requests.some((r) => /term[46]0\.default\.loads/.test(r))).toBe(false);
     expect(phone.flash).toMatchObject({ loader: 'P003-8-12-00', app: 'P0S3-8-12-00', signed: true });
+  });
+
+  it('SIP 2.x-4.x cannot jump straight to SIP 7.x/8.x (CME guide)', async () => {
+    for (const from of ['SIP 2.3', 'SIP 4.4']) {
+      const { outcome, requests } = await bootWith(from, [
+        ['OS79XX.TXT', 'P003-8-12-00\n'],
+        ...images('P003-8-12-00.bin', 'P003-8-12-00.sbn', 'P0S3-8-12-00.sb2'),
+        ['P0S3-8-12-00.loads', 'opaque'],
+        ['SIPDefault.cnf', 'image_version: P0S3-8-12-00\n'],
+      ]);
+      expect(outcome, from).toMatchObject({ kind: 'error', message: '[sim] Upgrade sequence refused' });
+      expect(requests, from).not.toContain('P003-8-12-00.bin');
+    }
+    const { outcome } = await bootWith('SIP 6.3', [
+      ['OS79XX.TXT', 'P003-07-4-00\n'],
+      ...images('P003-07-4-00.bin', 'P003-07-4-00.sbn', 'P0S3-07-4-00.sb2'),
+      ['P0S3-07-4-00.loads', 'opaque'],
+      ['SIPDefault.cnf', 'image_version: P0S3-07-4-00\n'],
+    ]);
+    expect(outcome).toMatchObject({ kind: 'running', firmware: 'SIP 7.4' });
+  });
+
+  it('a wrong-width name is not found: P0S3-08-12-00 for 8.12, whose package holds P0S3-8-12-00', async () => {
+    const { outcome, requests } = await bootWith('SIP 7.4', [
+      ...images('P003-8-12-00.bin', 'P003-8-12-00.sbn', 'P0S3-8-12-00.sb2'),
+      ['P0S3-8-12-00.loads', 'opaque'],
+      [`SEP${MAC}.cnf.xml`, '<device><loadInformation>P0S3-08-12-00</loadInformation></device>'],
+    ]);
+    expect(requests).toContain('P0S3-08-12-00.loads');
+    expect(requests).not.toContain('P0S3-08-12-00.sbn');
+    expect(outcome).toMatchObject({ kind: 'error', message: 'Protocol Application Invalid' });
   });
 
   it('SIP 4.x -> SCCP 5.0(1.1) (R1) via OS79XX.TXT', async () => {
@@ -266,7 +305,7 @@ describe('virtual phone: universal loader era', () => {
     expect(phone.reboots).toBe(8);
   });
 
-  it('fetches RINGLIST.DAT and dialplan.xml at the same time, then the ring files listed', async () => {
+  it('fetches RINGLIST.DAT and dialplan.xml at the same time, then one ring file, not every entry (source log)', async () => {
     const files = new Map<string, string | Uint8Array>([
       ['SIPDefault.cnf', 'image_version: P0S3-8-12-00\n'],
       ['RINGLIST.DAT', 'Classic\tringer1.pcm\nChirp 2\tringer2.pcm\n'],
@@ -290,7 +329,7 @@ describe('virtual phone: universal loader era', () => {
     });
     expect(await phone.boot()).toMatchObject({ kind: 'running' });
     expect(most).toBe(2);
-    expect(order.slice(-2)).toEqual(['ringer1.pcm', 'ringer2.pcm']);
+    expect(order.filter((n) => n.endsWith('.pcm'))).toEqual(['ringer1.pcm']);
   });
 
   it('keeps what its SIP config files gave it', async () => {

@@ -76,6 +76,13 @@ describe('issue 17 plans', () => {
     expect(!r.ok && formatMessage('en', r.reason)).toMatch(/neither the firmware library nor the table of real loads.*fit a stop: P00306000100, P00306000200/);
   });
 
+  it('a hop to SIP 5.3 says its file name is inferred (no public source shows P0S3-05-3-00)', () => {
+    const p = plan('SIP 4.4', 'SCCP 8.1(2)');
+    expect(p.hops[0]?.warnings.map((w) => formatMessage('en', w)).join('\n')).toMatch(/No public source shows the file of SIP 5\.3: the name P0S3-05-3-00 follows/);
+    const withLibrary = plan('SIP 4.4', 'SCCP 8.1(2)', { library: { files: ['P0S3-05-3-00.bin'] } });
+    expect(withLibrary.hops[0]?.warnings.map((w) => w.key)).not.toContain('planner.warn.inferredName');
+  });
+
   it('final configs say what they lack, in both languages', () => {
     const sccp = plan('SIP 8.12', 'SCCP 8.1(2)');
     expect(sccp.finalNotes.map((n) => n.key)).toEqual(['planner.final.sccpCallAgent']);
