@@ -3,6 +3,7 @@ import { LANGUAGES } from './app';
 import { request, type AnyRequestDefs } from './define';
 import type { PlanChoice } from '../cisco/planner/plan-types';
 import type { Message } from '../i18n/message';
+import type { BundleSummary } from './firmware';
 import type { PlanCreated } from './plan';
 
 /**
@@ -245,6 +246,8 @@ export const migrateRequests = {
   'migrate:status': request<NoParams, MigrationStatus | null>(noParams),
   'migrate:timeline': request<NoParams, TimelineEntry[]>(noParams),
   'migrate:report': request<typeof migrateReportSchema, MigrateReport>(migrateReportSchema),
+  /** The demo library's bundles (synthetic, not Cisco firmware; built at first use), for the virtual phone only. */
+  'migrate:demo-bundles': request<NoParams, BundleSummary[]>(noParams),
 } satisfies AnyRequestDefs;
 
 /** Events of the migrate domain, named 'migrate:<noun>'. */

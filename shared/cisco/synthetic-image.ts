@@ -9,9 +9,15 @@ const MAGIC = 'PBSYNTH1 ';
 
 export type SyntheticCheck = 'ok' | 'renamed' | 'corrupt' | 'not-synthetic';
 
-/** `size` is the total length in bytes (at least the header's length). */
-export function makeSyntheticImage(fileName: string, size: number, seed = 1): Uint8Array {
-  const header = new TextEncoder().encode(`${MAGIC}${fileName}\n`);
+/**
+ * The second line of an image of the demo library: Phonebench serves it only to the virtual phone of a demo,
+ * whoever holds the file and whatever it is called (tftp/demo-guard.ts reads it).
+ */
+export const DEMO_IMAGE_LINE = 'PBDEMO not Cisco firmware: a Phonebench demo image, for the virtual phone only\n';
+
+/** `size` is the total length in bytes (at least the header's length). `demo` marks an image of the demo library. */
+export function makeSyntheticImage(fileName: string, size: number, seed = 1, demo = false): Uint8Array {
+  const header = new TextEncoder().encode(`${MAGIC}${fileName}\n${demo ? DEMO_IMAGE_LINE : ''}`);
   const out = new Uint8Array(Math.max(size, header.length + 4));
   out.set(header, 0);
   let state = (seed ^ hash(fileName)) >>> 0 || 1;
@@ -36,6 +42,14 @@ export function checkSyntheticImage(fileName: string, bytes: Uint8Array): Synthe
   const stored = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(bytes.length - 4);
   if (stored !== checksum(bytes.subarray(0, bytes.length - 4))) return 'corrupt';
   return header.slice(MAGIC.length) === fileName ? 'ok' : 'renamed';
+}
+
+/** True when `head` (the first bytes of a file, 512 are enough) is a demo library image. */
+export function isDemoImage(head: Uint8Array): boolean {
+  const headerEnd = head.indexOf(0x0a);
+  if (headerEnd < 0 || headerEnd > 512) return false;
+  const lines = new TextDecoder('latin1').decode(head.subarray(0, Math.min(head.length, headerEnd + 1 + DEMO_IMAGE_LINE.length)));
+  return lines.startsWith(MAGIC) && lines.slice(headerEnd + 1) === DEMO_IMAGE_LINE;
 }
 
 function hash(text: string): number {

@@ -11,6 +11,7 @@ import { migrateCatalog } from './catalogs/migrate';
 import { migrateFieldCatalog } from './catalogs/migrate-field';
 import { migrateOutcomeCatalog } from './catalogs/migrate-outcome';
 import { migrateStallCatalog } from './catalogs/migrate-stall';
+import { demoCatalog } from './catalogs/demo';
 import { osCatalog } from './catalogs/os-errors';
 import { planCatalog } from './catalogs/plan';
 import { planPathsCatalog } from './catalogs/plan-paths';
@@ -51,6 +52,7 @@ export const MESSAGE_CATALOGS = [
   hintsCatalog,
   migrateOutcomeCatalog,
   migrateStallCatalog,
+  demoCatalog,
   historyCatalog,
   syslogCatalog,
   reportCatalog,

@@ -3,10 +3,10 @@ import path from 'node:path';
 import type { MigrationStatus, TimelineEntry } from '../../../shared/api/migrate';
 import { formatMessage } from '../../../shared/i18n/format';
 import type { Message } from '../../../shared/i18n/message';
+import { escapeTerminalText } from '../../../shared/text/terminal-text';
 import { writeFileAtomic } from '../../engine/atomic-write';
 import { COMMON_OPTIONS, EXIT_FAILED, EXIT_OK, parseFlags, plural, UsageError, type CliCommand, type CliIo } from '../command';
 import { reportError, resolveDataDir, withEngine } from '../engine-command';
-import { escapeTerminalText } from '../../../shared/text/terminal-text';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -41,7 +41,7 @@ export const migrateCommand: CliCommand = {
   usage: USAGE,
   async run(args, io) {
     const { values } = parseFlags(args, OPTIONS);
-    if (!values['to-bundle']) throw new UsageError('--to-bundle is required (the bundle id from `phonebench firmware list`)');
+    if (!values['to-bundle'] && !values.demo) throw new UsageError('--to-bundle is required (the bundle id from `phonebench firmware list`)');
     if (!values.mac && !values.demo) throw new UsageError('--mac is required (the 12 hex digits on the sticker under the phone)');
     if (!values.bind && !values.demo) throw new UsageError('--bind ADDR is required (the address of the interface the phone is on)');
     if (values.model !== '7960' && values.model !== '7940') throw new UsageError('--model is 7960 or 7940');
@@ -72,7 +72,15 @@ export const migrateCommand: CliCommand = {
     };
     const json = values.json;
     const reportFile = values.report;
-    return withEngine(resolveDataDir(values['data-dir'], io.env), (engine) => runMigration(engine, params, json, reportFile, linger, io));
+    return withEngine(resolveDataDir(values['data-dir'], io.env), async (engine) => {
+      if (params.bundleId === undefined) {
+        // --demo with no --to-bundle: the demo library's first bundle that plans from --from.
+        const chosen = await chooseDemoBundle(engine, params, json, io);
+        if (typeof chosen === 'number') return chosen;
+        params.bundleId = chosen;
+      }
+      return runMigration(engine, params, json, reportFile, linger, io);
+    });
   },
 };
 
@@ -137,6 +145,26 @@ async function runMigration(
   } finally {
     off();
   }
+}
+
+/** The demo library's bundle for `--demo` without `--to-bundle`; an exit code when none fits. */
+async function chooseDemoBundle(
+  engine: EngineLike,
+  params: { mac: string; model: string; from?: string },
+  json: boolean,
+  io: CliIo,
+): Promise<string | number> {
+  const listed = await engine.request('migrate:demo-bundles', {});
+  if (!listed.ok) return reportError(io, listed.error, json);
+  for (const bundle of listed.value) {
+    const preview = await engine.request('migrate:preview', { mac: params.mac, model: params.model, bundleId: bundle.id, ...(params.from ? { from: params.from } : {}) });
+    if (!preview.ok || !preview.value.ok) continue;
+    if (!json) io.stdout(`No --to-bundle: the demo uses "${bundle.sourceName}" (synthetic files for the virtual phone).\n`);
+    return bundle.id;
+  }
+  io.stderr(`phonebench migrate: no demo bundle plans a migration from "${escapeTerminalText(params.from ?? '')}".\n`);
+  io.stderr('  fix: give the firmware the virtual phone starts on, e.g. --from "SCCP 3.1", --from "SCCP 8.1(2)" or --from "SIP 8.12".\n');
+  return EXIT_FAILED;
 }
 
 /**

@@ -4,10 +4,13 @@ import { planMigration } from '../../../shared/cisco/planner/plan-migration';
 import type { PlanInput, PlanOutcome } from '../../../shared/cisco/planner/plan-types';
 import { msg } from '../../../shared/i18n/message';
 import type { Domain, EngineContext } from '../context';
+import { DemoLibrary } from '../firmware/demo-library';
+import { summarize } from '../firmware/firmware-domain';
 import type { FirmwareLibrary } from '../firmware/library-store';
 import type { SerialService } from '../serial/serial-domain';
 import type { TftpService } from '../tftp/tftp-service';
 import { appVersion } from '../version';
+import { refuseDemoForRealPhone } from './demo-bundles';
 import type { DemoConsoleMode } from './demo-console';
 import type { HistoryService } from '../history/history-service';
 import { keypadSteps } from './keypad-steps';
@@ -20,6 +23,8 @@ import { checkAddressForBoot } from './stall-check';
 export interface MigrateDeps {
   /** The engine's one library (with its import limits). */
   library: Pick<FirmwareLibrary, 'list' | 'get' | 'filePath'>;
+  /** Synthetic bundles for the virtual phone only (issue 19): built at first use in the data folder. */
+  demoLibrary?: DemoLibrary;
   plan?: (input: PlanInput) => PlanOutcome;
   /** How long the virtual phone takes to write flash in demo mode. */
   demoFlashWriteMs?: number;
@@ -38,7 +43,8 @@ export interface MigrateDeps {
  * everything the run opens: stopping is disposing it. Configs live only in memory; firmware is served in place.
  */
 export function createMigrateDomain(ctx: EngineContext, deps: MigrateDeps): Domain<typeof migrateRequests> {
-  const prep: PrepDeps = { library: deps.library, plan: deps.plan ?? planMigration, log: ctx.log };
+  const demoLibrary = deps.demoLibrary ?? new DemoLibrary(ctx.dataDir);
+  const prep: PrepDeps = { library: deps.library, demoLibrary, plan: deps.plan ?? planMigration, log: ctx.log };
   let active: MigrationRun | undefined;
   let starting = false;
   /** A stop that came while the start was still deciding (before any socket): the start then opens nothing. */
@@ -57,6 +63,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: MigrateDeps): Doma
       await active?.dispose();
       active = undefined;
       const prepared = await prepareMigration(prep, params);
+      if (prepared.demoBundle && !params.demo) refuseDemoForRealPhone(prepared.files.bundleName);
       if (params.demo && !prepared.from) {
         throw new PhonebenchError('bad-request', msg('migrate.demoNeedsFrom'), msg('migrate.demoNeedsFrom.fix'));
       }
@@ -88,6 +95,7 @@ export function createMigrateDomain(ctx: EngineContext, deps: MigrateDeps): Doma
   return {
     handlers: {
       'migrate:interfaces': () => listInterfaces(),
+      'migrate:demo-bundles': async () => (await demoLibrary.ensure()).map(summarize),
       'migrate:keypad': (p) => keypadSteps(p.address, p.from),
       'migrate:preview': (p) => previewMigration(prep, p),
       'migrate:start': (p) => start(p),

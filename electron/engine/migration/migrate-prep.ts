@@ -6,9 +6,11 @@ import { normalizeMac } from '../../../shared/cisco/phone-files';
 import type { Plan, PlanInput, PlanOutcome } from '../../../shared/cisco/planner/plan-types';
 import { refusalFix } from '../../../shared/cisco/planner/rule-fix';
 import { msg } from '../../../shared/i18n/message';
+import type { DemoLibrary } from '../firmware/demo-library';
 import type { FirmwareLibrary } from '../firmware/library-store';
 import type { SwallowLog } from '../kit/log';
 import type { BundleFile } from './bundle-source';
+import { libraryFor } from './demo-bundles';
 import { toRunnerPlan } from './plan-adapter';
 import { PlanChoiceError } from './plan-choice-error';
 import type { RunnerPlan } from './runner-plan';
@@ -16,6 +18,8 @@ import type { RunnerPlan } from './runner-plan';
 /** What preparing a migration reads: the one library of the engine, the planner, the log. */
 export interface PrepDeps {
   library: Pick<FirmwareLibrary, 'list' | 'get' | 'filePath'>;
+  /** Synthetic bundles for the virtual phone only (issue 19): built at first use in the data folder. */
+  demoLibrary: DemoLibrary;
   plan: (input: PlanInput) => PlanOutcome;
   log: SwallowLog;
 }
@@ -42,16 +46,19 @@ export interface PreparedMigration {
   planned: Plan | undefined;
   borrowed: BorrowedFile[];
   incompleteBundle: boolean;
+  /** The target is a demo bundle: only the virtual phone may get it. */
+  demoBundle: boolean;
 }
 
 export async function prepareMigration(deps: PrepDeps, params: PrepParams): Promise<PreparedMigration> {
   const mac = normalizeMac(params.mac);
   if (!mac) throw new PhonebenchError('bad-request', msg('migrate.badMac', { mac: params.mac }), msg('migrate.badMac.fix'));
-  const manifest = await deps.library.get(params.bundleId);
+  const { view, demoBundle } = await libraryFor(params.bundleId, deps.library, deps.demoLibrary);
+  const manifest = await view.get(params.bundleId);
   const to = manifest.recognition.versionLabel ? parseFirmwareLabel(manifest.recognition.versionLabel) : undefined;
   if (!to) throw new PhonebenchError('bad-request', msg('migrate.noTarget', { id: params.bundleId }), msg('migrate.noTarget.fix'));
   const from = parseFrom(params.from);
-  const files = await collectFiles(deps, params.bundleId, manifest.files.map((f) => ({ name: f.name, sha256: f.sha256 })));
+  const files = await collectFiles(view, deps.log, params.bundleId, manifest.files.map((f) => ({ name: f.name, sha256: f.sha256 })));
   let runnerPlan: RunnerPlan | null = null;
   let planned: Plan | undefined;
   if (from) {
@@ -75,7 +82,7 @@ export async function prepareMigration(deps: PrepDeps, params: PrepParams): Prom
     .map((name) => files.byName.get(name))
     .filter((f): f is PreparedFile => f !== undefined && f.bundleId !== params.bundleId)
     .map((f) => ({ file: f.name, bundleId: f.bundleId, bundleName: f.bundleName }));
-  return { mac, to, from, files, runnerPlan, planned, borrowed, incompleteBundle: !manifest.recognition.complete };
+  return { mac, to, from, files, runnerPlan, planned, borrowed, incompleteBundle: !manifest.recognition.complete, demoBundle };
 }
 
 /** undefined: listen first. A label as the technician writes it, or the image id the phone's status screen shows. */
@@ -122,11 +129,10 @@ export async function previewMigration(deps: PrepDeps, params: PrepParams): Prom
 }
 
 /** The target bundle's files first, then any other bundle's, so a multi-hop plan finds its stopovers. */
-async function collectFiles(deps: PrepDeps, bundleId: string, own: { name: string; sha256: string }[]): Promise<PreparedMigration['files']> {
-  const { library } = deps;
+async function collectFiles(library: PrepDeps['library'], log: SwallowLog, bundleId: string, own: { name: string; sha256: string }[]): Promise<PreparedMigration['files']> {
   const byName = new Map<string, PreparedFile>();
   const others = await library.list().catch((error: unknown) => {
-    deps.log.swallowed('migrate', 'list other bundles for stopover files', error);
+    log.swallowed('migrate', 'list other bundles for stopover files', error);
     return [];
   });
   const ownName = others.find((m) => m.id === bundleId)?.source.name ?? bundleId;

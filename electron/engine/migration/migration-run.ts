@@ -12,6 +12,7 @@ import { BenchDhcpServer } from '../dhcp/bench-dhcp-server';
 import { DisposableStore, toDisposable } from '../kit/lifecycle';
 import type { HistoryService } from '../history/history-service';
 import type { SerialService } from '../serial/serial-domain';
+import { refuseDemoImages } from '../tftp/demo-guard';
 import { TftpServer } from '../tftp/server';
 import type { TftpService } from '../tftp/tftp-service';
 import { appVersion } from '../version';
@@ -111,6 +112,7 @@ export class MigrationRun {
       if (this.store.isDisposed) return this.runner.status();
       this.followConsole();
       this.runner.attach(tftp);
+      if (this.prepared.demoBundle) this.runner.warn(msg('demo.t.serving', { name: this.prepared.files.bundleName }));
       this.saveReportAtTheEnd();
       const bound = tftp.address();
       this.deps.report(msg('service.migrate.running', { mac: this.prepared.mac, address: bound.address, port: bound.port }), 'running');
@@ -138,7 +140,8 @@ export class MigrationRun {
     const tftp = await TftpServer.start({
       address: this.bind.address,
       port: this.bind.port,
-      sources: [this.runner.source],
+      // A real phone's run never serves an image of the demo library, wherever it comes from.
+      sources: [this.demo ? this.runner.source : refuseDemoImages(this.runner.source)],
       allow: this.phoneIp ? [this.phoneIp] : null,
       maxBlksize: settings.maxBlksize,
       maxWindowsize: settings.maxWindowsize,

@@ -6,6 +6,7 @@ import type { Settings } from '../../../shared/api/app';
 import { PhonebenchError } from '../../../shared/api/result';
 import { msg, type Message } from '../../../shared/i18n/message';
 import type { TftpEvent, TftpInterface, TftpLogLine, TftpStatus, TransferRow } from '../../../shared/api/tftp';
+import { refuseDemoImages } from './demo-guard';
 import { DirectorySource, VirtualFiles } from './file-source';
 import { formatTftpEvent } from './log-line';
 import { TftpServer } from './server';
@@ -78,7 +79,8 @@ export class TftpService extends EventEmitter {
     const server = await TftpServer.start({
       address: req.address,
       port: req.port,
-      sources: [this.virtualFiles, new DirectorySource(root)],
+      // No image of the demo library reaches a phone from here: the page serves real phones only.
+      sources: [this.virtualFiles, refuseDemoImages(new DirectorySource(root))],
       allow: req.allowAll ? null : (allow ?? null),
       ...(uploadDir ? { uploadDir } : {}),
       ...(req.portRange ? { portRange: req.portRange } : {}),

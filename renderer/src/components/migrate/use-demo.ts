@@ -25,15 +25,20 @@ export function useDemo(choices: Choices, run: (c: Choices) => Promise<void>) {
       ...bundles.filter((b) => b.id !== choices.bundleId && b.versionLabel && b.complete),
       ...bundles.filter((b) => b.id !== choices.bundleId && b.versionLabel && !b.complete),
     ];
-    for (const bundle of candidates) {
+    const attempt = async (bundle: BundleSummary): Promise<boolean> => {
       const starts = choices.from.trim() ? [choices.from.trim()] : bundle.protocol === 'SIP' ? DEMO_FROM_FOR_SIP : DEMO_FROM_FOR_SCCP;
       for (const from of starts) {
         const p = await client.request('migrate:preview', { mac, model: choices.model, bundleId: bundle.id, from });
         if (!p.ok || !p.value.ok) continue;
         await run({ ...choices, mac, from, listenFirst: false, bundleId: bundle.id, demo: true });
-        return;
+        return true;
       }
-    }
+      return false;
+    };
+    for (const bundle of candidates) if (await attempt(bundle)) return;
+    // Nothing imported makes a demo (a fresh install): the demo library's synthetic bundles, built at first use.
+    const demoBundles = await client.request('migrate:demo-bundles', {});
+    for (const bundle of demoBundles.ok ? demoBundles.value : []) if (await attempt(bundle)) return;
     setNeeded(true);
   }, [client, choices, run]);
   return { tryDemo, needed };
