@@ -41,6 +41,11 @@ export async function syncFolder(dir: string): Promise<void> {
   }
 }
 
+/** `<name>.<12 hex>.tmp`: the temporary file writeFileAtomic makes beside its target. */
+export function isAtomicTempName(name: string): boolean {
+  return /\.[0-9a-f]{12}\.tmp$/.test(name);
+}
+
 /** Removes what a write cut short by a crash left: `<file>.<random>.tmp` beside `file`. */
 export async function sweepAtomicTemps(file: string): Promise<void> {
   const dir = path.dirname(file);

@@ -12,6 +12,7 @@ import { err, ok, PhonebenchError, type Result } from '../../shared/api/result';
 import { msg } from '../../shared/i18n/message';
 import { createAppDomain } from './app-domain';
 import { attachEngineLog, EngineLog, engineLogFile } from './engine-log';
+import { sweepDataDir } from './startup-sweep';
 import type { Domain, EngineContext } from './context';
 import { EventBus } from './event-bus';
 import { createFirmwareDomain, engineLibrary } from './firmware/firmware-domain';
@@ -24,6 +25,7 @@ import { createSimDomain } from './phone-sim/sim-domain';
 import { createSyslogDomain } from './syslog/syslog-domain';
 import { createTftpDomain } from './tftp/tftp-domain';
 import { appVersion } from './version';
+import { paramProblem } from './param-problem';
 
 export interface EngineOptions {
   dataDir: string;
@@ -66,6 +68,8 @@ export class Engine {
     };
 
     const engine = new Engine(ctx, services, log, attachEngineLog(log));
+    // Leftovers of a crash (never-imported uploads, temporary files of atomic writes); the library sweeps its own.
+    void sweepDataDir(options.dataDir).catch((error: unknown) => log.swallowed('engine', 'sweep leftovers of a crash', error));
     // The serial domain's service lets the migration demo open its virtual phone's console as a session.
     // The TFTP page's service lets a migration name it when it holds the port the migration wants.
     // One firmware library for the whole engine: the migration reads the bundles the Firmware page imports.
@@ -99,13 +103,7 @@ export class Engine {
     const handler = this.handlers.get(name);
     if (!handler) return err('internal', msg('engine.noHandler', { name }));
     const parsed = requests[name].params.safeParse(rawParams ?? {});
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const problem = issue?.message ?? 'invalid';
-      return issue?.path.length
-        ? err('bad-request', msg('engine.invalidParamsAt', { name, field: issue.path.join('.'), problem }))
-        : err('bad-request', msg('engine.invalidParams', { name, problem }));
-    }
+    if (!parsed.success) return paramProblem(name, rawParams, parsed.error);
     try {
       return ok(await handler(parsed.data));
     } catch (error) {

@@ -134,6 +134,32 @@ export interface TransferRow {
   why?: Message;
   /** Why it was refused. */
   refusal?: RefusalReason;
+  /** How long it took, once it ended (done or failed). */
+  durationMs?: number;
+  /** The block size agreed (512 unless the phone asked for blksize). */
+  blksize?: number;
+  /** Blocks sent again after a timeout. */
+  retries?: number;
+}
+
+/** A file of the TFTP root and what the phone did with it since the server started (or the table was cleared). */
+export interface TftpRootFile {
+  name: string;
+  size: number;
+  /** sent: served whole at least once; asked: requested but never served whole; never-asked: not requested. */
+  state: 'sent' | 'asked' | 'never-asked';
+  requests: number;
+  lastAt?: string;
+}
+
+export interface TftpRootView {
+  root?: string;
+  /** The root's files (top level), by name. */
+  files: TftpRootFile[];
+  /** Names the phone asked for that are not in the root, with how often. */
+  missing: { name: string; requests: number }[];
+  /** More files than the view lists. */
+  truncated: boolean;
 }
 
 export interface TftpInterface {
@@ -189,6 +215,8 @@ export const tftpRequests = {
   'tftp:log': request<NoParams, TftpLogLine[]>(noParams),
   /** The transfer table, newest first. */
   'tftp:transfers': request<NoParams, TransferRow[]>(noParams),
+  /** The root's files, each with its state: sent, asked, never asked. */
+  'tftp:root': request<NoParams, TftpRootView>(noParams),
   /** Empties the log and the finished rows of the table (running transfers stay). */
   'tftp:clear': request<NoParams, TransferRow[]>(noParams),
 } satisfies AnyRequestDefs;

@@ -23,6 +23,7 @@ import { ImportStop } from './import-stop';
 import { sniffFile } from './source-format';
 import { discardLog, type SwallowLog } from '../kit/log';
 import { NotRegularFileError, openRegularFile, readRegularFile } from '../safe-open';
+import { processStartedAtMs } from '../process-start';
 
 /** A manifest lists at most a few thousand files; anything far bigger is not one of ours. */
 const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
@@ -329,10 +330,10 @@ export class FirmwareLibrary {
     const staging = path.join(this.root, STAGING);
     const names = await fs.readdir(staging).catch(() => [] as string[]);
     for (const name of names) {
+      const folder = path.join(staging, name);
       const pid = Number(name.split('-')[0]);
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid)) continue;
-      if (pid === process.pid) continue;
-      await fs.rm(path.join(staging, name), { recursive: true, force: true });
+      if (Number.isInteger(pid) && pid > 0 && processAlive(pid) && !(await leftBeforeStart(folder, pid))) continue;
+      await fs.rm(folder, { recursive: true, force: true });
     }
   }
 }
@@ -360,6 +361,21 @@ function checkSourceBeforeReading(stat: Stats, sourcePath: string, sourceName: s
 /** A loose file (not an archive) is only worth reading when its name is one a 7940/7960 uses. */
 function namedLikeFirmware(name: string, size: number): boolean {
   return recognizeBundle({ files: [{ name, size }], texts: {} }).kind !== 'unknown';
+}
+
+/** Slack for the second-grained boot time the start is computed from. */
+const START_SLACK_MS = 2000;
+
+/**
+ * True when `folder` was last changed before process `pid` started: an earlier process with the same PID
+ * (reused after a crash and a reboot, or PID 1 in a container) left it. An import in progress touches its
+ * folder as it adds files, so its time is never older than its own process.
+ */
+async function leftBeforeStart(folder: string, pid: number): Promise<boolean> {
+  const started = processStartedAtMs(pid);
+  if (started === undefined) return false;
+  const stat = await fs.stat(folder).catch(() => undefined);
+  return stat !== undefined && stat.mtimeMs < started - START_SLACK_MS;
 }
 
 function processAlive(pid: number): boolean {

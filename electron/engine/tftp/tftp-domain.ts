@@ -2,6 +2,7 @@ import type { tftpRequests } from '../../../shared/api/tftp';
 import { PhonebenchError } from '../../../shared/api/result';
 import { msg } from '../../../shared/i18n/message';
 import type { Domain, EngineContext } from '../context';
+import { rootView } from './root-view';
 import { listIpv4Interfaces, TftpService } from './tftp-service';
 
 export interface TftpDomain extends Domain<typeof tftpRequests> {
@@ -49,6 +50,7 @@ export function createTftpDomain(ctx: EngineContext): TftpDomain {
       'tftp:interfaces': () => listIpv4Interfaces(),
       'tftp:log': () => service.recentLog(),
       'tftp:transfers': () => service.transfers(),
+      'tftp:root': () => rootView(service.status().root, service.transfers()),
       'tftp:clear': () => {
         const rows = service.clear();
         ctx.events.emit('tftp:cleared', rows);

@@ -32,7 +32,12 @@ export class TransferTable {
       case 'request':
         return this.add({ id: e.id, at: e.at, client: e.client.address, direction: e.direction, filename: e.filename, bytes: 0, bytesPerSecond: 0, state: 'running' });
       case 'negotiated':
-        return this.update(e.id, (row) => ({ ...row, served: e.served, ...(e.size || row.totalBytes ? { totalBytes: e.size || row.totalBytes } : {}) }));
+        return this.update(e.id, (row) => ({
+          ...row,
+          served: e.served,
+          blksize: e.options.blksize,
+          ...(e.size || row.totalBytes ? { totalBytes: e.size || row.totalBytes } : {}),
+        }));
       case 'progress':
         return this.update(e.id, (row) => ({ ...row, bytes: e.bytes, bytesPerSecond: e.bytesPerSecond, ...(e.totalBytes !== undefined ? { totalBytes: e.totalBytes } : {}) }));
       case 'completed':
@@ -42,9 +47,12 @@ export class TransferTable {
           ...(e.direction === 'read' ? { totalBytes: e.bytes } : {}),
           bytesPerSecond: Math.round(e.bytes / Math.max(0.001, e.durationMs / 1000)),
           state: 'done',
+          durationMs: e.durationMs,
+          blksize: e.blksize,
+          retries: e.retransmits,
         }));
       case 'failed':
-        return this.update(e.id, (row) => ({ ...row, bytes: e.bytes, state: 'failed', detail: e.reason, why: failureMessage(e.reason) }));
+        return this.update(e.id, (row) => ({ ...row, bytes: e.bytes, state: 'failed', detail: e.reason, why: failureMessage(e.reason), durationMs: e.durationMs, retries: e.retransmits }));
       case 'refused': {
         // Refused after it got an id (a bad path found late): that row ends here, never left "sending".
         if ('id' in e && e.id !== undefined && this.list.some((row) => row.id === e.id)) {

@@ -12,13 +12,14 @@ import { messages as migrate } from './migrate';
 import { messages as plan } from './plan';
 import { messages as sim } from './sim';
 import { messages as tftp } from './tftp';
+import { messages as tftpMoves } from './tftp-moves';
 
 /**
  * The renderer's own words (labels, buttons, page texts), one catalogue per page in this folder, typed like the
  * engine's (DomainCatalog: a key missing in Japanese does not compile). What the engine and the planner say
  * arrives as messages and is said with `say` (formatMessage); both fill `{name}` the same way (fillText).
  */
-export const CATALOGS = [app, bench, consoleTexts, consoleMoves, firmware, history, migrate, plan, sim, tftp] as const;
+export const CATALOGS = [app, bench, consoleTexts, consoleMoves, firmware, history, migrate, plan, sim, tftp, tftpMoves] as const;
 
 function merged(language: Language): Record<string, string> {
   return Object.assign({}, ...CATALOGS.map((catalog) => catalog[language] as Record<string, string>)) as Record<string, string>;

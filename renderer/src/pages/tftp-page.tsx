@@ -5,6 +5,8 @@ import { useClient, useEvent, useReconnected } from '../api/client-context';
 import { ErrorView } from '../components/error-view';
 import { LogView } from '../components/tftp/log-view';
 import { StartForm, type StartValues } from '../components/tftp/start-form';
+import { SyslogPanel } from '../components/syslog/syslog-panel';
+import { TftpRootPanel } from '../components/tftp/root-view';
 import { TransferTable } from '../components/tftp/transfer-table';
 import { upsertRow } from '../components/tftp/transfers-state';
 import { useI18n } from '../i18n/i18n';
@@ -143,6 +145,7 @@ export function TftpPage() {
       ) : interfaces.length > 0 ? (
         <StartForm interfaces={interfaces} busy={busy} initial={last.current} onStart={(v) => void start(v)} />
       ) : null}
+      <TftpRootPanel running={running} />
       <h2>{t('tftp.transfers')}</h2>
       <TransferTable rows={rows} />
       <h2>{t('tftp.log')}</h2>
@@ -155,6 +158,7 @@ export function TftpPage() {
         </button>
       </p>
       <LogView lines={log} />
+      <SyslogPanel addresses={interfaces.map((i) => i.address)} />
     </section>
   );
 }

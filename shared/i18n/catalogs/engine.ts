@@ -8,6 +8,8 @@ const en = {
   'engine.invalidParams': 'Invalid parameters for {name}: {problem}.',
   'engine.invalidParamsAt': "Invalid parameters for {name} at '{field}': {problem}.",
   'engine.requestFailed': '{name} failed: {detail}',
+  'engine.badAddress': "'{value}' is not an IPv4 address.",
+  'engine.badAddress.fix': 'Write four numbers from 0 to 255 separated by dots, such as 10.1.1.20 (the address the phone shows under Settings > Network Configuration > IP Address).',
   'bind.privileged': '{service} needs UDP port {port}, which this user may not open.',
   'bind.privileged.fix.linux':
     'Port {port} needs privileges on Linux. Either let Node bind low ports: sudo setcap cap_net_bind_service=+ep $(readlink -f $(which node)), or lower the limit: sudo sysctl net.ipv4.ip_unprivileged_port_start={port}. Or use a high port (e.g. 6969) if the phone can be pointed at it.',
@@ -37,6 +39,8 @@ export const engineCatalog: DomainCatalog<typeof en> = {
     'engine.invalidParams': '{name} のパラメーターが正しくありません: {problem}。',
     'engine.invalidParamsAt': "{name} のパラメーター '{field}' が正しくありません: {problem}。",
     'engine.requestFailed': '{name} に失敗しました: {detail}',
+    'engine.badAddress': "'{value}' は IPv4 アドレスではありません。",
+    'engine.badAddress.fix': '10.1.1.20 のように、0 から 255 の数を 4 つ、ドットで区切って入力してください (電話機の Settings > Network Configuration > IP Address に表示されるアドレス)。',
     'bind.privileged': '{service} には UDP ポート {port} が必要ですが、このユーザーには開けません。',
     'bind.privileged.fix.linux':
       'Linux ではポート {port} に権限が必要です。Node に低いポートを許可する (sudo setcap cap_net_bind_service=+ep $(readlink -f $(which node)))、または制限を下げる (sudo sysctl net.ipv4.ip_unprivileged_port_start={port}) のどちらかを行ってください。電話機の向き先を変えられるなら、高いポート (例: 6969) を使うこともできます。',

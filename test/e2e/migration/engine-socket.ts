@@ -1,4 +1,6 @@
 import WebSocket from 'ws';
+import { formatMessage } from '../../../shared/i18n/format';
+import type { Message } from '../../../shared/i18n/message';
 
 /**
  * Asks the engine behind `phonebench serve` directly, over the same token-guarded WebSocket the page uses:
@@ -16,11 +18,11 @@ export async function askEngine<T>(appUrl: string, name: string, params: Record<
         reject(e);
       });
       ws.on('message', (data) => {
-        const message = JSON.parse(String(data)) as { type: string; id?: number; result?: { ok: boolean; value?: T; error?: { message: string } } };
+        const message = JSON.parse(String(data)) as { type: string; id?: number; result?: { ok: boolean; value?: T; error?: { message: Message } } };
         if (message.type !== 'response' || message.id !== 1) return;
         clearTimeout(timer);
         if (message.result?.ok) resolve(message.result.value as T);
-        else reject(new Error(`${name}: ${message.result?.error?.message ?? 'failed'}`));
+        else reject(new Error(`${name}: ${message.result?.error ? formatMessage('en', message.result.error.message) : 'failed'}`));
       });
       ws.once('open', () => ws.send(JSON.stringify({ type: 'request', id: 1, name, params })));
     });

@@ -11,7 +11,7 @@ let root: string;
 
 /** Starts the page's server on 127.0.0.1, any port, for the phone at 127.0.0.1; answers the port it took. */
 async function startForPhone(page: Page): Promise<number> {
-  await page.getByTestId('tftp-address').selectOption('127.0.0.1');
+  await page.getByTestId('tftp-address').getByRole('radio', { name: /^127\.0\.0\.1 / }).check();
   await page.getByTestId('tftp-port').fill('0');
   await page.getByTestId('tftp-root').fill(root);
   await page.getByTestId('tftp-phone').fill('127.0.0.1');

@@ -2,6 +2,12 @@ import { useState, type FormEvent } from 'react';
 import type { TftpInterface } from '../../../../shared/api/tftp';
 import { useI18n } from '../../i18n/i18n';
 
+/** Four numbers 0-255 with dots, as the phone shows its address. */
+export function isIpv4(text: string): boolean {
+  const parts = text.split('.');
+  return parts.length === 4 && parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255);
+}
+
 export interface StartValues {
   address: string;
   port: number;
@@ -24,31 +30,36 @@ export function StartForm({
   onStart: (values: StartValues) => void;
 }) {
   const { t } = useI18n();
-  const [address, setAddress] = useState(initial.address ?? interfaces.find((i) => !i.internal)?.address ?? '127.0.0.1');
+  // Never preselected: a live network's interface must be chosen on purpose (the last choice is kept).
+  const [address, setAddress] = useState(initial.address ?? '');
   const [port, setPort] = useState(String(initial.port ?? 69));
   const [root, setRoot] = useState(initial.root ?? '');
   const [phone, setPhone] = useState(initial.phone ?? '');
   const [allowAll, setAllowAll] = useState(initial.allowAll ?? false);
   const [uploadDir, setUploadDir] = useState(initial.uploadDir ?? '');
 
+  const phoneProblem = !allowAll && phone.trim() !== '' && !isIpv4(phone.trim());
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (address === '' || phoneProblem) return;
     onStart({ address, port: Number(port), root: root.trim(), phone: phone.trim(), allowAll, uploadDir: uploadDir.trim() });
   };
 
   return (
     <form onSubmit={submit} className="tftp-form" data-testid="tftp-start-form">
-      <label>
-        {t('tftp.form.address')}
-        <select value={address} onChange={(e) => setAddress(e.target.value)} data-testid="tftp-address">
-          {interfaces.map((i) => (
-            <option key={`${i.name}-${i.address}`} value={i.address}>
-              {i.address} ({i.name}
+      <fieldset className="tftp-addresses" data-testid="tftp-address">
+        <legend>{t('tftp.form.address')}</legend>
+        {interfaces.map((i) => (
+          <label key={`${i.name}-${i.address}`} className="check">
+            <input type="radio" name="tftp-address" value={i.address} checked={address === i.address} onChange={() => setAddress(i.address)} />{' '}
+            <span>
+              <code>{i.address}</code> ({i.name}
               {i.internal ? `, ${t('tftp.form.loopback')}` : ''})
-            </option>
-          ))}
-        </select>
-      </label>
+            </span>
+          </label>
+        ))}
+        {address === '' ? <p className="fix">{t('tftp.form.address.pick')}</p> : null}
+      </fieldset>
       <label>
         {t('tftp.form.port')}
         <input type="number" min={0} max={65535} value={port} onChange={(e) => setPort(e.target.value)} data-testid="tftp-port" />
@@ -66,8 +77,14 @@ export function StartForm({
           disabled={allowAll}
           onChange={(e) => setPhone(e.target.value)}
           placeholder="10.1.1.20"
+          aria-invalid={phoneProblem}
           data-testid="tftp-phone"
         />
+        {phoneProblem ? (
+          <span role="alert" className="error" data-testid="tftp-phone-problem">
+            {t('tftp.form.phone.bad', { value: phone.trim() })} {t('tftp.form.phone.fix')}
+          </span>
+        ) : null}
       </label>
       <label className="check">
         <input type="checkbox" checked={allowAll} onChange={(e) => setAllowAll(e.target.checked)} data-testid="tftp-allow-all" />{' '}
@@ -77,7 +94,7 @@ export function StartForm({
         {t('tftp.form.upload')}
         <input type="text" value={uploadDir} onChange={(e) => setUploadDir(e.target.value)} placeholder={t('tftp.form.uploadOff')} />
       </label>
-      <button type="submit" disabled={busy || root.trim() === ''} data-testid="tftp-start">
+      <button type="submit" disabled={busy || root.trim() === '' || address === '' || phoneProblem} data-testid="tftp-start">
         {t('tftp.start')}
       </button>
     </form>

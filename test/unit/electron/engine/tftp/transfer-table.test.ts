@@ -22,6 +22,22 @@ describe('the engine-side transfer table', () => {
     expect(changed).toEqual([expect.objectContaining({ id: '0.t1', state: 'done', bytesPerSecond: 20000 })]);
   });
 
+  it('keeps per transfer the start time, duration, block size and retries (Tftpd64 columns)', () => {
+    const table = fold([
+      { ...meta, type: 'request', options: { blksize: '1428' } },
+      { ...meta, type: 'negotiated', served: 'SIPDefault.cnf', match: 'case-insensitive', size: 2000, options: { blksize: 1428, windowsize: 1, timeoutSeconds: 3, acknowledged: { blksize: '1428' } } },
+    ]);
+    expect(table.rows()[0]).toMatchObject({ at, blksize: 1428 });
+    expect(table.rows()[0]?.durationMs).toBeUndefined();
+    table.apply({ ...meta, type: 'completed', served: 'SIPDefault.cnf', blksize: 1428, bytes: 2000, blocks: 2, durationMs: 1250, retransmits: 3 });
+    expect(table.rows()[0]).toMatchObject({ at, durationMs: 1250, blksize: 1428, retries: 3 });
+    const failed = fold([
+      { ...meta, id: 't2', type: 'request', options: {} },
+      { ...meta, id: 't2', type: 'failed', reason: 'timed out', bytes: 512, durationMs: 9000, retransmits: 5 },
+    ]);
+    expect(failed.rows()[0]).toMatchObject({ state: 'failed', durationMs: 9000, retries: 5 });
+  });
+
   it('ends a request refused after it got an id as refused, never a stuck "sending" row', () => {
     const table = fold([
       { ...meta, type: 'request', options: {} },
