@@ -59,8 +59,12 @@ const firmwareImportLimits = z.object({
 
 const FIRMWARE_IMPORT_DEFAULTS: z.infer<typeof firmwareImportLimits> = { maxMegabytes: 1024, maxEntries: 2000, maxDepth: 16, maxSeconds: 600 };
 
+/** The port `phonebench serve` last used without --port (npm start): kept so an old tab finds it again. */
+const webPort = z.number().int().min(1).max(65535);
+
 export const settingsSchema = z.object({
   language: z.enum(LANGUAGES).default('en'),
+  webPort: webPort.optional(),
   tftp: tftpLimits
     .partial()
     .default({})
@@ -74,6 +78,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 export const settingsPatchSchema = z.object({
   language: z.enum(LANGUAGES).optional(),
+  webPort: webPort.optional(),
   tftp: tftpLimits.partial().optional(),
   firmwareImport: firmwareImportLimits.partial().optional(),
 });
