@@ -17,6 +17,7 @@ import { listPorts, type PortListDeps, defaultPortListDeps } from './port-list';
 import { deviceKey, openSerialLink, portPresent, type LinkOpener } from './serial-link';
 import { SerialSession, type SessionOptions } from './serial-session';
 import { StreamLink } from './stream-link';
+import { TextSender } from './text-sender';
 import type { Duplex } from 'node:stream';
 
 export interface SerialDomainOptions {
@@ -72,6 +73,7 @@ export function createSerialDomain(ctx: EngineContext, options: SerialDomainOpti
   const present = options.present ?? ((path: string) => portPresent(path));
   const listDeps: PortListDeps = { ...defaultPortListDeps(), ...options.portList };
   const maxSessions = options.maxSessions ?? 16;
+  const sender = new TextSender((event) => ctx.events.emit('serial:send', event));
 
   const report = () => {
     const live = [...sessions.values()];
@@ -223,6 +225,8 @@ export function createSerialDomain(ctx: EngineContext, options: SerialDomainOpti
         report();
         return session.info();
       },
+      'serial:send-text': (params) => sender.start(get(params.sessionId), params),
+      'serial:send-stop': (params) => ({ stopped: sender.stop(params.sessionId) }),
       'serial:sessions': () => [...sessions.values()].map((s) => s.info()),
       'serial:replay': (params) => {
         const session = get(params.sessionId);
@@ -231,6 +235,7 @@ export function createSerialDomain(ctx: EngineContext, options: SerialDomainOpti
       },
     },
     async close() {
+      sender.dispose();
       const all = [...sessions.values()];
       await Promise.allSettled(all.map((s) => s.close()));
       sessions.clear();
