@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Message } from '../i18n/message';
 import { request } from './define';
+import { consoleSettingsPatchSchema, consoleSettingsSchema } from './serial';
 
 export const SERVICE_STATES = ['stopped', 'starting', 'running', 'stopping', 'failed'] as const;
 export type ServiceState = (typeof SERVICE_STATES)[number];
@@ -73,6 +74,8 @@ export const settingsSchema = z.object({
     .partial()
     .default({})
     .transform((given) => ({ ...FIRMWARE_IMPORT_DEFAULTS, ...given })),
+  /** Saved console profiles and macros. */
+  console: consoleSettingsSchema.default({ profiles: [], macros: [] }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -81,6 +84,8 @@ export const settingsPatchSchema = z.object({
   webPort: webPort.optional(),
   tftp: tftpLimits.partial().optional(),
   firmwareImport: firmwareImportLimits.partial().optional(),
+  /** Each list given replaces the saved one. */
+  console: consoleSettingsPatchSchema.optional(),
 });
 
 const noParams = z.object({});
