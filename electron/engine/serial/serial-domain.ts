@@ -12,6 +12,7 @@ import {
 } from '../../../shared/api/serial';
 import type { z } from 'zod';
 import type { Domain, EngineContext } from '../context';
+import { Emitter, type Event } from '../kit/event';
 import { ConsoleLog, consoleLogPaths } from './console-log';
 import { listPorts, type PortListDeps, defaultPortListDeps } from './port-list';
 import { deviceKey, openSerialLink, portPresent, type LinkOpener } from './serial-link';
@@ -62,6 +63,13 @@ export interface SerialService {
   openVirtual(name: string, label: Message, stream: Duplex): Promise<SessionInfo>;
   /** Closes a session (flushes its logs); a session already gone is fine. */
   close(sessionId: string): Promise<void>;
+  /** Every batch a console receives, as bytes, in process (the wire event carries the same batch as base64). */
+  onData: Event<SerialBytes>;
+}
+
+export interface SerialBytes {
+  sessionId: string;
+  bytes: Buffer;
 }
 
 export type SerialDomain = Domain<typeof serialRequests> & { service: SerialService };
@@ -85,8 +93,10 @@ export function createSerialDomain(ctx: EngineContext, options: SerialDomainOpti
     });
   };
 
+  const received = new Emitter<SerialBytes>({ log: ctx.log, name: 'serial.bytes' });
   const listener: SessionOptions['listener'] = {
     data(batch, session) {
+      received.fire({ sessionId: session.id, bytes: batch });
       ctx.events.emit('serial:data', {
         sessionId: session.id,
         data: batch.toString('base64'),
@@ -158,6 +168,7 @@ export function createSerialDomain(ctx: EngineContext, options: SerialDomainOpti
   }
 
   const service: SerialService = {
+    onData: received.event,
     open: (params, label) => openSession(params, label === undefined ? {} : { label }),
     openVirtual(name, label, stream) {
       let used = false;
@@ -239,6 +250,7 @@ export function createSerialDomain(ctx: EngineContext, options: SerialDomainOpti
       const all = [...sessions.values()];
       await Promise.allSettled(all.map((s) => s.close()));
       sessions.clear();
+      received.dispose();
       ctx.reportService({ name: 'serial', state: 'stopped' });
     },
   };
