@@ -10,7 +10,7 @@ import type { MigrationStatus, TimelineEntry } from '../../shared/api/migrate';
 import type { EngineContext } from '../../electron/engine/context';
 import { EventBus } from '../../electron/engine/event-bus';
 import { EngineLog } from '../../electron/engine/engine-log';
-import { libraryRoot } from '../../electron/engine/firmware/firmware-domain';
+import { engineLibrary, libraryRoot } from '../../electron/engine/firmware/firmware-domain';
 import { FirmwareLibrary } from '../../electron/engine/firmware/library-store';
 import { createMigrateDomain } from '../../electron/engine/migration/migrate-domain';
 import { SettingsStore } from '../../electron/engine/settings-store';
@@ -19,7 +19,7 @@ import { buildBundleFixtures } from '../../test/fixtures/firmware-fixtures';
 const PRODUCT_FLASH_MS = 1500;
 
 async function demo(ctx: EngineContext, bundleId: string, flashMs: number): Promise<{ ms: number; files: number; state: string }> {
-  const domain = createMigrateDomain(ctx, { demoFlashWriteMs: flashMs });
+  const domain = createMigrateDomain(ctx, { library: engineLibrary(ctx), demoFlashWriteMs: flashMs });
   const timeline: TimelineEntry[] = [];
   // The timeline tells what was served; flash writes show only on the phone's console, so they are counted from time.
   let end: (s: MigrationStatus) => void = () => {};

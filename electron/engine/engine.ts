@@ -15,7 +15,7 @@ import { attachEngineLog, EngineLog, engineLogFile } from './engine-log';
 import { sweepDataDir } from './startup-sweep';
 import type { Domain, EngineContext } from './context';
 import { EventBus } from './event-bus';
-import { createFirmwareDomain } from './firmware/firmware-domain';
+import { createFirmwareDomain, engineLibrary } from './firmware/firmware-domain';
 import { createHistoryDomain } from './history/history-domain';
 import { createMigrateDomain } from './migration/migrate-domain';
 import { createPlanDomain } from './migration/plan-domain';
@@ -72,20 +72,22 @@ export class Engine {
     void sweepDataDir(options.dataDir).catch((error: unknown) => log.swallowed('engine', 'sweep leftovers of a crash', error));
     // The serial domain's service lets the migration demo open its virtual phone's console as a session.
     // The TFTP page's service lets a migration name it when it holds the port the migration wants.
+    // One firmware library for the whole engine: the migration reads the bundles the Firmware page imports.
+    const library = engineLibrary(ctx);
     const serial = createSerialDomain(ctx);
     const tftp = createTftpDomain(ctx);
     // The day's record: the migration tells it when a run ends.
     const history = createHistoryDomain(ctx);
     const domains = [
       createAppDomain(ctx, () => engine.status(), log),
-      createFirmwareDomain(ctx),
+      createFirmwareDomain(ctx, library),
       tftp,
       serial,
       createPlanDomain(ctx),
       createSimDomain(ctx),
       history,
       createSyslogDomain(ctx),
-      createMigrateDomain(ctx, { serial: serial.service, tftpPage: tftp.service, history: history.service }),
+      createMigrateDomain(ctx, { library, serial: serial.service, tftpPage: tftp.service, history: history.service }),
     ];
     for (const domain of domains) engine.register(domain.handlers as Record<string, AnyHandler>);
     engine.domains = domains as unknown as Domain<never>[];

@@ -53,6 +53,7 @@ export class SettingsStore {
       ...patch,
       tftp: { ...this.current.tftp, ...(patch.tftp ?? {}) },
       firmwareImport: { ...this.current.firmwareImport, ...(patch.firmwareImport ?? {}) },
+      console: { ...this.current.console, ...(patch.console ?? {}) },
     });
     await writeFileAtomic(this.file, `${JSON.stringify(merged, null, 2)}\n`);
     this.current = merged;

@@ -3,9 +3,15 @@ import type { IncomingMessage } from 'node:http';
 
 /** The per-start secret of `phonebench serve`, and the checks every request passes. */
 export class WebAuth {
-  readonly token = randomBytes(24).toString('base64url');
+  readonly token: string;
 
-  constructor(private readonly port: () => number) {}
+  /** `token`: one kept from an earlier start (npm start keeps its address); a fresh one otherwise. */
+  constructor(
+    private readonly port: () => number,
+    token?: string,
+  ) {
+    this.token = token ?? randomBytes(24).toString('base64url');
+  }
 
   get cookieName(): string {
     return `phonebench_${this.port()}`;

@@ -25,6 +25,8 @@ export interface WebHostOptions {
   rendererDir?: string;
   /** Defaults: DEFAULT_WEB_LIMITS. */
   limits?: Partial<WebLimits>;
+  /** A token kept from an earlier start (web-session.ts); absent: a fresh one. */
+  token?: string;
 }
 
 export interface WebHost {
@@ -40,7 +42,7 @@ export interface WebHost {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
   let port = options.port;
-  const auth = new WebAuth(() => port);
+  const auth = new WebAuth(() => port, options.token);
   const sockets = new Set<WebSocket>();
   const load = new WebLoad({ ...DEFAULT_WEB_LIMITS, ...options.limits });
   const wss = new WebSocketServer({ noServer: true, maxPayload: load.limits.maxMessageBytes });

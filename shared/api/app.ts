@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Message } from '../i18n/message';
 import { request } from './define';
+import { consoleSettingsPatchSchema, consoleSettingsSchema } from './serial';
 
 export const SERVICE_STATES = ['stopped', 'starting', 'running', 'stopping', 'failed'] as const;
 export type ServiceState = (typeof SERVICE_STATES)[number];
@@ -59,8 +60,12 @@ const firmwareImportLimits = z.object({
 
 const FIRMWARE_IMPORT_DEFAULTS: z.infer<typeof firmwareImportLimits> = { maxMegabytes: 1024, maxEntries: 2000, maxDepth: 16, maxSeconds: 600 };
 
+/** The port `phonebench serve` last used without --port (npm start): kept so an old tab finds it again. */
+const webPort = z.number().int().min(1).max(65535);
+
 export const settingsSchema = z.object({
   language: z.enum(LANGUAGES).default('en'),
+  webPort: webPort.optional(),
   tftp: tftpLimits
     .partial()
     .default({})
@@ -69,13 +74,18 @@ export const settingsSchema = z.object({
     .partial()
     .default({})
     .transform((given) => ({ ...FIRMWARE_IMPORT_DEFAULTS, ...given })),
+  /** Saved console profiles and macros. */
+  console: consoleSettingsSchema.default({ profiles: [], macros: [] }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const settingsPatchSchema = z.object({
   language: z.enum(LANGUAGES).optional(),
+  webPort: webPort.optional(),
   tftp: tftpLimits.partial().optional(),
   firmwareImport: firmwareImportLimits.partial().optional(),
+  /** Each list given replaces the saved one. */
+  console: consoleSettingsPatchSchema.optional(),
 });
 
 const noParams = z.object({});

@@ -48,7 +48,7 @@ export const portPathSchema = z
 
 export const sessionIdSchema = z.string().min(1).max(64);
 
-const lineSettingsSchema = z.object({
+export const lineSettingsSchema = z.object({
   baud: z.number().int().min(50).max(4_000_000).default(DEFAULT_LINE_SETTINGS.baud),
   dataBits: z.union([z.literal(5), z.literal(6), z.literal(7), z.literal(8)]).default(8),
   parity: z.enum(PARITIES).default('none'),
@@ -86,6 +86,43 @@ export const serialSetSchema = z.object({
   dtr: z.boolean().optional(),
   rts: z.boolean().optional(),
 });
+
+/** What Enter sends: the line ending of typed lines, sent files and macros. */
+export const LINE_ENDINGS = ['cr', 'lf', 'crlf'] as const;
+export type LineEnding = (typeof LINE_ENDINGS)[number];
+
+/** Send file: a text file sent line by line with a pause between lines, as Tera Term's "Send file" does. */
+export const serialSendTextSchema = z.object({
+  sessionId: sessionIdSchema,
+  /** The file's name, for the progress line. */
+  name: z.string().min(1).max(200),
+  text: z.string().max(MAX_WRITE_BYTES),
+  lineDelayMs: z.number().int().min(0).max(5000).default(100),
+  lineEnding: z.enum(LINE_ENDINGS).default('cr'),
+});
+
+/** A saved session profile: port, line settings and line ending (Tera Term's and PuTTY's saved sessions). */
+export const consoleProfileSchema = lineSettingsSchema.extend({
+  name: z.string().trim().min(1).max(40),
+  path: portPathSchema,
+  lineEnding: z.enum(LINE_ENDINGS).default('cr'),
+});
+export type ConsoleProfile = z.output<typeof consoleProfileSchema>;
+
+/** A macro the technician saved; Phonebench ships none (no public source lists these phones' console commands). */
+export const consoleMacroSchema = z.object({
+  name: z.string().trim().min(1).max(40),
+  text: z.string().min(1).max(2000),
+});
+export type ConsoleMacro = z.output<typeof consoleMacroSchema>;
+
+const profileList = z.array(consoleProfileSchema).max(20);
+const macroList = z.array(consoleMacroSchema).max(30);
+
+/** The console's part of the settings file, bounded. */
+export const consoleSettingsSchema = z.object({ profiles: profileList.default([]), macros: macroList.default([]) });
+/** A settings patch: a list given replaces the saved one; one left out stays. */
+export const consoleSettingsPatchSchema = z.object({ profiles: profileList.optional(), macros: macroList.optional() });
 
 const sessionOnlySchema = z.object({ sessionId: sessionIdSchema });
 const noParams = z.object({});
@@ -172,6 +209,10 @@ export const serialRequests = {
   'serial:sessions': request<typeof noParams, SessionInfo[]>(noParams),
   /** What the session showed lately (and its hints), for a page that opens on a running console. */
   'serial:replay': request<typeof sessionOnlySchema, SerialReplay>(sessionOnlySchema),
+  /** Starts sending a text file line by line; progress comes as serial:send events. */
+  'serial:send-text': request<typeof serialSendTextSchema, { lines: number }>(serialSendTextSchema),
+  /** Stops a file being sent (after the line on the wire). */
+  'serial:send-stop': request<typeof sessionOnlySchema, { stopped: boolean }>(sessionOnlySchema),
 };
 
 export interface SerialDataEvent {
@@ -205,8 +246,20 @@ export interface SerialHintEvent {
   at: string;
 }
 
+export interface SerialSendEvent {
+  sessionId: string;
+  name: string;
+  /** Lines sent so far. */
+  line: number;
+  total: number;
+  state: 'sending' | 'done' | 'stopped' | 'failed';
+  /** Why it failed (the port went away, say). */
+  error?: Message;
+}
+
 /** Events of the serial domain, named 'serial:<noun>'. */
 export interface SerialEvents {
+  'serial:send': SerialSendEvent;
   'serial:data': SerialDataEvent;
   'serial:state': SerialStateEvent;
   'serial:hint': SerialHintEvent;

@@ -17,6 +17,7 @@ import { planCatalog } from './catalogs/plan';
 import { planPathsCatalog } from './catalogs/plan-paths';
 import { reportCatalog } from './catalogs/report';
 import { serialCatalog } from './catalogs/serial';
+import { serialSendCatalog } from './catalogs/serial-send';
 import { servicesCatalog } from './catalogs/services';
 import { simCatalog } from './catalogs/sim';
 import { syslogCatalog } from './catalogs/syslog';
@@ -37,6 +38,7 @@ export const MESSAGE_CATALOGS = [
   storageCatalog,
   tftpCatalog,
   serialCatalog,
+  serialSendCatalog,
   simCatalog,
   dhcpCatalog,
   webCatalog,

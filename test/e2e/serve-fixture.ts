@@ -14,8 +14,8 @@ export interface ServedApp {
 }
 
 export interface ServeOptions {
-  /** A fixed port (to restart on the same address); 0 picks a free one. */
-  port?: number;
+  /** A fixed port (to restart on the same address); 0 picks a free one; 'kept': no --port, as npm start runs it. */
+  port?: number | 'kept';
   /** Reuse this data directory instead of a fresh one (it is then left in place on stop). */
   dataDir?: string;
 }
@@ -23,7 +23,8 @@ export interface ServeOptions {
 /** Starts `phonebench serve` on a free port with a fresh data directory, for one test file's worker. */
 export async function startServe(extraEnv: NodeJS.ProcessEnv = {}, options: ServeOptions = {}): Promise<ServedApp & { stop(): Promise<void> }> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'pb-e2e-'));
-  const args = ['bin/phonebench.js', 'serve', '--port', String(options.port ?? 0), '--json', '--data-dir', dataDir];
+  const port = options.port === 'kept' ? [] : ['--port', String(options.port ?? 0)];
+  const args = ['bin/phonebench.js', 'serve', ...port, '--json', '--data-dir', dataDir];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, ...extraEnv },

@@ -7,7 +7,6 @@ import { msg } from '../../../shared/i18n/message';
 import type { Domain, EngineContext } from '../context';
 import { importLimitsFromSettings } from './import-limits';
 import { FirmwareLibrary } from './library-store';
-import { logSwallowed } from '../engine-log';
 
 /** The library lives in `<dataDir>/library/`. */
 export function libraryRoot(dataDir: string): string {
@@ -41,12 +40,14 @@ export function summarize(manifest: BundleManifest): BundleSummary {
   };
 }
 
-export function createFirmwareDomain(
-  ctx: EngineContext,
-  library = new FirmwareLibrary(libraryRoot(ctx.dataDir), () => importLimitsFromSettings(ctx.settings.get().firmwareImport)),
-): Domain<typeof firmwareRequests> {
+/** The engine's one library: imports within the settings' limits, read at each import; failures to its log. */
+export function engineLibrary(ctx: Pick<EngineContext, 'dataDir' | 'settings' | 'log'>): FirmwareLibrary {
+  return new FirmwareLibrary(libraryRoot(ctx.dataDir), () => importLimitsFromSettings(ctx.settings.get().firmwareImport), ctx.log);
+}
+
+export function createFirmwareDomain(ctx: EngineContext, library = engineLibrary(ctx)): Domain<typeof firmwareRequests> {
   // Staging left by a crash goes at start; a failure here is retried by the first list or import.
-  const swept = library.sweep().catch((error: unknown) => logSwallowed('firmware', 'sweep staging left by a crash', error));
+  const swept = library.sweep().catch((error: unknown) => ctx.log.swallowed('firmware', 'sweep staging left by a crash', error));
   const changed = (ids: string[]): void => ctx.events.emit('firmware:library-changed', { ids });
   const running = new Map<AbortController, Promise<unknown>>();
   return {

@@ -21,7 +21,7 @@ import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits';
 import { exportBundle } from './bundle-export';
 import { ImportStop } from './import-stop';
 import { sniffFile } from './source-format';
-import { logSwallowed } from '../engine-log';
+import { discardLog, type SwallowLog } from '../kit/log';
 import { NotRegularFileError, openRegularFile, readRegularFile } from '../safe-open';
 import { processStartedAtMs } from '../process-start';
 
@@ -56,6 +56,8 @@ export class FirmwareLibrary {
     readonly root: string,
     /** Fixed limits, or a function read at each import (the settings may change between imports). */
     private readonly limits: ImportLimits | (() => ImportLimits) = DEFAULT_IMPORT_LIMITS,
+    /** Where an unreadable bundle met while listing is written (the engine's log). */
+    private readonly log: SwallowLog = discardLog,
   ) {}
 
   /** Every readable bundle, newest first. A damaged manifest is left out (show/delete still name it). */
@@ -68,7 +70,7 @@ export class FirmwareLibrary {
         manifests.push(await this.get(id));
       } catch (error) {
         // Unreadable bundles are reported by get(); the list shows what can be used.
-        logSwallowed('firmware', 'read bundle for the list', error, { bundle: id });
+        this.log.swallowed('firmware', 'read bundle for the list', error, { bundle: id });
       }
     }
     return manifests.sort((a, b) => b.importedAt.localeCompare(a.importedAt) || a.id.localeCompare(b.id));

@@ -7,7 +7,7 @@ import type { SerialService } from '../serial/serial-domain';
 import { linkedStreamPair } from '../serial/stream-link';
 import type { DemoConsoleEnd } from './demo-phone';
 import { trackFolder } from '../leftovers';
-import { logSwallowed } from '../engine-log';
+import { discardLog, type SwallowLog } from '../kit/log';
 import { msg } from '../../../shared/i18n/message';
 
 /** 'auto': a socat PTY pair where socat is on PATH, else in-process; 'in-process' forces the latter. */
@@ -40,12 +40,15 @@ export function demoConsoleRoot(dataDir: string): string {
  * A console cable for the demo's virtual phone, with a normal serial session (logs, hints, Console page) on
  * the technician's end. Never fails for want of socat: the in-process pair always works.
  */
-export async function openDemoConsole(
-  serial: SerialService,
-  dataDir: string,
-  mode: DemoConsoleMode = 'auto',
-  locateSocat: () => Promise<string | undefined> = () => findSocat(),
-): Promise<DemoConsole> {
+export interface DemoConsoleOptions {
+  mode?: DemoConsoleMode;
+  /** Where a failed close is written (the engine's log). */
+  log?: SwallowLog;
+  locateSocat?: () => Promise<string | undefined>;
+}
+
+export async function openDemoConsole(serial: SerialService, dataDir: string, options: DemoConsoleOptions = {}): Promise<DemoConsole> {
+  const { mode = 'auto', log = discardLog, locateSocat = () => findSocat() } = options;
   let fallback: string | undefined;
   if (mode === 'auto') {
     const socat = await locateSocat();
@@ -53,25 +56,25 @@ export async function openDemoConsole(
       fallback = 'socat is not on PATH';
     } else {
       try {
-        return await openPtyConsole(serial, dataDir, socat);
+        return await openPtyConsole(serial, dataDir, socat, log);
       } catch (error) {
         fallback = `the socat PTY pair failed: ${(error instanceof Error ? error.message : String(error)).slice(0, 200)}`;
       }
     }
   }
-  const inProcess = await openInProcessConsole(serial);
+  const inProcess = await openInProcessConsole(serial, log);
   if (fallback !== undefined) inProcess.fallback = fallback;
   return inProcess;
 }
 
-async function openPtyConsole(serial: SerialService, dataDir: string, socat: string): Promise<DemoConsole> {
+async function openPtyConsole(serial: SerialService, dataDir: string, socat: string, log: SwallowLog): Promise<DemoConsole> {
   const root = demoConsoleRoot(dataDir);
   await fs.mkdir(root, { recursive: true });
   const dir = await fs.mkdtemp(path.join(root, 'demo-console-'));
   const untrack = trackFolder(dir);
   let pair: PtyPair | undefined;
   const cleanup = async () => {
-    await pair?.close().catch((error: unknown) => logSwallowed('migrate', 'end the demo console socat', error));
+    await pair?.close().catch((error: unknown) => log.swallowed('migrate', 'end the demo console socat', error));
     await fs.rm(dir, { recursive: true, force: true });
     untrack();
   };
@@ -87,7 +90,7 @@ async function openPtyConsole(serial: SerialService, dataDir: string, socat: str
       async close() {
         if (closed) return;
         closed = true;
-        await serial.close(session.id).catch((error: unknown) => logSwallowed('migrate', 'close the demo console session', error, { session: session.id }));
+        await serial.close(session.id).catch((error: unknown) => log.swallowed('migrate', 'close the demo console session', error, { session: session.id }));
         await cleanup();
       },
     };
@@ -97,7 +100,7 @@ async function openPtyConsole(serial: SerialService, dataDir: string, socat: str
   }
 }
 
-async function openInProcessConsole(serial: SerialService): Promise<DemoConsole> {
+async function openInProcessConsole(serial: SerialService, log: SwallowLog): Promise<DemoConsole> {
   const [phone, technician]: [Duplex, Duplex] = linkedStreamPair();
   try {
     const session = await serial.openVirtual(DEMO_VIRTUAL_PORT, DEMO_CONSOLE_LABEL, technician);
@@ -109,7 +112,7 @@ async function openInProcessConsole(serial: SerialService): Promise<DemoConsole>
       async close() {
         if (closed) return;
         closed = true;
-        await serial.close(session.id).catch((error: unknown) => logSwallowed('migrate', 'close the demo console session', error, { session: session.id }));
+        await serial.close(session.id).catch((error: unknown) => log.swallowed('migrate', 'close the demo console session', error, { session: session.id }));
         phone.destroy();
         technician.destroy();
       },

@@ -29,7 +29,8 @@ import { RefusedLog, type RefusedRecord } from './refused-log';
 import { sameTftpName, type RunnerPlan } from './runner-plan';
 import { Timeline } from './timeline';
 import { consoleAttachedText, inferenceText, ipSourceText } from './timeline-texts';
-import { logSwallowed } from '../engine-log';
+import { Emitter, type Event } from '../kit/event';
+import { discardLog, type SwallowLog } from '../kit/log';
 import { missingImageStall, refusedOwnStall, wrongAddressStall, type Stall } from './stall-check';
 import { refusalMessage } from '../tftp/log-message';
 
@@ -47,6 +48,8 @@ export interface RunnerOptions
   now?: () => Date;
   /** Minimum gap between progress-only state updates. */
   progressEveryMs?: number;
+  /** Where a throwing update listener is written (the engine's log). */
+  log?: SwallowLog;
 }
 
 export interface ServedRecord {
@@ -78,7 +81,9 @@ export class MigrationRunner {
   /** The one source the TFTP server consults: everything this phone may get, and nothing for anyone else. */
   readonly source: FileSource;
   private readonly virtual = new VirtualFiles();
-  private readonly listeners = new Set<(update: RunnerUpdate) => void>();
+  private readonly updates: Emitter<RunnerUpdate>;
+  /** Timeline entries and state changes, as they happen. */
+  readonly onUpdate: Event<RunnerUpdate>;
   private readonly now: () => Date;
   private readonly gate: PhoneGate;
   private readonly log: Timeline;
@@ -107,6 +112,8 @@ export class MigrationRunner {
 
   constructor(private readonly o: RunnerOptions) {
     this.now = o.now ?? (() => new Date());
+    this.updates = new Emitter<RunnerUpdate>({ log: o.log ?? discardLog, name: 'migrate.update' });
+    this.onUpdate = this.updates.event;
     this.startedAt = this.now().toISOString();
     this.gate = new PhoneGate(o.mac, o.phoneIp, o.phoneIpSource);
     this.log = new Timeline(this.now, (entry) => this.send({ timeline: entry }));
@@ -124,11 +131,6 @@ export class MigrationRunner {
 
   get ip(): string | undefined {
     return this.gate.ip;
-  }
-
-  onUpdate(listener: (update: RunnerUpdate) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
   }
 
   /** Called once the TFTP server is listening: locks it to the phone when its IP is known. */
@@ -558,14 +560,8 @@ export class MigrationRunner {
   }
 
   private send(update: RunnerUpdate): void {
-    for (const l of [...this.listeners]) {
-      try {
-        l(update);
-      } catch (error) {
-        // A listener must not break the runner.
-        logSwallowed('migrate', 'deliver runner update', error, { migration: this.o.id });
-      }
-    }
+    // A listener must not break the runner: the emitter isolates and logs each.
+    this.updates.fire(update);
   }
 }
 

@@ -12,11 +12,13 @@ import {
 } from '../../../shared/api/serial';
 import type { z } from 'zod';
 import type { Domain, EngineContext } from '../context';
+import { Emitter, type Event } from '../kit/event';
 import { ConsoleLog, consoleLogPaths } from './console-log';
 import { listPorts, type PortListDeps, defaultPortListDeps } from './port-list';
 import { deviceKey, openSerialLink, portPresent, type LinkOpener } from './serial-link';
 import { SerialSession, type SessionOptions } from './serial-session';
 import { StreamLink } from './stream-link';
+import { TextSender } from './text-sender';
 import type { Duplex } from 'node:stream';
 
 export interface SerialDomainOptions {
@@ -61,6 +63,13 @@ export interface SerialService {
   openVirtual(name: string, label: Message, stream: Duplex): Promise<SessionInfo>;
   /** Closes a session (flushes its logs); a session already gone is fine. */
   close(sessionId: string): Promise<void>;
+  /** Every batch a console receives, as bytes, in process (the wire event carries the same batch as base64). */
+  onData: Event<SerialBytes>;
+}
+
+export interface SerialBytes {
+  sessionId: string;
+  bytes: Buffer;
 }
 
 export type SerialDomain = Domain<typeof serialRequests> & { service: SerialService };
@@ -72,6 +81,7 @@ export function createSerialDomain(ctx: EngineContext, options: SerialDomainOpti
   const present = options.present ?? ((path: string) => portPresent(path));
   const listDeps: PortListDeps = { ...defaultPortListDeps(), ...options.portList };
   const maxSessions = options.maxSessions ?? 16;
+  const sender = new TextSender((event) => ctx.events.emit('serial:send', event));
 
   const report = () => {
     const live = [...sessions.values()];
@@ -83,8 +93,10 @@ export function createSerialDomain(ctx: EngineContext, options: SerialDomainOpti
     });
   };
 
+  const received = new Emitter<SerialBytes>({ log: ctx.log, name: 'serial.bytes' });
   const listener: SessionOptions['listener'] = {
     data(batch, session) {
+      received.fire({ sessionId: session.id, bytes: batch });
       ctx.events.emit('serial:data', {
         sessionId: session.id,
         data: batch.toString('base64'),
@@ -156,6 +168,7 @@ export function createSerialDomain(ctx: EngineContext, options: SerialDomainOpti
   }
 
   const service: SerialService = {
+    onData: received.event,
     open: (params, label) => openSession(params, label === undefined ? {} : { label }),
     openVirtual(name, label, stream) {
       let used = false;
@@ -223,6 +236,8 @@ export function createSerialDomain(ctx: EngineContext, options: SerialDomainOpti
         report();
         return session.info();
       },
+      'serial:send-text': (params) => sender.start(get(params.sessionId), params),
+      'serial:send-stop': (params) => ({ stopped: sender.stop(params.sessionId) }),
       'serial:sessions': () => [...sessions.values()].map((s) => s.info()),
       'serial:replay': (params) => {
         const session = get(params.sessionId);
@@ -231,9 +246,11 @@ export function createSerialDomain(ctx: EngineContext, options: SerialDomainOpti
       },
     },
     async close() {
+      sender.dispose();
       const all = [...sessions.values()];
       await Promise.allSettled(all.map((s) => s.close()));
       sessions.clear();
+      received.dispose();
       ctx.reportService({ name: 'serial', state: 'stopped' });
     },
   };

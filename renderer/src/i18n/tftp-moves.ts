@@ -57,7 +57,7 @@ export const messages: DomainCatalog<typeof en> = {
     'syslogui.intro': 'syslog にログを送る SIP ロードの電話機は、コンソールケーブルなしでここで見られます。指定した電話機だけを受信します。',
     'syslogui.setting':
       '電話機の SIP 設定のどの項目でログをここへ送るかは、Phonebench の情報源にありません [未確認]。電話機のロードに対応する Cisco の SIP 管理ガイドで確認し、送り先を {address}:{port} にしてください。',
-    'syslogui.address': 'アドレス（ネットワークインターフェイス）',
+    'syslogui.address': 'アドレス（ネットワーク インターフェイス）',
     'syslogui.port': 'ポート（514 には TFTP のポート 69 と同じ権限が必要）',
     'syslogui.phone': '電話機の IP アドレス（この電話機だけを受信）',
     'syslogui.start': 'Syslog 受信を開始',

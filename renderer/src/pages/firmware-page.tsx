@@ -15,7 +15,7 @@ type Progress = FirmwareEvents['firmware:import-progress'];
 /** The firmware library: import by drop, picker or path, with progress; the list; one bundle's details. */
 export function FirmwarePage() {
   const client = useClient();
-  const { t } = useI18n();
+  const { t, say } = useI18n();
   const [bundles, setBundles] = useState<BundleSummary[]>([]);
   const [selected, setSelected] = useState<string>();
   const [detail, setDetail] = useState<BundleManifest>();
@@ -74,9 +74,14 @@ export function FirmwarePage() {
       if (result.ok) {
         setNotice(t('firmware.imported', { name, label: result.value.recognition.versionLabel ?? t('firmware.unrecognised') }));
         setSelected(result.value.id);
+      } else if (result.error.code === 'duplicate-bundle') {
+        // The same archive again: information naming the bundle already there, which is opened.
+        setNotice(say(result.error.message));
+        const id = result.error.message.params?.id;
+        if (typeof id === 'string') setSelected(id);
       } else setError(result.error);
     },
-    [client, t],
+    [client, t, say],
   );
 
   const run = useCallback(async (work: () => Promise<void>) => {

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildBundleFixtures, buildHostileFixtures } from '../../fixtures/firmware-fixtures';
-import { expect, test } from '../serve-fixture';
+import { expect, freshTest, test } from '../serve-fixture';
 
 /** The Firmware page in Chromium against `phonebench serve`: upload, progress, list, detail, refusal, delete. */
 
@@ -47,6 +47,17 @@ test.describe('the Firmware page', () => {
     await page.getByRole('button', { name: 'Delete' }).click();
     await page.getByRole('button', { name: 'Really delete' }).click();
     await expect(page.getByTestId('firmware-empty')).toBeVisible();
+  });
+
+  // Its own server: the library of the other tests stays as they expect it.
+  freshTest('the same archive again is information naming the bundle already there, not an error', async ({ page, fresh }) => {
+    await page.goto(`${fresh.url}#/firmware`);
+    await page.getByTestId('firmware-file-input').setInputFiles(sip74);
+    await expect(page.getByTestId('firmware-notice')).toContainText('SIP 7.4');
+    await page.getByTestId('firmware-file-input').setInputFiles(sip74);
+    const notice = page.getByTestId('firmware-notice');
+    await expect(notice).toContainText(/is already in the library as [0-9a-f]{16}/);
+    await expect(page.getByRole('alert')).toHaveCount(0);
   });
 
   test('words what an incomplete bundle lacks', async ({ page, app }) => {

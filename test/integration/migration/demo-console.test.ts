@@ -10,7 +10,7 @@ import type { EngineContext } from '../../../electron/engine/context';
 import { Engine } from '../../../electron/engine/engine';
 import { EventBus } from '../../../electron/engine/event-bus';
 import { EngineLog } from '../../../electron/engine/engine-log';
-import { libraryRoot } from '../../../electron/engine/firmware/firmware-domain';
+import { engineLibrary, libraryRoot } from '../../../electron/engine/firmware/firmware-domain';
 import { FirmwareLibrary } from '../../../electron/engine/firmware/library-store';
 import { DEMO_CONSOLE_LABEL, DEMO_VIRTUAL_PORT, demoConsoleRoot, type DemoConsoleMode } from '../../../electron/engine/migration/demo-console';
 import { createMigrateDomain } from '../../../electron/engine/migration/migrate-domain';
@@ -132,7 +132,7 @@ async function domainsHarness(mode: DemoConsoleMode): Promise<Harness & { close(
   const events = new EventBus<Events>();
   const ctx: EngineContext = { log: new EngineLog(path.join(dataDir, 'logs', 'engine.jsonl')), dataDir, host: 'cli', settings: await SettingsStore.load(dataDir), events, reportService: () => {} };
   const serial = createSerialDomain(ctx);
-  const migrate = createMigrateDomain(ctx, { serial: serial.service, demoConsole: mode, demoFlashWriteMs: 10 });
+  const migrate = createMigrateDomain(ctx, { library: engineLibrary(ctx), serial: serial.service, demoConsole: mode, demoFlashWriteMs: 10 });
   const handlers = { ...serial.handlers, ...migrate.handlers } as Record<string, (p: unknown) => unknown>;
   return {
     dataDir,

@@ -10,7 +10,7 @@ import type { PlanInput } from '../../../shared/cisco/planner/plan-types';
 import type { EngineContext } from '../../../electron/engine/context';
 import { EventBus } from '../../../electron/engine/event-bus';
 import { EngineLog } from '../../../electron/engine/engine-log';
-import { libraryRoot } from '../../../electron/engine/firmware/firmware-domain';
+import { engineLibrary, libraryRoot } from '../../../electron/engine/firmware/firmware-domain';
 import { FirmwareLibrary } from '../../../electron/engine/firmware/library-store';
 import { createMigrateDomain } from '../../../electron/engine/migration/migrate-domain';
 import { SettingsStore } from '../../../electron/engine/settings-store';
@@ -44,7 +44,7 @@ function brokenPlan(input: PlanInput) {
 
 describe('a demo that goes wrong', () => {
   it('ends failed with the phone message and a hint', async () => {
-    const domain = createMigrateDomain(ctx, { plan: brokenPlan, demoFlashWriteMs: 10 });
+    const domain = createMigrateDomain(ctx, { library: engineLibrary(ctx), plan: brokenPlan, demoFlashWriteMs: 10 });
     try {
       const timeline: TimelineEntry[] = [];
       let end: (s: MigrationStatus) => void = () => {};

@@ -4,10 +4,12 @@ import type { SerialHintEvent, SessionInfo } from '../../../../shared/api/serial
 import { useClient } from '../../api/client-context';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorView } from '../error-view';
+import { ConsoleMoves } from './console-moves';
 import { ConsoleSearch } from './console-search';
 import { ConsoleStatus } from './console-status';
 import { ConsoleToolbar, FONT_SIZES, type ViewOptions } from './console-toolbar';
 import { HintPanel } from './hint-panel';
+import { PasteConfirm } from './paste-confirm';
 import { PortForm } from './port-form';
 import { TerminalPane, type TerminalHandle } from './terminal-pane';
 import { useConsoleInput } from './use-console-input';
@@ -113,6 +115,18 @@ export function ConsoleView({ compact = false, onHint }: Props) {
         paste={input.paste}
         saveLog={saveLog}
       />
+      <ConsoleMoves
+        session={session}
+        choice={ports.choice}
+        lineEnding={options.lineEnding}
+        send={(text) => void input.send(text)}
+        applyProfile={(p) => {
+          const { name: _name, lineEnding, ...line } = p;
+          ports.pick({ ...ports.choice, ...line });
+          setOptions({ lineEnding });
+        }}
+        setError={setError}
+      />
     </>
   );
   const classes = ['console-view', compact ? 'compact' : '', full ? 'full' : ''].filter(Boolean).join(' ');
@@ -136,6 +150,7 @@ export function ConsoleView({ compact = false, onHint }: Props) {
             {notice}
           </p>
         ) : null}
+        {input.pending !== undefined ? <PasteConfirm text={input.pending} onPaste={input.confirmPaste} onCancel={input.cancelPaste} /> : null}
         <TerminalPane ref={term} onInput={input.onInput} label={t('console.heading')} fontSize={options.fontSize} onCopy={input.copy} onBreak={sendBreak} />
         <ConsoleStatus session={session} attempt={consoleSession.attempt} totals={consoleSession.totals} />
         {compact ? (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, type MutableRefObject, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type MutableRefObject, type RefObject } from 'react';
 import type { AppError } from '../../../../shared/api/result';
 import type { SessionInfo } from '../../../../shared/api/serial';
 import { useClient } from '../../api/client-context';
@@ -52,8 +52,11 @@ export function useConsoleInput({ term, sessionRef, recorder, setSnapshot, lineE
     [client, recorder, sessionRef, setError, setSnapshot, t],
   );
 
+  /** Several lines pasted at once wait for the technician's yes (a stray paste can reconfigure a phone). */
+  const [pending, setPending] = useState<string>();
+
   const onInput = useCallback(
-    (data: string) => {
+    (data: string, confirmed = false) => {
       const current = sessionRef.current;
       if (!current || current.state !== 'connected') {
         // Say once per burst why keys go nowhere, instead of swallowing them silently.
@@ -62,6 +65,7 @@ export function useConsoleInput({ term, sessionRef, recorder, setSnapshot, lineE
         return;
       }
       notConnectedShown.current = false;
+      if (!confirmed && pastedLines(data) > 1) return setPending(data);
       if (localEcho) term.current?.write(echoText(data));
       void send(translateEnter(data, lineEnding));
     },
@@ -87,5 +91,21 @@ export function useConsoleInput({ term, sessionRef, recorder, setSnapshot, lineE
     );
   }, [onInput, setNotice, t, term]);
 
-  return { onInput, copy, paste, send };
+  const confirmPaste = useCallback(() => {
+    if (pending !== undefined) onInput(pending, true);
+    setPending(undefined);
+    term.current?.focus();
+  }, [onInput, pending, term]);
+  const cancelPaste = useCallback(() => {
+    setPending(undefined);
+    term.current?.focus();
+  }, [term]);
+
+  return { onInput, copy, paste, send, pending, confirmPaste, cancelPaste };
+}
+
+/** Lines in what arrived at once: a typed Enter is one line; a paste of "a\rb" is two. */
+export function pastedLines(data: string): number {
+  if (data.length < 2) return 1;
+  return data.replace(/\r\n/g, '\r').replace(/\n/g, '\r').replace(/\r$/, '').split('\r').length;
 }

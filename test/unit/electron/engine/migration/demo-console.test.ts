@@ -23,7 +23,7 @@ describe('openDemoConsole', () => {
   it('falls back to the in-process port when socat is not on PATH, and says why', async () => {
     const { dataDir, serial } = await serialDomain();
     try {
-      const c = await openDemoConsole(serial.service, dataDir, 'auto', () => Promise.resolve(undefined));
+      const c = await openDemoConsole(serial.service, dataDir, { mode: 'auto', locateSocat: () => Promise.resolve(undefined) });
       expect(c.kind).toBe('in-process');
       expect(c.fallback).toBe('socat is not on PATH');
       expect(c.session).toMatchObject({ path: DEMO_VIRTUAL_PORT, label: DEMO_CONSOLE_LABEL });
@@ -37,7 +37,7 @@ describe('openDemoConsole', () => {
   it('falls back when socat cannot start, and leaves no folder behind', async () => {
     const { dataDir, serial } = await serialDomain();
     try {
-      const c = await openDemoConsole(serial.service, dataDir, 'auto', () => Promise.resolve(path.join(dir, 'no-such-socat')));
+      const c = await openDemoConsole(serial.service, dataDir, { mode: 'auto', locateSocat: () => Promise.resolve(path.join(dir, 'no-such-socat')) });
       expect(c.kind).toBe('in-process');
       expect(c.fallback).toMatch(/socat PTY pair failed/);
       const root = demoConsoleRoot(dataDir);
