@@ -66,6 +66,9 @@ export async function installSingle(ctx: BootContext, id: string, source: string
     ctx.notice(`${got.name} is in no SIP ${target.version.major}.x package (its .bin/.sbn is the loader P003-...): what a phone does with it is unknown; taken as invalid`, true);
     return ctx.failed(PHONE_MESSAGES.protocolApplicationInvalid, `${got.name} (named by ${source}) is not a loader; OS79XX.TXT names the loader for SIP 7.x on`);
   }
+  if (target.scheme === 'loader' && running?.protocol === 'SCCP') {
+    ctx.notice(`[field] an SCCP phone takes the loader ${target.id} named by ${source}: field practice (8.12 field guides, a 7.4 write-up), not in Cisco's documents`, true);
+  }
   if (asLoader && target.scheme !== 'loader') ctx.notice(`${got.name} is taken as the loader of ${target.id}; its application follows after the reboot`, true);
   await ctx.writeFlash(asLoader ? { loader: target.id } : { app: target.id });
   return { kind: 'reboot', why: `new ${asLoader ? 'loader' : 'image'} ${target.id}` };

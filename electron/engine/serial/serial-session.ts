@@ -305,7 +305,12 @@ export class SerialSession {
   private connectedLink(): SerialLink {
     this.assertOpen();
     if (this.stateValue !== 'connected' || !this.link) {
-      throw new PhonebenchError('serial-disconnected', msg('serial.notConnected', { path: this.path, state: this.stateValue }), msg('serial.notConnected.fix'));
+      throw new PhonebenchError(
+        'serial-disconnected',
+        msg('serial.notConnected', { path: this.path, state: this.stateValue }),
+        // Promise a reconnect by itself only when this session really reconnects.
+        msg(this.autoReconnect ? 'serial.notConnected.fix' : 'serial.notConnected.fix.manual'),
+      );
     }
     return this.link;
   }

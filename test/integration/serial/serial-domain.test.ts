@@ -189,6 +189,32 @@ describe.runIf(socat)('serial console over a socat PTY pair', () => {
     expect(seen.indexOf('unplugged')).toBeLessThan(seen.lastIndexOf('connected'));
   });
 
+  it('promises a reconnect by itself only when reconnect is on, and keeps it (issue 19 item 4)', async () => {
+    // Reconnect on: the fix says so, and after the socat cable is plugged back the session is connected again.
+    const on = (await t.h['serial:open']({ path: pair.a, ...defaults })) as SessionInfo;
+    await pair.stop();
+    expect(await until(() => t.states.some((s) => s.state === 'reconnecting'))).toBe(true);
+    const refusedOn = await Promise.resolve(t.h['serial:write']({ sessionId: on.id, data: 'x', encoding: 'utf8' })).catch((e: PhonebenchError) => e);
+    expect(refusedOn).toMatchObject({ code: 'serial-disconnected' });
+    expect(en((refusedOn as PhonebenchError).toAppError().fix)).toMatch(/reconnects by itself/);
+    await pair.start();
+    const back = t.states.length;
+    expect(await until(() => t.states.slice(back).some((s) => s.state === 'connected'), 30_000)).toBe(true);
+    await t.h['serial:close']({ sessionId: on.id });
+
+    // Reconnect off: no attempt, and the words never promise one.
+    const off = (await t.h['serial:open']({ path: pair.a, ...defaults, autoReconnect: false })) as SessionInfo;
+    const mark = t.states.length;
+    await pair.stop();
+    expect(await until(() => t.states.slice(mark).some((s) => s.state === 'unplugged'))).toBe(true);
+    const refusedOff = await Promise.resolve(t.h['serial:write']({ sessionId: off.id, data: 'x', encoding: 'utf8' })).catch((e: PhonebenchError) => e);
+    const fix = en((refusedOff as PhonebenchError).toAppError().fix);
+    expect(fix).toMatch(/press Reconnect/);
+    expect(fix).not.toMatch(/reconnects by itself/);
+    expect(t.states.slice(mark).some((s) => s.state === 'reconnecting')).toBe(false);
+    await pair.start();
+  });
+
   it('the Reconnect button reopens the port', async () => {
     const session = (await t.h['serial:open']({ path: pair.a, ...defaults })) as SessionInfo;
     const info = (await t.h['serial:reconnect']({ sessionId: session.id })) as SessionInfo;

@@ -3,9 +3,12 @@
  * holds many transfers open from this side, prints {baselineMiB, peakMiB} as one JSON line.
  *   netascii: 32 RRQs in netascii mode for a 12 MiB text file, none ACKed after the first DATA.
  *   upload:   8 WRQs, each sending 40 MiB in full blocks and never the last short one.
+ *   web-upload: 8 browser uploads to `phonebench serve`'s host, each sending 40 MiB and never ending its body
+ *             (2 are received, 6 refused while their bodies keep coming).
  */
 import { createSocket, type Socket } from 'node:dgram';
 import { promises as fs } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -13,11 +16,13 @@ import { runInNewContext } from 'node:vm';
 import { decodePacket, encodePacket } from '../../../electron/engine/tftp/codec';
 import { DirectorySource } from '../../../electron/engine/tftp/file-source';
 import { TftpServer } from '../../../electron/engine/tftp/server';
+import { Engine } from '../../../electron/engine/engine';
+import { startWebHost } from '../../../electron/web/web-host';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 const MiB = 2 ** 20;
-const mode = process.argv[2] === 'upload' ? 'upload' : 'netascii';
+const mode = process.argv[2] === 'upload' ? 'upload' : process.argv[2] === 'web-upload' ? 'web-upload' : 'netascii';
 
 function rssMiB(): number {
   gc();
@@ -30,7 +35,52 @@ async function socketOn(): Promise<Socket> {
   return s;
 }
 
+/** 8 held uploads into the web host, each 40 MiB sent in 1 MiB writes, the body never ended. */
+async function webUploads(): Promise<void> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'pb-web-memory-'));
+  const engine = await Engine.create({ dataDir, host: 'browser' });
+  const host = await startWebHost({ engine, port: 0, rendererDir: dataDir });
+  const baseline = rssMiB();
+  let peak = baseline;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss / MiB)), 20);
+  const chunk = Buffer.alloc(MiB, 0x42);
+  const requests = await Promise.all(
+    Array.from({ length: 8 }, async (_, i) => {
+      const req = http.request({
+        host: '127.0.0.1', port: host.port, method: 'POST', path: `/upload?token=${host.token}&name=u${i}.bin`,
+        headers: { origin: `http://127.0.0.1:${host.port}`, 'content-type': 'application/octet-stream' },
+      });
+      req.on('error', () => {});
+      req.on('response', (res) => res.resume());
+      for (let n = 0; n < 40; n++) {
+        if (req.destroyed) break;
+        if (req.write(chunk)) continue;
+        await new Promise<void>((resolve) => {
+          const go = (): void => {
+            req.off('drain', go);
+            req.off('close', go);
+            resolve();
+          };
+          req.on('drain', go);
+          req.on('close', go);
+        });
+      }
+      return req;
+    }),
+  );
+  await new Promise((r) => setTimeout(r, 300));
+  peak = Math.max(peak, process.memoryUsage().rss / MiB);
+  clearInterval(sampler);
+  const held = rssMiB();
+  process.stdout.write(`${JSON.stringify({ baselineMiB: baseline, peakMiB: peak, heldMiB: held })}\n`);
+  for (const req of requests) req.destroy();
+  await host.close();
+  await engine.close();
+  await fs.rm(dataDir, { recursive: true, force: true });
+}
+
 async function main(): Promise<void> {
+  if (mode === 'web-upload') return webUploads();
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pb-tftp-memory-'));
   const root = path.join(dir, 'root');
   const uploads = path.join(dir, 'uploads');

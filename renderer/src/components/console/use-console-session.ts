@@ -38,6 +38,9 @@ const FOLLOWS = [
  * events painted on the terminal, and the same read again after a reconnect. Also keeps the log the technician
  * can save.
  */
+/** OS errors whose fix says the console reconnects by itself (true only with reconnect on). */
+const MANUAL_FIX = new Set(['console.os.ebadf', 'console.os.enodev']);
+
 export function useConsoleSession(term: RefObject<TerminalHandle | null>, onHint: ((event: SerialHintEvent) => void) | undefined) {
   const { t } = useI18n();
   const formatter = useRef(new TerminalFormatter({ hex: false, timestamps: 'off' }));
@@ -52,7 +55,10 @@ export function useConsoleSession(term: RefObject<TerminalHandle | null>, onHint
       const what = t(`console.state.${state}`);
       if (!detail) return what;
       const key = osErrorKey(detail);
-      return key ? `${what}: ${t(key)} ${t(`${key}.fix`)} (${t('console.os.said', { raw: detail })})` : `${what}: ${detail}`;
+      if (!key) return `${what}: ${detail}`;
+      // A fix that promises a reconnect by itself has a manual variant for a session with reconnect off.
+      const fix = sessionRef.current?.autoReconnect === false && MANUAL_FIX.has(key) ? `${key}.fix.manual` : `${key}.fix`;
+      return `${what}: ${t(key)} ${t(fix)} (${t('console.os.said', { raw: detail })})`;
     },
     [t],
   );

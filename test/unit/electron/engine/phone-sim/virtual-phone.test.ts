@@ -63,7 +63,7 @@ describe('virtual phone: OS79XX.TXT era', () => {
     expect(alone.outcome).toMatchObject({ kind: 'running', firmware: 'SCCP 3.1' });
     expect(alone.requests).not.toContain('P003-8-12-00.bin');
     // Field practice [field]: XMLDefault.cnf.xml names the loader; the loader then finds the SIP configs.
-    const { outcome, requests, phone } = await bootWith('SCCP 3.1', [
+    const { outcome, requests, phone, events } = await bootWith('SCCP 3.1', [
       ...sip812,
       ['XMLDefault.cnf.xml', '<Default><loadInformation7 model="IP Phone 7960">P003-8-12-00</loadInformation7></Default>'],
     ]);
@@ -74,6 +74,8 @@ describe('virtual phone: OS79XX.TXT era', () => {
     expect(requests).toContain(`./SIP${MAC}.cnf`);
     expect(requests.some((r) => /term[46]0\.default\.loads/.test(r))).toBe(false);
     expect(phone.flash).toMatchObject({ loader: 'P003-8-12-00', app: 'P0S3-8-12-00', signed: true });
+    const notices = events.flatMap((e) => (e.kind === 'notice' ? [e] : []));
+    expect(notices.some((n) => n.simulated && /^\[field\] an SCCP phone takes the loader P003-8-12-00 named by loadInformation/.test(n.message))).toBe(true);
   });
 
   it('SIP 2.x-4.x cannot jump straight to SIP 7.x/8.x (CME guide)', async () => {
