@@ -1,7 +1,6 @@
 import { appVersion } from '../engine/version';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliCommandEntry, type CliIo } from './command';
 import { COMMANDS } from './commands/index';
-import { PhonebenchError } from '../../shared/api/result';
 import { escapeTerminalOutput } from '../../shared/text/terminal-text';
 
 export function helpText(commands: CliCommandEntry[] = COMMANDS): string {
@@ -51,7 +50,8 @@ export async function runCli(argv: string[], io: CliIo, commands: CliCommandEntr
       return EXIT_USAGE;
     }
     // A known failure before the command could report it (settings that cannot be read): its words and fix, no stack.
-    if (error instanceof PhonebenchError) return (await import('./engine-command')).reportError(io, error);
+    // (Checked by name: importing the class here would load the i18n catalogues for --help.)
+    if (error instanceof Error && error.name === 'PhonebenchError') return (await import('./engine-command')).reportError(io, error);
     io.stderr(`phonebench ${command.name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT_FAILED;
   }

@@ -37,16 +37,21 @@ export function refusedOwnStall(own: readonly RefusedRecord[], hop: RunnerHop | 
 }
 
 /**
- * An image the phone asked for as its last resort, and nobody has: the phone stops there. A missing `.loads` is
- * not yet the end (the loader then asks for `<id>.sbn`), nor is `.sbn` before `.bin` in the OS79XX.TXT era; a
- * `.bin`, an `.sb2`, or an `.sbn` after its `.loads` is. `asked` is what the phone asked for before, in order.
+ * An image the phone asked for as its last resort, and nobody has: the phone stops there. A `.bin`, an `.sb2`,
+ * the `.loads` of a loader-era release (every such package ships one; the phone takes no lone `.sbn` instead),
+ * or an `.sbn` after its `.loads` is; an `.sbn` before `.bin` in the OS79XX.TXT era is not yet the end.
+ * `asked` is what the phone asked for before, in order.
  */
 export function missingImageStall(file: string, from: string, asked: readonly string[]): Stall | undefined {
   const base = file.replace(/^(\.\/)+/, '').split('/').pop() ?? '';
   const image = parseImageName(base);
   const ext = image?.extension?.toLowerCase();
   if (!image || ext === undefined) return undefined;
-  const last = ext === 'bin' || ext === 'sb2' || (ext === 'sbn' && asked.some((name) => sameTftpName(name, `${image.id}.loads`)));
+  const last =
+    ext === 'bin' ||
+    ext === 'sb2' ||
+    (ext === 'loads' && bootEra(image.version) === 'loader') ||
+    (ext === 'sbn' && asked.some((name) => sameTftpName(name, `${image.id}.loads`)));
   if (!last) return undefined;
   return { code: 'stall-image-missing', message: msg('migrate.stall.imageMissing', { file: base }), fix: msg('migrate.stall.imageMissing.fix', { from }) };
 }

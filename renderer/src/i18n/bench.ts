@@ -27,6 +27,12 @@ const en = {
   'bench.flash.basis.run': 'measured on {count} earlier writes in this run',
   'bench.flash.basis.bench': 'measured on {count} earlier writes on this computer',
   'bench.flash.basis.none': 'No write measured on this computer yet, so no estimate; {elapsed} so far.',
+  'bench.phoneTimeline': 'Phone timeline',
+  'bench.phoneTimeline.show': 'Phone timeline (console and TFTP)',
+  'bench.phoneTimeline.hide': 'Back to the run timeline',
+  'bench.phoneTimeline.help': 'The console beside and the phone\'s TFTP requests on one time axis, from the start of this run.',
+  'bench.phoneTimeline.tftp': 'TFTP',
+  'bench.phoneTimeline.console': 'console',
   'bench.quiet':
     'The phone has been quiet for {elapsed}, well past the usual {usual}. It may still be writing: leave its power on and look at its screen and the console beside; if it shows an error, the hints there say what it means.',
 } as const;
@@ -56,6 +62,12 @@ export const messages: DomainCatalog<typeof en> = {
     'bench.flash.basis.run': 'この移行でのこれまでの書き込み {count} 回の実測',
     'bench.flash.basis.bench': 'このコンピューターでのこれまでの書き込み {count} 回の実測',
     'bench.flash.basis.none': 'このコンピューターではまだ書き込みを測っていないため、目安はありません。経過 {elapsed}。',
+    'bench.phoneTimeline': '電話機のタイムライン',
+    'bench.phoneTimeline.show': '電話機のタイムライン(コンソールと TFTP)',
+    'bench.phoneTimeline.hide': '移行の経過に戻る',
+    'bench.phoneTimeline.help': '横のコンソールと電話機の TFTP 要求を、この移行の開始からの 1 本の時間軸に並べます。',
+    'bench.phoneTimeline.tftp': 'TFTP',
+    'bench.phoneTimeline.console': 'コンソール',
     'bench.quiet':
       '電話機は {elapsed} のあいだ何も要求していません。通常の {usual} を大きく過ぎています。まだ書き込み中かもしれません。電源は入れたまま、電話機の画面と横のコンソールを見てください。エラーが出ていれば、そこのヒントが意味を説明します。',
   },

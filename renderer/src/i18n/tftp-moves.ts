@@ -18,6 +18,8 @@ const en = {
   'tftpx.root.empty': 'The TFTP root holds no files.',
   'tftpx.root.missing': 'Asked for but not in the root: {names}',
   'tftpx.root.truncated': 'More files than shown.',
+  'tftpx.plan.hop': 'Hop',
+  'tftpx.plan.bytes': 'Sent',
   'syslogui.heading': 'Syslog receiver',
   'syslogui.intro': 'A phone on a SIP load that logs to syslog can be watched here without a console cable. Only the phone named is heard.',
   'syslogui.setting':
@@ -53,6 +55,8 @@ export const messages: DomainCatalog<typeof en> = {
     'tftpx.root.empty': 'TFTP ルートにファイルがありません。',
     'tftpx.root.missing': '要求されたがルートにないもの: {names}',
     'tftpx.root.truncated': '表示しきれないファイルがあります。',
+    'tftpx.plan.hop': '段階',
+    'tftpx.plan.bytes': '送信量',
     'syslogui.heading': 'Syslog 受信',
     'syslogui.intro': 'syslog にログを送る SIP ロードの電話機は、コンソールケーブルなしでここで見られます。指定した電話機だけを受信します。',
     'syslogui.setting':

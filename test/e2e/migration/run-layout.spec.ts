@@ -9,7 +9,9 @@ import { messages as movesTexts } from '../../../renderer/src/i18n/console-moves
 import { messages as migrateTexts } from '../../../renderer/src/i18n/migrate';
 import { haveSocat, SocatPair } from '../../integration/serial/socat-pair';
 import { expect, freshTest } from '../serve-fixture';
+import type { MigrationStatus } from '../../../shared/api/migrate';
 import { askEngine } from './engine-socket';
+import { secondPhoneAsks } from './second-phone';
 import { importBundles } from './library-seed';
 import { docShot } from './screenshots';
 
@@ -102,6 +104,27 @@ test.describe('step 5 with a console', () => {
       expect(t.x).toBeGreaterThanOrEqual(l.x + l.width - 1);
       expect(Math.min(t.y + t.height, l.y + l.height)).toBeGreaterThan(Math.max(t.y, l.y));
       await docShot(page, `${language === 'ja' ? 'ja-' : ''}migrate-5-console`);
+
+      // The phone timeline: console lines and TFTP requests on one axis, in the order they happened.
+      const status = await askEngine<MigrationStatus>(fresh.url, 'migrate:status');
+      expect(await secondPhoneAsks(status.bind.port, 'SEP000E84C060A6.cnf.xml')).not.toBe('silence');
+      await expect(timeline.locator('li[data-kind="request"]').filter({ hasText: 'SEP000E84C060A6.cnf.xml' })).toHaveCount(1);
+      phone.write('Upgrading Software\r\n');
+      await expect(terminal).toContainText('Upgrading Software');
+      await page.getByTestId('migrate-phone-timeline-toggle').click();
+      const rows = page.getByTestId('migrate-phone-timeline').locator('tr');
+      await expect(rows.filter({ hasText: 'Upgrading Software' })).toHaveCount(1);
+      const texts = await rows.allInnerTexts();
+      const boot = texts.findIndex((text) => text.includes(BOOT));
+      const asked = texts.findIndex((text) => text.includes('SEP000E84C060A6.cnf.xml') && !text.includes(BOOT) && /TFTP/.test(text));
+      const upgrading = texts.findIndex((text) => text.includes('Upgrading Software'));
+      expect(boot).toBeGreaterThanOrEqual(0);
+      expect(asked).toBeGreaterThan(boot);
+      expect(upgrading).toBeGreaterThan(asked);
+      await expect(rows.nth(boot)).toHaveAttribute('data-source', 'console');
+      await expect(rows.nth(asked)).toHaveAttribute('data-source', 'tftp');
+      await docShot(page, `${language === 'ja' ? 'ja-' : ''}migrate-5-phone-timeline`);
+      await page.getByTestId('migrate-phone-timeline-toggle').click();
 
       // Full window: the terminal takes the screen, and the button brings it back beside the timeline.
       await page.getByTestId('console-full').click();

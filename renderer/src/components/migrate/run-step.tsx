@@ -4,7 +4,9 @@ import { useI18n } from '../../i18n/i18n';
 import { ConsoleView } from '../console/console-view';
 import { ErrorView } from '../error-view';
 import { SuccessPanel } from './success-panel';
+import { useState } from 'react';
 import { flashWrite } from './durations';
+import { PhoneTimeline } from './phone-timeline';
 import { FlashWarning, Timeline } from './run-timeline';
 import { useFlashEstimate } from './use-flash-estimate';
 
@@ -31,6 +33,7 @@ export function RunStep({ status, timeline, error, busy, demo, onStart, onSetupR
   const neverAsked = final ? (status?.files.filter((f) => f.state === 'waiting').map((f) => f.name) ?? []) : [];
   const flashing = live ? flashWrite(timeline) : undefined;
   const estimate = useFlashEstimate(status, timeline);
+  const [phoneView, setPhoneView] = useState(false);
   return (
     <div className="migrate-run" style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)', gap: '1rem' }}>
       <div>
@@ -85,7 +88,14 @@ export function RunStep({ status, timeline, error, busy, demo, onStart, onSetupR
             {t('migrate.run.inferred', { what: [status.inference.protocol, status.inference.era].filter(Boolean).join(', ') })}
           </p>
         ) : null}
-        <Timeline timeline={timeline} />
+        {status ? (
+          <p>
+            <button type="button" data-testid="migrate-phone-timeline-toggle" aria-pressed={phoneView} onClick={() => setPhoneView((v) => !v)}>
+              {phoneView ? t('bench.phoneTimeline.hide') : t('bench.phoneTimeline.show')}
+            </button>
+          </p>
+        ) : null}
+        {status && phoneView ? <PhoneTimeline status={status} timeline={timeline} /> : <Timeline timeline={timeline} />}
         {status && status.files.length > 0 ? (
           <section aria-labelledby="migrate-files-heading">
             <h2 id="migrate-files-heading">{t('migrate.run.files')}</h2>

@@ -26,10 +26,11 @@ describe('stall checks (issue 19 item 1)', () => {
     expect(refusedOwnStall([], hop, '10.0.0.5')).toBeUndefined();
   });
 
-  it('only a last-resort image is a stall: .bin, .sb2, or .sbn after its .loads', () => {
+  it('only a last-resort image is a stall: .bin, .sb2, a loader-era .loads, or .sbn after its .loads', () => {
     expect(missingImageStall('P0S3-8-12-00.bin', 'SCCP 3.1', [])?.code).toBe('stall-image-missing');
     expect(missingImageStall('./P0S3-8-12-00.sb2', 'SCCP 3.1', [])?.code).toBe('stall-image-missing');
-    expect(missingImageStall('P0S3-9-99-00.loads', 'SCCP 8.1(2)', [])).toBeUndefined();
+    // A loader-era release ships its .loads: the phone takes nothing else for it.
+    expect(missingImageStall('P0S3-9-99-00.loads', 'SCCP 8.1(2)', [])?.code).toBe('stall-image-missing');
     expect(missingImageStall('P00308010200.sbn', 'SCCP 5.0(1.1)', ['OS79XX.TXT'])).toBeUndefined();
     expect(missingImageStall('P0S3-9-99-00.sbn', 'SCCP 8.1(2)', ['P0S3-9-99-00.loads'])?.code).toBe('stall-image-missing');
     expect(missingImageStall('RINGLIST.DAT', 'SIP 8.12', [])).toBeUndefined();
