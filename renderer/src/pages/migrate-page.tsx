@@ -66,6 +66,8 @@ export function MigratePage() {
         return;
       }
       setNextMode(false);
+      // A run this tab starts is not one found on opening: its choices stay the technician's, not the engine's.
+      seenRun.current ??= 'started here';
       const started = await startRun(c);
       if (started) keepRun({ runId: started.id, choices: c });
     },
