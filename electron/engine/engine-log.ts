@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { appendFileSync, mkdirSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { EngineLogEntry } from '../../shared/api/engine-log';
 import { escapeTerminalText } from '../../shared/text/terminal-text';
@@ -59,6 +59,24 @@ export class EngineLog implements SwallowLog {
    */
   swallowed(area: string, action: string, error: unknown, context?: LogContext): void {
     this.write({ level: 'warn', area, action, detail: errorDetail(error).slice(0, 2000), ...(context ? { context } : {}) });
+  }
+
+  /**
+   * The last words of a process about to end (an uncaught exception): written to the file at once, not queued,
+   * since nothing after this line may run. A failing disk is ignored, as everywhere in this log.
+   */
+  writeNow(entry: Omit<EngineLogEntry, 'at'>): void {
+    const full: EngineLogEntry = { at: new Date().toISOString(), ...entry };
+    this.recentEntries.push(full);
+    if (this.recentEntries.length > this.options.recentCount) this.recentEntries.shift();
+    const line = `${JSON.stringify(full)}\n`;
+    try {
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      appendFileSync(this.file, line);
+      if (this.size !== undefined) this.size += Buffer.byteLength(line);
+    } catch {
+      // Nowhere else to go.
+    }
   }
 
   /** The last entries, oldest first. */

@@ -30,6 +30,14 @@ import { paramProblem } from './param-problem';
 export interface EngineOptions {
   dataDir: string;
   host: AppStatus['host'];
+  /** Whose uncaught exceptions and unhandled rejections the engine log records (default: this process). */
+  process?: ProcessFailures;
+}
+
+/** The part of `process` the engine watches; Node's own handling (print, exit) stays as it is. */
+export interface ProcessFailures {
+  on(event: 'uncaughtExceptionMonitor', listener: (error: Error, origin: string) => void): unknown;
+  off(event: 'uncaughtExceptionMonitor', listener: (error: Error, origin: string) => void): unknown;
 }
 
 type AnyHandler = (params: unknown) => unknown;
@@ -40,6 +48,7 @@ export class Engine {
   private domains: Domain<never>[] = [];
   private closed = false;
   private closing: Promise<void> | undefined;
+  private unwatchProcess: () => void = () => undefined;
 
   private constructor(
     readonly ctx: EngineContext,
@@ -68,6 +77,7 @@ export class Engine {
     };
 
     const engine = new Engine(ctx, services, log, attachEngineLog(log));
+    engine.unwatchProcess = watchProcessFailures(options.process ?? process, log);
     // Leftovers of a crash (never-imported uploads, temporary files of atomic writes); the library sweeps its own.
     void sweepDataDir(options.dataDir).catch((error: unknown) => log.swallowed('engine', 'sweep leftovers of a crash', error));
     // The serial domain's service lets the migration demo open its virtual phone's console as a session.
@@ -109,6 +119,8 @@ export class Engine {
     } catch (error) {
       if (error instanceof PhonebenchError) return { ok: false, error: error.toAppError() };
       const message = error instanceof Error ? error.message : String(error);
+      // Unexpected: the caller gets `internal`, the engine log keeps the stack to find the cause.
+      this.log.write({ level: 'error', area: 'engine', action: 'answer request', detail: stackOf(error), context: { request: name } });
       return err('internal', msg('engine.requestFailed', { name, detail: message }));
     }
   }
@@ -137,6 +149,7 @@ export class Engine {
     this.closing ??= Promise.allSettled([...this.domains].reverse().map((domain) => domain.close())).then(async () => {
       // What the domains logged while closing is written before the engine says it is closed.
       this.detachLog();
+      this.unwatchProcess();
       await this.log.flush();
     });
     return this.closing;
@@ -148,4 +161,23 @@ export class Engine {
       this.handlers.set(name, handler);
     }
   }
+}
+
+/** An error's stack (its message first), bounded for one log line. */
+function stackOf(error: unknown): string {
+  return (error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error)).slice(0, 4000);
+}
+
+/**
+ * Every host (web, CLI, Electron) gets this through its engine: an uncaught exception or an unhandled rejection
+ * is written to the engine log with its stack before Node reports it and ends the process as it always does.
+ */
+function watchProcessFailures(target: ProcessFailures, log: EngineLog): () => void {
+  const listener = (error: Error, origin: string) => {
+    log.writeNow({ level: 'error', area: 'process', action: origin === 'unhandledRejection' ? 'unhandled rejection' : 'uncaught exception', detail: stackOf(error) });
+  };
+  target.on('uncaughtExceptionMonitor', listener);
+  return () => {
+    target.off('uncaughtExceptionMonitor', listener);
+  };
 }

@@ -1,6 +1,8 @@
 import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { err } from '../../shared/api/result';
+import { msg } from '../../shared/i18n/message';
 import { Engine } from '../engine/engine';
 import { DESKTOP_CSP, isTrustedSender, mainWindowOptions } from './window-options';
 
@@ -22,7 +24,7 @@ async function start(): Promise<void> {
 
   ipcMain.handle(REQUEST_CHANNEL, async (event, domain: unknown, verb: unknown, params: unknown) => {
     if (!isTrustedSender(event.senderFrame?.url, rendererUrl)) {
-      return { ok: false, error: { code: 'unauthorized', message: 'Request from an untrusted page refused.' } };
+      return err('unauthorized', msg('engine.untrustedSender'));
     }
     return engine.request(`${String(domain)}:${String(verb)}`, params);
   });

@@ -4,7 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { clientMessageSchema, type ServerMessage } from '../../shared/api/wire';
-import { PhonebenchError } from '../../shared/api/result';
+import { err, PhonebenchError } from '../../shared/api/result';
 import { msg } from '../../shared/i18n/message';
 import type { Engine } from '../engine/engine';
 import { serveStatic } from './static-files';
@@ -131,7 +131,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         parsed = undefined;
       }
       if (!parsed?.success) {
-        send({ type: 'response', id: -1, result: { ok: false, error: { code: 'bad-request', message: 'Malformed message.' } } });
+        send({ type: 'response', id: -1, result: err('bad-request', msg('engine.malformedMessage')) });
         return;
       }
       const { id, name, params } = parsed.data;

@@ -4,12 +4,16 @@ import type { EngineLogView } from '../../../shared/api/engine-log';
 import type { AppError } from '../../../shared/api/result';
 import { useClient, useEvent, useReconnected } from '../api/client-context';
 import { ErrorView } from '../components/error-view';
+import { formatDateTime } from '../../../shared/i18n/format-date';
 import { useI18n } from '../i18n/i18n';
+
+/** Services the catalogue names in words; another shows as its id. */
+const SERVICE_NAMES = new Set(['migrate', 'serial', 'sim', 'tftp', 'dhcp', 'syslog']);
 
 /** The engine's version, data folder and services, live. The pattern every page follows. */
 export function StatusPage() {
   const client = useClient();
-  const { t, say } = useI18n();
+  const { t, say, language } = useI18n();
   const [status, setStatus] = useState<AppStatus>();
   const [error, setError] = useState<AppError>();
   const [log, setLog] = useState<EngineLogView>();
@@ -76,7 +80,7 @@ export function StatusPage() {
                   .sort((a, b) => a.name.localeCompare(b.name))
                   .map((service) => (
                     <tr key={service.name}>
-                      <td>{service.name}</td>
+                      <td title={service.name}>{SERVICE_NAMES.has(service.name) ? t(`app.service.${service.name}`) : service.name}</td>
                       <td>
                         <span className={`badge state-${service.state}`}>{t(`app.state.${service.state}`)}</span>
                       </td>
@@ -108,7 +112,7 @@ export function StatusPage() {
               <tbody>
                 {[...log.entries].reverse().map((entry, i) => (
                   <tr key={`${entry.at}-${i}`}>
-                    <td>{entry.at.replace('T', ' ').slice(0, 19)}</td>
+                    <td>{formatDateTime(language, entry.at)}</td>
                     <td>{entry.area}</td>
                     <td>
                       {entry.action}: <code>{entry.detail}</code>

@@ -2,12 +2,13 @@ import { useState, type FormEvent } from 'react';
 import type { BundleManifest } from '../../../../shared/api/firmware';
 import type { AppError } from '../../../../shared/api/result';
 import { useClient } from '../../api/client-context';
+import { formatDateTime, formatNumber } from '../../../../shared/i18n/format-date';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorView } from '../error-view';
 
 /** One bundle: where it came from, what is missing, every file with its role and SHA-256, and export. */
 export function BundleDetail({ manifest }: { manifest: BundleManifest }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const client = useClient();
   const r = manifest.recognition;
   const [to, setTo] = useState('');
@@ -58,7 +59,7 @@ export function BundleDetail({ manifest }: { manifest: BundleManifest }) {
           <code className="hash">{manifest.source.sha256}</code>
         </dd>
         <dt>{t('firmware.detail.imported')}</dt>
-        <dd>{new Date(manifest.importedAt).toLocaleString()}</dd>
+        <dd>{formatDateTime(language, manifest.importedAt)}</dd>
       </dl>
       <h3>{t('firmware.detail.issues')}</h3>
       {r.issues.length === 0 ? (
@@ -87,7 +88,7 @@ export function BundleDetail({ manifest }: { manifest: BundleManifest }) {
                 <code>{f.name}</code>
               </td>
               <td>{roleOf(f.name)}</td>
-              <td className="number">{f.size.toLocaleString()}</td>
+              <td className="number">{formatNumber(language, f.size)}</td>
               <td>
                 <code className="hash">{f.sha256}</code>
               </td>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { BundleSummary } from '../../../../shared/api/firmware';
+import { formatDateTime } from '../../../../shared/i18n/format-date';
 import { useI18n } from '../../i18n/i18n';
 
 interface Props {
@@ -11,7 +12,7 @@ interface Props {
 
 /** The library: one row per bundle with its firmware, kind and completeness. */
 export function BundleTable({ bundles, selected, onSelect, onDelete }: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [confirming, setConfirming] = useState<string>();
   if (bundles.length === 0) return <p data-testid="firmware-empty">{t('firmware.empty')}</p>;
   return (
@@ -46,7 +47,7 @@ export function BundleTable({ bundles, selected, onSelect, onDelete }: Props) {
             <td>
               <code>{b.sourceName}</code>
             </td>
-            <td>{new Date(b.importedAt).toLocaleString()}</td>
+            <td>{formatDateTime(language, b.importedAt)}</td>
             <td className="actions">
               <button type="button" onClick={() => onSelect(selected === b.id ? undefined : b.id)}>
                 {selected === b.id ? t('firmware.hide') : t('firmware.show')}
