@@ -67,7 +67,7 @@ async function printHistory(engine: Engine, day: string | undefined, format: 'js
     return EXIT_OK;
   }
   if (format === 'csv') {
-    io.stdout(historyCsv(records));
+    io.stdout(historyCsv(records, '\n'));
     return EXIT_OK;
   }
   if (records.length === 0) {

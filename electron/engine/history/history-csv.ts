@@ -30,7 +30,8 @@ export function historyCsvRow(r: HistoryRecord): string[] {
   ];
 }
 
-export function historyCsv(records: readonly HistoryRecord[]): string {
+/** CRLF (RFC 4180) in files; the CLI prints LF, since its terminal-safe output writes a bare CR out visibly. */
+export function historyCsv(records: readonly HistoryRecord[], eol: '\r\n' | '\n' = '\r\n'): string {
   const rows = [HISTORY_CSV_HEADER, ...records.map(historyCsvRow)];
-  return rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
+  return rows.map((row) => `${row.map(csvCell).join(',')}${eol}`).join('');
 }

@@ -46,11 +46,13 @@ export function MigratePage() {
   useEffect(() => {
     if (!latest || seenRun.current !== undefined) return;
     seenRun.current = latest.id;
+    // A run this page just started (the Migrate step, or the demo) keeps the choices that started it.
+    if (step === 'migrate') return;
     const ours = kept?.runId === latest.id;
     if (isFinal(latest) && !ours) return setDismissed(latest.id);
     setChoices(ours && kept ? kept.choices : choicesFromStatus(latest));
     setStep('migrate');
-  }, [kept, latest]);
+  }, [kept, latest, step]);
 
   const set = useCallback((patch: Partial<Choices>) => setChoices((c) => ({ ...c, ...patch })), []);
 

@@ -25,7 +25,7 @@ test.afterAll(async () => {
 
 test('the TFTP root with sent / asked / never asked, the transfer columns, and refused rows that stand still', async ({ page, fresh }) => {
   await page.goto(`${fresh.url}#/tftp`);
-  await page.getByTestId('tftp-address').selectOption('127.0.0.1');
+  await page.getByTestId('tftp-address').getByRole('radio', { name: /^127\.0\.0\.1 / }).check();
   await page.getByTestId('tftp-port').fill('0');
   await page.getByTestId('tftp-root').fill(root);
   await page.getByTestId('tftp-phone').fill('127.0.0.1');

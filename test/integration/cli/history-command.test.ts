@@ -75,10 +75,10 @@ describe('phonebench history', () => {
     expect(r.err).toMatch(/1 line of .*runs\.jsonl could not be read and were skipped/);
   });
 
-  it('--csv: one header and one row per run, RFC 4180', async () => {
+  it('--csv: one header and one row per run (LF lines on a terminal; the zip index has CRLF)', async () => {
     const r = await cli(['history', '--csv']);
     expect(r.code).toBe(0);
-    const rows = r.out.trimEnd().split('\r\n');
+    const rows = r.out.trimEnd().split('\n');
     expect(rows[0]).toBe('started,mac,model,from,to,result,code,reason,seconds,report,demo');
     expect(rows).toHaveLength(3);
     expect(rows[2]).toContain(',000E84C060A7,7940,SCCP 3.1,SIP 8.12,failed,migrate.stoppedByUser,');

@@ -26,6 +26,9 @@ function img(...names: string[]): [string, Uint8Array][] {
 const sep = (load: string): string =>
   `<device><deviceProtocol>SIP</deviceProtocol><loadInformation model="IP Phone 7960">${load}</loadInformation></device>\n`;
 
+const xmlDefault = (load: string): string =>
+  `<Default>\n  <loadInformation7 model="IP Phone 7960">${load}</loadInformation7>\n  <loadInformation8 model="IP Phone 7940">${load}</loadInformation8>\n</Default>\n`;
+
 export const SCENARIOS: Scenario[] = [
   {
     name: 'F1 SCCP 3.1 -> SIP 6.3 via OS79XX.TXT',
@@ -41,10 +44,13 @@ export const SCENARIOS: Scenario[] = [
     requests: ['OS79XX.TXT', 'P0S3-06-3-00.bin', 'OS79XX.TXT', 'SIPDefault.cnf', `SIP${MAC}.cnf`],
   },
   {
-    name: 'F2 SCCP 3.1 -> SIP 8.12: OS79XX.TXT names the loader, image_version the application',
+    // What the planner serves for F2 (field practice, [field]): XMLDefault.cnf.xml names the loader for the first
+    // boot, the SIP configs name the application. OS79XX.TXT names the loader too, as the plan writes it.
+    name: 'F2 SCCP 3.1 -> SIP 8.12 [field]: XMLDefault.cnf.xml names the loader, image_version the application',
     firmware: 'SCCP 3.1',
     files: [
       ['OS79XX.TXT', 'P003-8-12-00\n'],
+      ['XMLDefault.cnf.xml', xmlDefault('P003-8-12-00')],
       ...img('P003-8-12-00.bin', 'P003-8-12-00.sbn', 'P0S3-8-12-00.sb2'),
       ['P0S3-8-12-00.loads', 'opaque load descriptor\n'],
       ['SIPDefault.cnf', 'image_version: P0S3-8-12-00\ntftp_cfg_dir: ./\n'],
@@ -52,8 +58,24 @@ export const SCENARIOS: Scenario[] = [
       ['dialplan.xml', '<DIALTEMPLATE><TEMPLATE MATCH="*" Timeout="5"/></DIALTEMPLATE>\n'],
     ],
     expect: { kind: 'running', firmware: 'SIP 8.12', image: 'P0S3-8-12-00' },
-    requests: ['OS79XX.TXT', 'P003-8-12-00.bin', `CTLSEP${MAC}.tlv`, 'P0S3-8-12-00.loads', 'P0S3-8-12-00.sb2', `./SIP${MAC}.cnf`],
+    requests: ['OS79XX.TXT', `SEP${MAC}.cnf.xml`, 'XMLDefault.cnf.xml', 'P003-8-12-00.bin', `CTLSEP${MAC}.tlv`, 'P0S3-8-12-00.loads', 'P0S3-8-12-00.sb2', `./SIP${MAC}.cnf`],
     never: ['term40.default.loads', 'term60.default.loads'],
+  },
+  {
+    // No undocumented exception: the loader shares its first four characters with SCCP loads, so OS79XX.TXT alone
+    // does not move an SCCP phone (issue 17); without XMLDefault.cnf.xml naming it, the phone stays on SCCP.
+    name: 'SCCP 3.1 with only OS79XX.TXT naming the loader stays on SCCP 3.1',
+    firmware: 'SCCP 3.1',
+    files: [
+      ['OS79XX.TXT', 'P003-8-12-00\n'],
+      ...img('P003-8-12-00.bin', 'P003-8-12-00.sbn', 'P0S3-8-12-00.sb2'),
+      ['P0S3-8-12-00.loads', 'opaque load descriptor\n'],
+      ['SIPDefault.cnf', 'image_version: P0S3-8-12-00\ntftp_cfg_dir: ./\n'],
+      [`SIP${MAC}.cnf`, 'image_version: P0S3-8-12-00\n'],
+    ],
+    expect: { kind: 'running', firmware: 'SCCP 3.1' },
+    requests: ['OS79XX.TXT', `SEP${MAC}.cnf.xml`, 'XMLDefault.cnf.xml'],
+    never: ['P003-8-12-00.bin', 'P003-8-12-00.sbn'],
   },
   {
     name: 'F3 SCCP 8.1(2)SR2 -> SIP 8.12 via loadInformation',

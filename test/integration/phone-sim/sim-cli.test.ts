@@ -65,6 +65,7 @@ describe.runIf(available)('phonebench sim', () => {
       expect(err()).toBe('');
       expect(code).toBe(0);
       expect(out()).toContain('tftp     OS79XX.TXT  ok');
+      expect(out()).toContain('tftp     XMLDefault.cnf.xml  ok');
       expect(out()).toContain('tftp     CTLSEP000E84C060A6.tlv  not-found');
       expect(out()).toContain('state    flash-write');
       expect(out().trimEnd().split('\n').pop()).toBe('running  SIP 8.12 (P0S3-8-12-00)');

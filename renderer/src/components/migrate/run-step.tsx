@@ -85,7 +85,7 @@ export function RunStep({ status, timeline, error, busy, demo, onStart, onSetupR
         {status?.fix ? <p className="fix">{t('migrate.run.fix', { fix: say(status.fix) })}</p> : null}
         {status?.inference ? (
           <p className="notice" role="status">
-            {t('migrate.run.inferred', { what: [status.inference.protocol, status.inference.era].filter(Boolean).join(', ') })}
+            {status.inference.said ? t('migrate.run.inferredSaid', { what: say(status.inference.said) }) : t('migrate.run.inferred', { what: [status.inference.protocol, status.inference.era].filter(Boolean).join(', ') })}
           </p>
         ) : null}
         {status ? (

@@ -1,17 +1,15 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { parseFirmwareLabel } from '../../../../../shared/cisco/firmware-version';
-import { planMigration } from '../../../../../shared/cisco/planner/plan-migration';
+import { choiceOutcome } from '../../../../../shared/cisco/planner/choose-load';
 import type { PlanChoice } from '../../../../../shared/cisco/planner/plan-types';
 import { LoadChooser } from '../../../../../renderer/src/components/migrate/load-chooser';
 import { I18nProvider } from '../../../../../renderer/src/i18n/i18n';
 
+// The planner no longer stops for a choice on its default routes (R2 goes through SIP 6.3; an SCCP 6.x first
+// stop is an optional --via), so the chooser is fed the planner's own structured "needs choice" outcome.
 function choice(library: string[]): PlanChoice {
-  const from = parseFirmwareLabel('SIP 4.4');
-  const to = parseFirmwareLabel('SCCP 8.1(2)SR2');
-  if (!from || !to) throw new Error('label');
-  const r = planMigration({ model: '7960', mac: '000E84C060A6', from, to, context: 'bench', library: { files: library } });
+  const r = choiceOutcome('r2-first', library);
   if (r.ok || r.choice === undefined) throw new Error('expected a choice');
   return r.choice;
 }
