@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MigratePreview, TimelineEntry } from '../../../shared/api/migrate';
 import { assertNever } from '../../../shared/api/result';
+import { continueChoices } from '../components/migrate/listen-continue';
 import { NetworkStep } from '../components/migrate/network-step';
 import { PhoneStep, phoneStepDone } from '../components/migrate/phone-step';
 import { PlanStep } from '../components/migrate/plan-step';
@@ -123,6 +124,13 @@ export function MigratePage() {
     setChoices({ ...INITIAL_CHOICES });
     setStep('phone');
   };
+  const continueFromListening = () => {
+    if (!status) return;
+    if (!isFinal(status)) void migration.stop();
+    dismiss();
+    set(continueChoices(status));
+    setStep('phone');
+  };
   const nextPhone = () => {
     dismiss();
     setChoices(nextPhoneChoices);
@@ -198,6 +206,7 @@ export function MigratePage() {
             onSetupReal={setupReal}
             onStop={() => void migration.stop()}
             onNextPhone={nextPhone}
+            onContinue={continueFromListening}
           />
         );
       case 'report':
