@@ -93,6 +93,8 @@ export interface ListenInference {
   era: 'os79xx' | 'loader' | 'unknown';
   protocol?: 'SCCP' | 'SIP';
   evidence: Message[];
+  /** What was learned in plain release words, and what to enter in step 1. */
+  said?: Message;
 }
 
 /** The console a demo's virtual phone got: a socat PTY pair, an in-process virtual port, or none (and why). */

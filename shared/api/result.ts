@@ -1,36 +1,10 @@
 import type { Message } from '../i18n/message';
 import { formatMessage } from '../i18n/format';
+import type { ErrorCode } from './error-codes';
 
 /** Errors cross every boundary as values, never as thrown exceptions. */
 
-export const ERROR_CODES = [
-  'bad-request',
-  'not-found',
-  'unauthorized',
-  'internal',
-  'io-error',
-  'disk-full',
-  'busy',
-  'not-running',
-  'port-privileged',
-  'port-in-use',
-  'address-unavailable',
-  'archive-refused',
-  'archive-corrupt',
-  'duplicate-bundle',
-  'export-conflict',
-  'plan-refused',
-  /** The phone already runs the target: nothing to do, and not a failure. */
-  'already-there',
-  'config-invalid',
-  'serial-unavailable',
-  'serial-disconnected',
-  'serial-busy',
-  'migration-failed',
-  'cancelled',
-] as const;
-
-export type ErrorCode = (typeof ERROR_CODES)[number];
+export { ERROR_CODES, type ErrorCode } from './error-codes';
 
 export interface AppError {
   code: ErrorCode;

@@ -1,6 +1,6 @@
 import type { ListenInference } from '../../../shared/api/migrate';
 import { macOfFileName } from '../../../shared/cisco/phone-files';
-import { msg } from '../../../shared/i18n/message';
+import { msg, type Message } from '../../../shared/i18n/message';
 
 /**
  * What a phone's first requests say about its firmware, when every request gets "file not found".
@@ -8,6 +8,18 @@ import { msg } from '../../../shared/i18n/message';
  * then wants shows the protocol where that is unambiguous. Returns undefined until there is enough to say.
  */
 export function inferFromRequests(requests: readonly string[]): ListenInference | undefined {
+  const found = infer(requests);
+  return found && { ...found, said: inferenceWords(found) };
+}
+
+/** The learned firmware in release words (never 'loader' as if it were a release). */
+export function inferenceWords(i: Pick<ListenInference, 'era' | 'protocol'>): Message {
+  if (i.era === 'os79xx') return i.protocol === 'SIP' ? msg('migrate.learned.os79xxSip') : msg('migrate.learned.os79xxSccp');
+  if (i.era === 'loader') return i.protocol === 'SIP' ? msg('migrate.learned.loaderSip') : msg('migrate.learned.loader');
+  return i.protocol === 'SIP' ? msg('migrate.learned.unknownSip') : msg('migrate.learned.unknown');
+}
+
+function infer(requests: readonly string[]): ListenInference | undefined {
   const names = requests.map((r) => r.replace(/^(\.\/)+/, ''));
   const first = names[0];
   if (first === undefined) return undefined;

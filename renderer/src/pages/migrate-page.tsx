@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MigratePreview, TimelineEntry } from '../../../shared/api/migrate';
 import { assertNever } from '../../../shared/api/result';
+import { continueChoices } from '../components/migrate/listen-continue';
 import { NetworkStep } from '../components/migrate/network-step';
 import { PhoneStep, phoneStepDone } from '../components/migrate/phone-step';
 import { PlanStep } from '../components/migrate/plan-step';
@@ -46,11 +47,13 @@ export function MigratePage() {
   useEffect(() => {
     if (!latest || seenRun.current !== undefined) return;
     seenRun.current = latest.id;
+    // A run this page just started (the Migrate step, or the demo) keeps the choices that started it.
+    if (step === 'migrate') return;
     const ours = kept?.runId === latest.id;
     if (isFinal(latest) && !ours) return setDismissed(latest.id);
     setChoices(ours && kept ? kept.choices : choicesFromStatus(latest));
     setStep('migrate');
-  }, [kept, latest]);
+  }, [kept, latest, step]);
 
   const set = useCallback((patch: Partial<Choices>) => setChoices((c) => ({ ...c, ...patch })), []);
 
@@ -121,6 +124,13 @@ export function MigratePage() {
     setNextMode(false);
     setPreview(undefined);
     setChoices({ ...INITIAL_CHOICES });
+    setStep('phone');
+  };
+  const continueFromListening = () => {
+    if (!status) return;
+    if (!isFinal(status)) void migration.stop();
+    dismiss();
+    set(continueChoices(status));
     setStep('phone');
   };
   const nextPhone = () => {
@@ -198,6 +208,7 @@ export function MigratePage() {
             onSetupReal={setupReal}
             onStop={() => void migration.stop()}
             onNextPhone={nextPhone}
+            onContinue={continueFromListening}
           />
         );
       case 'report':

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../api/result';
+import type { ErrorCode } from '../../api/error-codes';
 import type { DomainCatalog } from '../catalog-types';
 
 /** Generic error texts any domain may use. Domain-specific ones live in that domain's catalogue. */

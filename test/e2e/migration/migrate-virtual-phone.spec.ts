@@ -53,7 +53,7 @@ async function uploadOnFirmwarePage(page: Page, app: ServedApp, file: string, ve
 }
 
 /** Steps 1 to 3: the phone, the bundle, loopback with the given port and phone IP. */
-async function walkToPlan(page: Page, app: ServedApp, o: { from: string; bundle: RegExp; phoneIp?: string; shots: boolean }): Promise<void> {
+async function walkToPlan(page: Page, app: ServedApp, o: { from: string; bundle: RegExp; phoneIp?: string; phoneIpRequiredFor?: string; shots: boolean }): Promise<void> {
   const next = page.getByRole('button', { name: 'Next step' });
   await page.goto(`${app.url}#/migrate`);
   await expect(page.getByRole('heading', { name: 'Migrate a phone' })).toBeVisible();
@@ -71,7 +71,11 @@ async function walkToPlan(page: Page, app: ServedApp, o: { from: string; bundle:
   await page.getByRole('radio', { name: /lo: 127\.0\.0\.1/ }).check();
   // A free high port, so the test needs no rights for 69 (the wizard takes 1-65535).
   await page.getByLabel('TFTP port').fill(String(await freeUdpPort()));
-  if (o.phoneIp) await page.getByLabel('Phone IP (optional)').fill(o.phoneIp);
+  // An OS79XX.TXT-era phone (SCCP <= 5.x, SIP <= 6.x) asks for OS79XX.TXT, which names no phone: its address
+  // is required (or the bench DHCP); later firmware names itself, so the address stays optional.
+  const ipLabel = o.phoneIpRequiredFor === undefined ? 'Phone IP (optional)' : `Phone IP (required for ${o.phoneIpRequiredFor})`;
+  await expect(page.getByLabel(ipLabel, { exact: true })).toBeVisible();
+  if (o.phoneIp) await page.getByLabel(ipLabel, { exact: true }).fill(o.phoneIp);
   await expect(page.getByTestId('migrate-keypad')).toContainText('Set TFTP Server 1 to 127.0.0.1; the * key types the dot of the address.');
   if (o.shots) await docShot(page, 'migrate-3-network');
   await next.click();
@@ -84,7 +88,7 @@ test.describe('the Migrate wizard with a virtual phone', () => {
     await expect(page.getByTestId('firmware-list')).toContainText('complete');
 
     // An SCCP 3.1 phone boots the OS79XX.TXT way (its first request names no phone): the technician enters its IP.
-    await walkToPlan(page, fresh, { from: 'SCCP 3.1', bundle: /SIP 8\.12/, phoneIp: '127.0.0.1', shots: true });
+    await walkToPlan(page, fresh, { from: 'SCCP 3.1', bundle: /SIP 8\.12/, phoneIp: '127.0.0.1', phoneIpRequiredFor: 'SCCP 3.1', shots: true });
     const plan = page.getByTestId('migrate-plan');
     await expect(plan).toContainText('SCCP 3.1');
     await expect(plan).toContainText('SIP 8.12');
@@ -187,7 +191,9 @@ test.describe('the Migrate wizard with a virtual phone', () => {
     await walkToPlan(page, fresh, { from: 'SIP 8.12', bundle: /SCCP 3\./, shots: false });
     const refusal = page.getByTestId('migrate-plan-refused');
     await expect(refusal).toContainText('signed image');
-    await expect(refusal).toContainText('signed-no-downgrade');
+    // The fix in words a technician can act on, never a rule id (issue 17).
+    await expect(refusal).toContainText('Fix: Pick a target of 5.0 or later.');
+    await expect(refusal).not.toContainText('signed-no-downgrade');
     await expect(page.getByTestId('migrate-plan')).toHaveCount(0);
     await expect(next).toBeDisabled();
     await docShot(page, 'migrate-4-plan-refused');

@@ -2,10 +2,8 @@ import { parseFirmwareLabel } from '../../../../shared/cisco/firmware-version';
 import { parseImageName } from '../../../../shared/cisco/image-name';
 import { normalizeMac } from '../../../../shared/cisco/phone-files';
 import { useI18n } from '../../i18n/i18n';
+import { COMMON_FIRMWARE } from './listen-continue';
 import type { Choices } from './wizard-state';
-
-/** Releases technicians meet most; any other label can be typed. */
-const COMMON_FIRMWARE = ['SCCP 3.1', 'SCCP 5.0(1.1)', 'SCCP 6.3', 'SCCP 7.2(3)', 'SCCP 8.1(2)', 'SCCP 8.1(2)SR2', 'SIP 2.3', 'SIP 4.4', 'SIP 5.3', 'SIP 6.3', 'SIP 7.4', 'SIP 8.12'];
 
 export function PhoneStep({ choices, set }: { choices: Choices; set: (patch: Partial<Choices>) => void }) {
   const { t } = useI18n();
@@ -42,16 +40,26 @@ export function PhoneStep({ choices, set }: { choices: Choices; set: (patch: Par
           disabled={choices.listenFirst}
           placeholder="SCCP 8.1(2)SR2"
           list="migrate-firmware-list"
-          onChange={(e) => set({ from: e.target.value })}
+          onChange={(e) => set({ from: e.target.value, fromCandidates: [] })}
           aria-invalid={badFrom}
           aria-describedby="migrate-from-help"
         />
       </label>
       <datalist id="migrate-firmware-list">
-        {COMMON_FIRMWARE.map((f) => (
+        {(choices.fromCandidates.length > 0 ? choices.fromCandidates : COMMON_FIRMWARE).map((f) => (
           <option key={f} value={f} />
         ))}
       </datalist>
+      {choices.fromCandidates.length > 0 ? (
+        <div className="notice" role="status" data-testid="migrate-from-candidates">
+          <p>{t('migrate.phone.from.learned', { candidates: choices.fromCandidates.join(', ') })}</p>
+          {choices.fromCandidates.map((f) => (
+            <button key={f} type="button" aria-pressed={choices.from === f} onClick={() => set({ from: f })} style={{ marginRight: '0.5rem' }}>
+              {f}
+            </button>
+          ))}
+        </div>
+      ) : null}
       <p id="migrate-from-help" className="fix">
         {badFrom ? t('migrate.phone.from.bad') : t('migrate.phone.from.help')}
       </p>

@@ -21,12 +21,14 @@ interface Props {
   onSetupReal: () => void;
   onStop: () => void;
   onNextPhone: () => void;
+  /** After listening first: back to step 1, filled with what was learned. */
+  onContinue: () => void;
 }
 
 const LIVE = new Set(['starting', 'listening', 'waiting-for-phone', 'running']);
 
 /** One click, then the phone's requests as they come: timeline, per-file progress, the console beside it. */
-export function RunStep({ status, timeline, error, busy, demo, onStart, onSetupReal, onStop, onNextPhone }: Props) {
+export function RunStep({ status, timeline, error, busy, demo, onStart, onSetupReal, onStop, onNextPhone, onContinue }: Props) {
   const { t, say } = useI18n();
   const live = status !== undefined && LIVE.has(status.state);
   const final = status !== undefined && !live;
@@ -85,7 +87,10 @@ export function RunStep({ status, timeline, error, busy, demo, onStart, onSetupR
         {status?.fix ? <p className="fix">{t('migrate.run.fix', { fix: say(status.fix) })}</p> : null}
         {status?.inference ? (
           <p className="notice" role="status">
-            {t('migrate.run.inferred', { what: [status.inference.protocol, status.inference.era].filter(Boolean).join(', ') })}
+            {status.inference.said ? t('migrate.run.inferredSaid', { what: say(status.inference.said) }) : t('migrate.run.inferred', { what: [status.inference.protocol, status.inference.era].filter(Boolean).join(', ') })}{' '}
+            <button type="button" data-testid="migrate-listen-continue" onClick={onContinue}>
+              {t('migrate.run.listenContinue')}
+            </button>
           </p>
         ) : null}
         {status ? (

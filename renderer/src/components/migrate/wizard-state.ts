@@ -11,6 +11,8 @@ export interface Choices {
   model: '7940' | '7960';
   from: string;
   listenFirst: boolean;
+  /** After listening first: the releases that fit what the phone showed, offered in step 1. */
+  fromCandidates: string[];
   bundleId: string;
   bindAddress: string;
   port: number;
@@ -27,6 +29,7 @@ export const INITIAL_CHOICES: Choices = {
   model: '7960',
   from: '',
   listenFirst: false,
+  fromCandidates: [],
   bundleId: '',
   bindAddress: '',
   port: 69,
