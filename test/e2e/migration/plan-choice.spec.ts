@@ -8,8 +8,9 @@ import { buildBundleFixtures, zipBytes } from '../../fixtures/firmware-fixtures'
 import { expect, test } from '../serve-fixture';
 
 /**
- * R2 goes first to "the 6.3 image", a load no source names exactly: the wizard's plan step asks the technician to
- * choose an SCCP 6.x load from the library, and plans only once one is chosen.
+ * R2 goes first to "the 6.3 image", read as SIP 6.3 since the planner's field-true paths (a162505): the wizard's
+ * plan step plans SIP 4.4 -> SCCP 8.1(2) through SIP 5.3 and SIP 6.3 without asking for a load (naming the files to import), and an
+ * SCCP 6.x load in the library is never made a stop unasked (choosing one stays the CLI's --via).
  */
 
 let work: string;
@@ -46,33 +47,31 @@ async function toPlanStep(page: import('@playwright/test').Page, url: string): P
   await page.getByRole('radio', { name: /SCCP 8\.1\(2\) from cmterm-7940-7960-sccp\.8-1-2/ }).check();
   await next.click();
   await page.getByRole('radio', { name: /lo: 127\.0\.0\.1/ }).check();
+  // SIP 4.4 boots through OS79XX.TXT, which names no phone: the network step asks for the phone's address.
+  await page.getByTestId('migrate-phone-ip').fill('127.0.0.1');
   await next.click();
 }
 
-test.describe('the plan step asks for a load no source names', () => {
-  test('with none (run first: the library is shared by the worker): says which load to import and holds the wizard', async ({ page, app }) => {
+test.describe('the plan step plans R2 through SIP 6.3 without asking for a load', () => {
+  // The library here holds no SIP 5.3 or 6.3 package: the plan stops and names the files each hop lacks.
+  const lacks = 'The library lacks files the plan needs: P0S3-05-3-00.bin (hop 1), P0S3-06-3-00.sbn (hop 2).';
+
+  test('with no SCCP 6.x load in the library: no chooser; the SIP 5.3 and 6.3 files are asked for', async ({ page, app }) => {
     await importLibrary(app.dataDir, false);
     await toPlanStep(page, app.url);
-    const choice = page.getByTestId('migrate-plan-choice');
-    await expect(choice).toContainText('The firmware library holds no SCCP 6.x load');
+    const refused = page.getByTestId('migrate-plan-refused');
+    await expect(refused).toContainText(lacks);
+    await expect(page.getByTestId('migrate-plan-choice')).toHaveCount(0);
+    await expect(refused).not.toContainText('P00306030000');
     await expect(page.getByRole('button', { name: 'Next step' })).toBeDisabled();
   });
 
-  test('with an SCCP 6.x load in the library: choose it, then the two R2 hops are planned', async ({ page, app }) => {
+  test('with an SCCP 6.x load in the library: still through SIP 6.3, the load not made a stop unasked', async ({ page, app }) => {
     await importLibrary(app.dataDir, true);
     await toPlanStep(page, app.url);
-    const choice = page.getByTestId('migrate-plan-choice');
-    await expect(choice).toContainText('Choose the SCCP 6.x load for this plan');
-    await expect(choice).toContainText('6.3 image');
-    await expect(page.getByRole('button', { name: 'Next step' })).toBeDisabled();
-    const use = page.getByRole('button', { name: 'Plan with this load' });
-    await expect(use).toBeDisabled();
-    await page.getByRole('radio', { name: 'P00306000200' }).check();
-    await use.click();
-    const plan = page.getByTestId('migrate-plan');
-    await expect(plan).toContainText('Hop 1: SIP 4.4 to SCCP 6.0(2)');
-    await expect(plan).toContainText('Hop 2: SCCP 6.0(2) to SCCP 8.1(2)');
-    await expect(plan).not.toContainText('P00306030000');
-    await expect(page.getByRole('button', { name: 'Next step' })).toBeEnabled();
+    const refused = page.getByTestId('migrate-plan-refused');
+    await expect(refused).toContainText(lacks);
+    await expect(page.getByTestId('migrate-plan-choice')).toHaveCount(0);
+    await expect(refused).not.toContainText('P00306000200');
   });
 });
