@@ -3,6 +3,7 @@ import type { BundleSummary } from '../../../../shared/api/firmware';
 import { normalizeMac } from '../../../../shared/cisco/phone-files';
 import { useClient } from '../../api/client-context';
 import { useI18n } from '../../i18n/i18n';
+import { MacField } from './mac-field';
 import type { Choices } from './wizard-state';
 
 interface Props {
@@ -32,21 +33,7 @@ export function NextPhone({ choices, set, busy, onStart, onChange }: Props) {
           if (mac && !busy) onStart();
         }}
       >
-        <label>
-          {t('migrate.phone.mac')}
-          <input
-            value={choices.mac}
-            onChange={(e) => set({ mac: e.target.value })}
-            aria-invalid={choices.mac !== '' && !mac}
-            aria-describedby="migrate-next-mac-help"
-            autoComplete="off"
-            spellCheck={false}
-            autoFocus
-          />
-        </label>
-        <p id="migrate-next-mac-help" className="fix">
-          {choices.mac !== '' && !mac ? t('migrate.phone.mac.bad') : mac ? t('migrate.phone.mac.normalised', { mac }) : t('bench.next.help')}
-        </p>
+        <MacField value={choices.mac} onChange={(mac) => set({ mac })} helpId="migrate-next-mac-help" emptyHelp="bench.next.help" autoFocus />
         <p>
           <button type="submit" className="primary" disabled={!mac || busy}>
             {t('migrate.run.start')}

@@ -3,29 +3,16 @@ import { parseImageName } from '../../../../shared/cisco/image-name';
 import { normalizeMac } from '../../../../shared/cisco/phone-files';
 import { useI18n } from '../../i18n/i18n';
 import { COMMON_FIRMWARE } from './listen-continue';
+import { MacField } from './mac-field';
 import type { Choices } from './wizard-state';
 
 export function PhoneStep({ choices, set }: { choices: Choices; set: (patch: Partial<Choices>) => void }) {
   const { t } = useI18n();
-  const mac = normalizeMac(choices.mac);
   const badFrom = !choices.listenFirst && choices.from.trim() !== '' && !readableFirmware(choices.from);
   return (
     <fieldset>
       <legend>{t('migrate.step.phone')}</legend>
-      <label>
-        {t('migrate.phone.mac')}
-        <input
-          value={choices.mac}
-          onChange={(e) => set({ mac: e.target.value })}
-          aria-invalid={choices.mac !== '' && !mac}
-          aria-describedby="migrate-mac-help"
-          autoComplete="off"
-          spellCheck={false}
-        />
-      </label>
-      <p id="migrate-mac-help" className="fix">
-        {choices.mac !== '' && !mac ? t('migrate.phone.mac.bad') : mac ? t('migrate.phone.mac.normalised', { mac }) : t('migrate.phone.mac.help')}
-      </p>
+      <MacField value={choices.mac} onChange={(mac) => set({ mac })} helpId="migrate-mac-help" emptyHelp="migrate.phone.mac.help" />
       <label>
         {t('migrate.phone.model')}
         <select value={choices.model} onChange={(e) => set({ model: e.target.value === '7940' ? '7940' : '7960' })}>
